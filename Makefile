@@ -1,0 +1,34 @@
+# Every target builds its own virtual environment from a fresh clone: no help needed.
+PYTHON ?= $(shell command -v pyenv >/dev/null 2>&1 && pyenv which python 2>/dev/null || command -v python3.12 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+export NO_COLOR := 1
+export COLUMNS := 120
+
+.PHONY: install run test lint bench fuzz clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "iranru needs Python >= 3.12 (found " + sys.version.split()[0] + ")"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/iranru stats corpus/
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench
+
+bench: install
+	$(BIN)/python bench/zwnj_bench.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .hypothesis

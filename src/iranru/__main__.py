@@ -1,0 +1,3 @@
+from iranru.cli import app
+
+app(prog_name="iranru")

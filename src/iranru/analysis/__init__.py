@@ -1,0 +1,1 @@
+"""Reports computed over analysed documents; each returns plain data or a DataFrame."""

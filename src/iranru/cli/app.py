@@ -1,0 +1,90 @@
+"""The Typer application and the one function every command ends in."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from iranru.errors import ExitStatus, IranruError, NoInputError
+from iranru.render.formats import choose_format
+
+if TYPE_CHECKING:
+    from iranru.api import Report
+    from iranru.model import Skipped
+
+app = typer.Typer(
+    name="iranru",
+    help="Bilingual Persian/English text analysis: stats, tokens, normalisation.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def say(message: str) -> None:
+    """One line on standard error."""
+    typer.echo(f"iranru: {message}", err=True)
+
+
+def report_skipped(skipped: list[Skipped]) -> None:
+    for item in skipped:
+        say(f"{item.source}: {item.reason}")
+
+
+def exit_quietly_on_broken_pipe() -> None:
+    """`iranru stats | head` closes the pipe early: that is not an error."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(ExitStatus.OK)
+
+
+def run(debug: bool, action: Callable[[], list[Skipped] | None]) -> None:
+    """Run a command body; turn IranruErrors into one stderr line and an exit status."""
+    try:
+        skipped = action() or []
+    except BrokenPipeError:
+        exit_quietly_on_broken_pipe()
+    except NoInputError as error:
+        if debug:
+            raise
+        report_skipped(error.skipped)
+        say(str(error))
+        raise typer.Exit(ExitStatus.USAGE) from None
+    except IranruError as error:
+        if debug:
+            raise
+        say(str(error))
+        raise typer.Exit(error.exit_status) from None
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        say("interrupted")
+        raise typer.Exit(130) from None
+    report_skipped(skipped)
+    if skipped:
+        raise typer.Exit(ExitStatus.PARTIAL)
+
+
+def emit_report(
+    report: Report, fmt: str | None, output: Path | None, excel: bool, bidi: bool
+) -> list[Skipped]:
+    """Warnings to stderr, the table to stdout or --output; returns what was skipped."""
+    from iranru.render.emit import emit
+
+    for warning in report.warnings:
+        say(f"warning: {warning}")
+    chosen = choose_format(fmt, output, sys.stdout.isatty())
+    emit(report.table, chosen, output, report.footer, excel, bidi)
+    return report.skipped
+
+
+def register_commands() -> None:
+    from iranru.cli import stats, text  # noqa: F401  (commands register on import)
+
+
+register_commands()

@@ -1,0 +1,21 @@
+"""Option bundles turned into the core's frozen settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from iranru.settings import NormalizeOptions, ReadOptions, TokenOptions
+
+BYTES_PER_MB = 1_000_000
+
+
+def read_options(encoding: str | None, max_file_size: float) -> ReadOptions:
+    return ReadOptions(encoding=encoding, max_file_size=int(max_file_size * BYTES_PER_MB))
+
+
+def token_options(stopwords: list[Path] | None, keep_stopwords: bool) -> TokenOptions:
+    return TokenOptions(extra_stopwords=tuple(stopwords or ()), keep_stopwords=keep_stopwords)
+
+
+def normalize_options(no_zwnj_repair: bool, digits: str = "auto") -> NormalizeOptions:
+    return NormalizeOptions(repair_zwnj=not no_zwnj_repair, digits=digits)

@@ -1,0 +1,100 @@
+"""Options every command shares, declared once (sqlite-utils' shared output options)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from iranru.normalize import DIGIT_MODES
+from iranru.render.formats import REQUESTABLE
+
+OUTPUT_PANEL = "Output"
+INPUT_PANEL = "Input"
+
+
+def check_format(value: str | None) -> str | None:
+    if value is not None and value not in REQUESTABLE:
+        raise typer.BadParameter(f"'{value}' is not one of {', '.join(REQUESTABLE)}")
+    return value
+
+
+def check_digits(value: str) -> str:
+    if value not in DIGIT_MODES:
+        raise typer.BadParameter(f"'{value}' is not one of {', '.join(DIGIT_MODES)}")
+    return value
+
+
+Paths = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files, folders (searched recursively for .txt/.md/.html), globs, or - for "
+        "standard input. Default: ./corpus",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format", "-f", callback=check_format, rich_help_panel=OUTPUT_PANEL,
+        help="table, csv, tsv, json, jsonl or xlsx. Default: from --output's extension, "
+        "else table on a terminal and csv in a pipe.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", rich_help_panel=OUTPUT_PANEL, show_default=False,
+        help="Write to this file (format from its extension); written atomically.",
+    ),
+]
+ExcelOption = Annotated[
+    bool,
+    typer.Option("--excel", rich_help_panel=OUTPUT_PANEL,
+                 help="Start CSV/TSV with a BOM so Excel shows Persian correctly."),
+]
+BidiOption = Annotated[
+    bool,
+    typer.Option("--bidi", rich_help_panel=OUTPUT_PANEL,
+                 help="Shape and reorder Persian in tables, for terminals without "
+                 "right-to-left support."),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option("--encoding", rich_help_panel=INPUT_PANEL, show_default=False,
+                 help="Read every input in this encoding instead of detecting it "
+                 "(e.g. cp1256)."),
+]
+MaxFileSizeOption = Annotated[
+    float,
+    typer.Option("--max-file-size", rich_help_panel=INPUT_PANEL, min=0,
+                 help="Skip files larger than this many megabytes."),
+]
+StopwordsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--stopwords", rich_help_panel=INPUT_PANEL, show_default=False,
+                 exists=True, dir_okay=False,
+                 help="Extra stopword file (one word per line, # comments); repeatable."),
+]
+KeepStopwordsOption = Annotated[
+    bool,
+    typer.Option("--keep-stopwords", rich_help_panel=INPUT_PANEL,
+                 help="Count stopwords like any other word."),
+]
+NoZwnjOption = Annotated[
+    bool,
+    typer.Option("--no-zwnj-repair", rich_help_panel=INPUT_PANEL,
+                 help="Leave zero-width non-joiners as written (no repair)."),
+]
+DigitsOption = Annotated[
+    str,
+    typer.Option("--digits", callback=check_digits,
+                 help="Digits in the output text: auto (script of the nearest letter), "
+                 "latin, persian, or keep."),
+]
+DebugOption = Annotated[
+    bool,
+    typer.Option("--debug", help="Show the full traceback of an error."),
+]

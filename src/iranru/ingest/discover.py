@@ -1,0 +1,99 @@
+"""Turn the paths a user typed into the list of files to read, with their metadata."""
+
+from __future__ import annotations
+
+import csv
+import glob
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
+METADATA_FILE = "metadata.csv"
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One file to read (or standard input) and the name reports will give it."""
+
+    path: str
+    name: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Discovery:
+    sources: list[Source] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+
+def read_metadata(directory: Path) -> dict[str, dict[str, str]]:
+    """metadata.csv beside the documents gives labels (title, language, year) by file name."""
+    path = directory / METADATA_FILE
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {
+        row["file"]: {key: (value or "") for key, value in row.items() if key and key != "file"}
+        for row in rows
+        if row.get("file")
+    }
+
+
+def walk_directory(root: Path) -> list[Path]:
+    """Text files below `root`, sorted, never entering a symlinked directory twice."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    for current, dirnames, filenames in os.walk(root, followlinks=True):
+        stat = os.stat(current)
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen:
+            dirnames[:] = []
+            continue
+        seen.add(key)
+        dirnames.sort()
+        for filename in sorted(filenames):
+            candidate = Path(current) / filename
+            if candidate.suffix.lower() in TEXT_SUFFIXES and filename != METADATA_FILE:
+                found.append(candidate)
+    return found
+
+
+def discover(paths: list[str]) -> Discovery:
+    """Files, directories (recursive), glob patterns and "-" in the order given."""
+    result = Discovery()
+    seen: set[str] = set()
+
+    def add(path: Path, name: str, metadata: dict[str, dict[str, str]]) -> None:
+        resolved = str(path.resolve())
+        if resolved in seen:
+            return
+        seen.add(resolved)
+        result.sources.append(Source(str(path), name, metadata.get(path.name, {})))
+
+    for raw in paths:
+        if raw == STDIN:
+            result.sources.append(Source(STDIN, "<stdin>"))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            metadata = read_metadata(path)
+            files = walk_directory(path)
+            if not files:
+                result.problems.append((raw, "no .txt, .md or .html files in this directory"))
+            for file in files:
+                add(file, file.relative_to(path).as_posix(), read_metadata(file.parent) or metadata)
+        elif path.exists() or path.is_symlink():
+            add(path, path.name, read_metadata(path.parent))
+        elif glob.has_magic(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            files = [Path(match) for match in matches if Path(match).is_file()]
+            if not files:
+                result.problems.append((raw, "no file matches this pattern"))
+            for file in files:
+                add(file, file.name, read_metadata(file.parent))
+        else:
+            result.problems.append((raw, "no such file or directory"))
+    return result

@@ -1,0 +1,76 @@
+"""Read every input into a Document, keeping unreadable ones as Skipped data."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from iranru.errors import InputError
+from iranru.ingest.decode import decode_bytes
+from iranru.ingest.discover import STDIN, Source, discover
+from iranru.ingest.html import strip_html
+from iranru.model import Document, Skipped
+from iranru.settings import ReadOptions
+
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+
+def read_bytes(source: Source, options: ReadOptions) -> bytes:
+    if source.path == STDIN:
+        return sys.stdin.buffer.read()
+    path = Path(source.path)
+    try:
+        size = path.stat().st_size
+        if size > options.max_file_size:
+            limit = options.max_file_size / 1_000_000
+            raise InputError(
+                source.path, f"larger than --max-file-size ({limit:g} MB); raise the limit to read it"
+            )
+        with path.open("rb") as handle:  # read-only: inputs are never modified
+            return handle.read()
+    except FileNotFoundError:
+        raise InputError(source.path, "disappeared before it could be read") from None
+    except IsADirectoryError:
+        raise InputError(source.path, "is a directory") from None
+    except PermissionError:
+        raise InputError(source.path, "permission denied") from None
+    except OSError as error:
+        raise InputError(source.path, f"cannot read: {error.strerror or error}") from None
+
+
+def read_document(source: Source, options: ReadOptions) -> Document:
+    """One source to a Document; raises InputError for anything a user must fix."""
+    label = source.name if source.path == STDIN else source.path
+    data = read_bytes(source, options)
+    decoded = decode_bytes(data, label, options.encoding)
+    text = decoded.text
+    if Path(source.path).suffix.lower() in HTML_SUFFIXES:
+        text = strip_html(text)
+    if not text:
+        raise InputError(label, "empty file")
+    if not text.strip():
+        raise InputError(label, "contains only white space")
+    return Document(
+        name=source.name,
+        path=source.path,
+        text=text,
+        encoding=decoded.encoding,
+        meta=source.meta,
+        warnings=decoded.warnings,
+    )
+
+
+def read_documents(
+    paths: list[str], options: ReadOptions | None = None
+) -> tuple[list[Document], list[Skipped]]:
+    """All readable documents, in input order, and the inputs that were skipped and why."""
+    options = options or ReadOptions()
+    discovery = discover(paths)
+    skipped = [Skipped(path, reason) for path, reason in discovery.problems]
+    documents: list[Document] = []
+    for source in discovery.sources:
+        try:
+            documents.append(read_document(source, options))
+        except InputError as error:
+            skipped.append(Skipped(error.source, error.reason))
+    return documents, skipped

@@ -1,0 +1,101 @@
+"""Normalisation: an ordered tuple of named pure steps, shared by Persian and English text.
+
+Every step is script-aware (Persian steps touch only Arabic-script characters, English ones
+only Latin punctuation), so one pipeline serves documents in either language or both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from iranru.normalize import en, fa
+from iranru.normalize.offsets import align, original_span
+from iranru.settings import NormalizeOptions
+
+Step = Callable[[str], str]
+
+
+def repair_zwnj(text: str) -> str:
+    """Restore lost zero-width non-joiners (قدرتهای → قدرت‌های, می توان → می‌توان)."""
+    from iranru.normalize.zwnj import restore_zwnj
+
+    return restore_zwnj(text)
+
+
+BASE_STEPS: tuple[tuple[str, Step], ...] = (
+    ("unify_line_breaks", fa.unify_line_breaks),
+    ("remove_invisible_controls", fa.remove_invisible_controls),
+    ("unify_arabic_letters", fa.unify_arabic_letters),
+    ("strip_diacritics", fa.strip_diacritics),
+    ("fold_quotes_and_dashes", en.fold_quotes_and_dashes),
+    ("split_glued_digits", fa.split_glued_digits),
+    ("space_punctuation", fa.space_punctuation),
+    ("collapse_spaces", fa.collapse_spaces),
+)
+DIGIT_STEPS: dict[str, tuple[tuple[str, Step], ...]] = {
+    "auto": (("digits_by_context", fa.digits_by_context),),
+    "latin": (("digits_to_latin", fa.digits_to_latin),),
+    "persian": (("digits_to_persian", lambda text: text.translate(fa.DIGIT_TO_PERSIAN)),),
+    "keep": (),
+}
+DIGIT_MODES = tuple(DIGIT_STEPS)
+
+
+def build_steps(options: NormalizeOptions, for_display: bool) -> tuple[tuple[str, Step], ...]:
+    """The pipeline for these options; analysis keeps digits (tokens fold them themselves)."""
+    steps = BASE_STEPS
+    if options.repair_zwnj:
+        steps += (("repair_zwnj", repair_zwnj),)
+    if for_display:
+        steps += DIGIT_STEPS[options.digits]
+    return steps
+
+
+def normalize_text(
+    text: str, options: NormalizeOptions | None = None, for_display: bool = True
+) -> str:
+    """The text as iranru analyses it; line breaks are kept, one output line per input line."""
+    for _, step in build_steps(options or NormalizeOptions(), for_display):
+        text = step(text)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One edit a step made, located in the original text."""
+
+    line: int
+    start: int
+    end: int
+    before: str
+    after: str
+    rule: str
+
+
+def explain_changes(text: str, options: NormalizeOptions | None = None) -> Iterator[Change]:
+    """Every edit the pipeline makes, step by step and line by line, for auditing."""
+    import difflib
+
+    steps = build_steps(options or NormalizeOptions(), for_display=True)
+    offset = 0
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        current = line
+        for name, step in steps:
+            changed = step(current)
+            if changed != current:
+                mapping = align(line, current)
+                matcher = difflib.SequenceMatcher(None, current, changed, autojunk=False)
+                for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                    if tag == "equal":
+                        continue
+                    start, end = original_span(mapping, i1, i2)
+                    yield Change(
+                        line_number, offset + start, offset + end,
+                        current[i1:i2], changed[j1:j2], name,
+                    )
+                current = changed
+        offset += len(line) + 1
+
+
+__all__ = ["Change", "DIGIT_MODES", "align", "explain_changes", "normalize_text", "original_span"]

@@ -1,0 +1,158 @@
+"""Persian normalisation steps, built on hazm's character tables.
+
+Each step is a pure `str -> str` function; the pipeline in `normalize/__init__.py` runs them in
+order, so `--explain` can say which step changed which span and ZWNJ repair is one step.
+hazm's own `Normalizer.correct_spacing` is not used: it re-spaces whole texts and damages
+correct spelling, which is what our ZWNJ step does better.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from iranru.normalize.constants import (
+    ARABIC_INDIC_DIGITS,
+    BIDI_CONTROLS,
+    BOM,
+    LATIN_DIGITS,
+    PERSIAN_DIGITS,
+    PERSIAN_LETTERS,
+    SOFT_HYPHEN,
+    TATWEEL,
+    ZWJ,
+    ZWNJ,
+)
+
+
+@functools.cache
+def character_table() -> dict[int, str]:
+    """hazm's table of Arabic and presentation-form letters to their Persian forms (ي→ی, ك→ک)."""
+    from hazm.constants import TRANSLATION_DST, TRANSLATION_SRC
+
+    table = {
+        ord(source): target
+        for source, target in zip(TRANSLATION_SRC, TRANSLATION_DST, strict=True)
+        if source != target and source.strip()  # hazm's table also maps quotes; en.py folds those
+        and source not in "“”"
+    }
+    table[ord("ۀ")] = "ه"  # heh with yeh above: the ezafe mark, written ه + hamza in modern text
+    return table
+
+
+@functools.cache
+def ligature_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """hazm's replacements of one-character ligatures (ﷲ → الله, ﻻ → لا)."""
+    from hazm.constants import UNICODE_REPLACEMENTS
+
+    return tuple((re.compile(source), target) for source, target in UNICODE_REPLACEMENTS)
+
+
+@functools.cache
+def diacritic_table() -> dict[int, None]:
+    """Short vowels, tanvin, shadda, sukun, hamza above and the like, which Persian omits."""
+    from hazm.constants import DIACRITICS_PATTERNS, SPECIAL_CHARS_PATTERNS
+
+    removable: dict[int, None] = {}
+    for pattern, _ in (*DIACRITICS_PATTERNS, *SPECIAL_CHARS_PATTERNS):
+        for char in re.findall(r"\\u([0-9a-f]{4})|(.)", pattern.strip("[]")):
+            code = int(char[0], 16) if char[0] else ord(char[1])
+            removable[code] = None
+    removable.update({ord(TATWEEL): None, 0x0654: None, 0x0670: None, ord("\u06d4"): None})
+    removable.pop(ord("\u06d4"))  # Arabic full stop is punctuation, keep it
+    return removable
+
+
+INVISIBLE_JUNK = {ord(char): None for char in BIDI_CONTROLS + BOM + ZWJ + SOFT_HYPHEN + "\x00"}
+DIGIT_TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_INDIC_DIGITS, LATIN_DIGITS * 2)
+DIGIT_TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_INDIC_DIGITS, PERSIAN_DIGITS * 2)
+
+ANY_DIGIT = f"0-9{PERSIAN_DIGITS}{ARABIC_INDIC_DIGITS}"
+LETTER_CLASS = f"{PERSIAN_LETTERS}"
+# A number glued to the next Persian word (۱۹۴۵توسط), except ordinal endings (۱۹ام, ۲۰مین).
+GLUED_DIGIT_LETTER = re.compile(f"(?<=[{ANY_DIGIT}])(?=[{LETTER_CLASS}])(?!(?:ا?م(?:ین)?)(?![{LETTER_CLASS}]))")
+GLUED_LETTER_DIGIT = re.compile(f"(?<=[{LETTER_CLASS}])(?=[{ANY_DIGIT}])")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[^\s])[ \t]+(?=[،؛؟])")
+MISSING_SPACE_AFTER_PUNCTUATION = re.compile(f"(?<=[،؛؟])(?=[{LETTER_CLASS}])")
+REPEATED_BLANKS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+LINE_EDGE_BLANKS = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
+LINE_BREAKS = re.compile(r"\r\n?")
+
+
+def unify_line_breaks(text: str) -> str:
+    return LINE_BREAKS.sub("\n", text)
+
+
+def remove_invisible_controls(text: str) -> str:
+    """Bidi marks, stray BOMs and ZWJs carry no meaning and split words when counted."""
+    return text.translate(INVISIBLE_JUNK)
+
+
+def unify_arabic_letters(text: str) -> str:
+    """Arabic ي/ك and presentation forms become the Persian letters; ligatures are spelled out."""
+    text = text.translate(character_table())
+    for pattern, target in ligature_patterns():
+        text = pattern.sub(target, text)
+    return text
+
+
+def strip_diacritics(text: str) -> str:
+    return text.translate(diacritic_table())
+
+
+def split_glued_digits(text: str) -> str:
+    """A year glued to the next word (۱۹۴۵توسط) is two tokens: ۱۹۴۵ توسط."""
+    text = GLUED_DIGIT_LETTER.sub(" ", text)
+    return GLUED_LETTER_DIGIT.sub(" ", text)
+
+
+def space_punctuation(text: str) -> str:
+    """Persian comma, semicolon and question mark: no space before, one after."""
+    text = SPACE_BEFORE_PUNCTUATION.sub("", text)
+    return MISSING_SPACE_AFTER_PUNCTUATION.sub(" ", text)
+
+
+def collapse_spaces(text: str) -> str:
+    """One plain space between words; line breaks are kept, so lines still correspond."""
+    text = REPEATED_BLANKS.sub(" ", text)
+    return LINE_EDGE_BLANKS.sub("", text)
+
+
+def digits_to_latin(text: str) -> str:
+    return text.translate(DIGIT_TO_LATIN)
+
+
+DIGIT_RUN = re.compile(f"[{ANY_DIGIT}]+")
+NON_BLANK_AROUND = re.compile(r"\S*$"), re.compile(r"^\S*")
+
+
+def letter_script(chars: str) -> str | None:
+    """"latin" or "arabic" for the first letter in `chars`, None if it has none."""
+    for char in chars:
+        if char.isalpha():
+            return "latin" if ord(char) < 0x0250 else "arabic"
+    return None
+
+
+def digits_by_context(text: str) -> str:
+    """Each run of digits takes the script of its own word (S-300 stays Latin), else of the
+    nearest letter on its line (`۱۸۱۳ م` stays Persian, `in 1813` Latin)."""
+
+    def convert(match: re.Match[str]) -> str:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        before = text[line_start : match.start()]
+        after = text[match.end() : len(text) if line_end == -1 else line_end]
+        glued = NON_BLANK_AROUND[0].search(before).group() + NON_BLANK_AROUND[1].search(after).group()
+        script = letter_script(glued)
+        if script is None:
+            left_gap = next((i for i, c in enumerate(reversed(before)) if c.isalpha()), None)
+            right_gap = next((i for i, c in enumerate(after) if c.isalpha()), None)
+            if left_gap is None and right_gap is None:
+                return match.group()
+            use_left = right_gap is None or (left_gap is not None and left_gap <= right_gap)
+            script = letter_script(before[::-1] if use_left else after)
+        table = DIGIT_TO_LATIN if script == "latin" else DIGIT_TO_PERSIAN
+        return match.group().translate(table)
+
+    return DIGIT_RUN.sub(convert, text)

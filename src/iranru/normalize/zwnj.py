@@ -1,0 +1,474 @@
+"""Repair Persian zero-width non-joiners (ZWNJ, U+200C).
+
+Persian script joins most letters to the next one.  Inside a single *word*, some morpheme
+boundaries must stay visually separate without a space: the plural suffix (کتاب‌ها "books"),
+the verbal prefix می (می‌رود "goes"), comparatives (بزرگ‌تر "bigger"), clitics after a final
+ه or ی (خانه‌اش "his house"), and many lexicalised compounds (بین‌المللی "international").
+The invisible ZWNJ character does that.  Text from the web often loses it in one of two ways:
+
+* "joined": the ZWNJ is deleted, so the boundary disappears (قدرتهای for قدرت‌های);
+* "spaced": the ZWNJ became a space, so one word looks like two (می توان for می‌توان).
+
+:func:`restore_zwnj` undoes both while leaving correctly written text alone.  It works word
+by word with a cached decision, using hazm's lexicon (words.dat, verbs.dat) plus a small
+curated list of words that are conventionally written joined.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+ZWNJ = "\u200c"
+SPACE = " "
+
+# Letters that never connect to the following letter.  A ZWNJ after them is invisible and
+# redundant, so a morpheme boundary after them is written with nothing at all (بندرها).
+NON_JOINING_LETTERS = frozenset("اآأإٱدذرزژوؤءۀة")
+
+# Persian/Arabic letters (no digits, no punctuation such as ، ؛ ؟ « ») plus ZWNJ: one word.
+_LETTERS = "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
+WORD_RE = re.compile(f"([{_LETTERS}{ZWNJ}]+)")
+_REPEATED_ZWNJ_RE = re.compile(f"{ZWNJ}{{2,}}")
+
+# --- Affixes -------------------------------------------------------------------------------
+# Plural ها with the possessive/indefinite endings it can carry (کتاب‌هایشان "their books").
+PLURAL_SUFFIXES = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
+                   "هاست")
+# Comparative and superlative (بزرگ‌تر، بزرگ‌ترین).
+COMPARATIVE_SUFFIXES = ("تر", "ترین", "تری")
+# Pronominal clitics and short copulas.  They take a ZWNJ only after a word ending in the
+# vowel letters ه or ی (خانه‌ام، جنوبی‌اش، کرده‌اند); after consonants they fuse (کتابم).
+VOWEL_CLITICS = ("ام", "ات", "اش", "ای", "ایم", "اید", "اند", "است")
+CLITIC_HOSTS = frozenset("هی")
+# After ی, ای is usually the ezafe/indefinite ی of a word ending in ا (دنیای، دریای), not a clitic.
+CLITICS_AFTER_YE = tuple(c for c in VOWEL_CLITICS if c != "ای")
+MIN_CLITIC_HOST_LEN = 3
+# Endings that fuse with the word without ZWNJ (indefinite/ezafe ی, possessives after
+# consonants, plural ان/ات, ordinal م/مین): a known word plus one of them is a known word.
+FUSED_ENDINGS = ("ی", "یی", "م", "ت", "ش", "مان", "تان", "شان", "ان", "ین", "ات", "مین")
+# Auxiliaries that may be glued to a past participle (کرده‌بود، شده‌باشد).
+AUXILIARIES = ("بود", "بودم", "بودی", "بودیم", "بودید", "بودند",
+               "باشد", "باشم", "باشی", "باشیم", "باشید", "باشند")
+# Verbal prefix: durative می and its negation نمی, optionally after a verbal particle which
+# joins می without ZWNJ (برمی‌گردد "returns", درمی‌آید "comes out").
+DURATIVE_PREFIXES = ("نمی", "می")
+VERB_PARTICLES = ("", "بر", "باز", "در", "فرا", "فرو", "ور", "وا")
+# Person endings of finite verbs; the ی-initial variants cover vowel-final stems (می‌آیند).
+PRESENT_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند", "یی", "یند", "یید")
+PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند", "ه")
+# Function words that also act as compounding prefixes (هم‌میهن، بی‌شک، پیش‌بینی).
+COMPOUNDING_PREFIXES = frozenset({"هم", "بی", "پیش", "پس", "ضد", "نیم", "فرا", "فرو"})
+# Privative prefix بی "without" (بی‌رقیب "unrivalled").
+PRIVATIVE_PREFIX = "بی"
+
+# A joined word of the lexicon is kept as written if it is at least this frequent; hazm lists
+# many unattested forms with frequency 0, which do not block a split.
+MIN_KEEP_FREQ = 1
+# Both halves of an unknown word must be at least this frequent to split it as a compound.
+MIN_COMPOUND_PART_FREQ = 200_000
+MIN_COMPOUND_PART_LEN = 3
+USE_COMPOUND_SPLIT = False
+# A ZWNJ-spelled lexicon compound is used for a spaced pair only when this frequent.
+MIN_SPACED_COMPOUND_FREQ = 1_000
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word knowledge needed for ZWNJ decisions."""
+
+    freq: dict[str, int]  # ZWNJ-free word -> corpus frequency (0 = listed, unattested)
+    compounds: dict[str, tuple[str, int]]  # joined spelling -> (ZWNJ spelling, frequency)
+    zwnj_words: frozenset[str]  # every lexicon spelling that contains a ZWNJ
+    present_stems: frozenset[str]
+    past_stems: frozenset[str]
+    keep_joined: frozenset[str]
+    function_words: frozenset[str]
+
+
+def _read_hazm_data(name: str) -> list[str]:
+    """Lines of one of hazm's bundled data files (hazm imported lazily: it is slow)."""
+    return (resources.files("hazm") / "data" / name).read_text(encoding="utf-8").splitlines()
+
+
+def _read_curated_list(name: str) -> frozenset[str]:
+    """Entries of one of our own data files, skipping blank lines and # comments."""
+    text = (resources.files("iranru") / "data" / name).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _load_words() -> tuple[dict[str, int], dict[str, tuple[str, int]], frozenset[str]]:
+    """Split words.dat into plain words and ZWNJ compounds, keeping the highest frequency."""
+    freq: dict[str, int] = {}
+    compounds: dict[str, tuple[str, int]] = {}
+    for line in _read_hazm_data("words.dat"):
+        fields = line.split("\t")
+        if len(fields) < 2 or not fields[0]:
+            continue
+        word = fields[0].strip(ZWNJ)  # a few entries carry a stray edge ZWNJ (جوان‌)
+        if not word:
+            continue
+        count = int(fields[1]) if fields[1].isdigit() else 0
+        if ZWNJ in word:
+            joined = word.replace(ZWNJ, "")
+            if joined not in compounds or compounds[joined][1] < count:
+                compounds[joined] = (word, count)
+        elif freq.get(word, -1) < count:
+            freq[word] = count
+    zwnj_words = frozenset(spelling for spelling, _ in compounds.values())
+    return freq, compounds, zwnj_words
+
+
+def _load_verb_stems() -> tuple[frozenset[str], frozenset[str]]:
+    """Past and present stems from verbs.dat (lines 'past#present')."""
+    past: set[str] = set()
+    present: set[str] = set()
+    for line in _read_hazm_data("verbs.dat"):
+        if "#" not in line:
+            continue
+        past_stem, present_stem = (part.strip() for part in line.split("#", 1))
+        if past_stem and " " not in past_stem:
+            past.add(past_stem)
+        if present_stem and " " not in present_stem:
+            present.add(present_stem)
+    return frozenset(past), frozenset(present)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load the lexicon once, on first use."""
+    freq, compounds, zwnj_words = _load_words()
+    past, present = _load_verb_stems()
+    return Lexicon(freq=freq, compounds=compounds, zwnj_words=zwnj_words,
+                   present_stems=present, past_stems=past,
+                   keep_joined=_read_curated_list("zwnj_keep_joined.txt"),
+                   function_words=_read_curated_list("zwnj_function_words.txt"))
+
+
+# --- Joining parts -------------------------------------------------------------------------
+
+def boundary_after(piece: str) -> str:
+    """The invisible separator a morpheme boundary needs after ``piece`` (letter rule)."""
+    return "" if piece[-1] in NON_JOINING_LETTERS else ZWNJ
+
+
+def join_morphemes(parts: list[str]) -> str:
+    """Glue morphemes, putting a ZWNJ only after letters that would otherwise connect."""
+    out = parts[0]
+    for part in parts[1:]:
+        out += boundary_after(out) + part
+    return out
+
+
+# --- Recognising pieces --------------------------------------------------------------------
+
+def is_known_word(word: str) -> bool:
+    """Listed in the lexicon at all (even unattested), or curated."""
+    lex = lexicon()
+    return word in lex.freq or word in lex.compounds or word in lex.keep_joined
+
+
+def word_freq(word: str) -> int:
+    """Frequency of a ZWNJ-free word, -1 if not listed."""
+    return lexicon().freq.get(word, -1)
+
+
+def lexicon_spelling(word: str) -> str:
+    """The lexicon's preferred spelling of a joined word (with ZWNJ if it is a compound)."""
+    lex = lexicon()
+    if word in lex.keep_joined:
+        return word
+    compound = lex.compounds.get(word)
+    if compound and word_freq(word) < MIN_KEEP_FREQ:
+        return compound[0]  # an attested joined spelling wins over the lexicon's ZWNJ one
+    return word
+
+
+@functools.lru_cache(maxsize=65_536)
+def is_verb_form(word: str) -> bool:
+    """A finite verb or past participle without prefix: stem + person ending."""
+    lex = lexicon()
+    for ending in PRESENT_ENDINGS:
+        stem = word[: len(word) - len(ending)] if ending else word
+        if ending and not word.endswith(ending):
+            continue
+        if stem in lex.present_stems or stem in lex.past_stems:
+            return True
+    return any(word.endswith(e) and word[: -len(e)] in lex.past_stems
+               for e in PAST_ENDINGS if e)
+
+
+def is_past_participle(word: str) -> bool:
+    """Past stem + ه, optionally negated with ن (کرده، نکرده)."""
+    lex = lexicon()
+    if not word.endswith("ه"):
+        return False
+    stem = word[:-1]
+    return stem in lex.past_stems or (stem.startswith("ن") and stem[1:] in lex.past_stems)
+
+
+# --- Splitting joined words ----------------------------------------------------------------
+# An analysis is a list of morphemes plus a cost; the cheapest analysis wins.  Costs prefer
+# attested stems and few pieces, so a split is only made when it is well supported.
+
+Analysis = tuple[float, list[str]]
+
+
+def stem_cost(stem: str) -> float | None:
+    """Cost of using ``stem`` as the core of a word; None if it is not a word."""
+    if len(stem) < 2:
+        return None
+    freq = word_freq(stem)
+    if stem in lexicon().keep_joined or freq >= MIN_KEEP_FREQ:
+        return 0.0
+    if stem in lexicon().compounds:
+        return 0.0
+    if freq == 0:
+        return 0.5  # listed but unattested: weaker evidence
+    return None
+
+
+def analyse_verb(word: str) -> Analysis | None:
+    """(particle)(ن)می + verb form, with optional clitic: می‌کردند، برمی‌گردد، نمی‌شده‌اند."""
+    for particle in VERB_PARTICLES:
+        for prefix in DURATIVE_PREFIXES:
+            head = particle + prefix
+            if not word.startswith(head) or len(word) <= len(head) + 1:
+                continue
+            rest = word[len(head):]
+            if is_verb_form(rest):
+                return 1.0, [head, rest]
+            for clitic in VOWEL_CLITICS:
+                body = rest[: -len(clitic)]
+                if rest.endswith(clitic) and is_past_participle(body):
+                    return 2.0, [head, body, clitic]
+    return None
+
+
+def analyse_core(word: str) -> Analysis | None:
+    """A word with no suffix split: a lexicon word, a prefixed verb, or بی + word."""
+    cost = stem_cost(word)
+    if cost is not None:
+        return cost, [lexicon_spelling(word)]
+    verb = analyse_verb(word)
+    if verb:
+        return verb
+    return analyse_privative(word)
+
+
+def analyse_privative(word: str) -> Analysis | None:
+    """بی + attested word (بی‌رقیب); lexicalised بی-words (بیمار) are caught earlier."""
+    if not word.startswith(PRIVATIVE_PREFIX):
+        return None
+    rest = word[len(PRIVATIVE_PREFIX):]
+    if len(rest) >= 3 and word_freq(rest) >= MIN_KEEP_FREQ:
+        return 1.5, [PRIVATIVE_PREFIX, lexicon_spelling(rest)]
+    return None
+
+
+def suffix_candidates(word: str) -> list[tuple[str, str]]:
+    """All (base, suffix) splits allowed by the suffix's host conditions."""
+    out: list[tuple[str, str]] = []
+    for suffix in PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            out.append((word[: -len(suffix)], suffix))
+    for suffix in VOWEL_CLITICS:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and is_clitic_host(base, suffix):
+            out.append((base, suffix))
+    if word.endswith("یای") and not is_known_word(word[:-1]):
+        out.append((word[:-2], "ای"))  # سنتی‌ای "a traditional one"; but دنیای = دنیا + ی
+    for suffix in AUXILIARIES:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and is_past_participle(base):
+            out.append((base, suffix))
+    return out
+
+
+def is_clitic_host(base: str, clitic: str) -> bool:
+    """Can ``clitic`` attach to ``base`` with a ZWNJ (خانه‌ام، جنوبی‌اش)?"""
+    if len(base) < MIN_CLITIC_HOST_LEN or base[-1] not in CLITIC_HOSTS:
+        return False
+    return base[-1] == "ه" or clitic in CLITICS_AFTER_YE
+
+
+def is_lexicalised_comparative(base: str, suffix: str) -> bool:
+    """بیشتر، کمتر، بهتر (and بیشتری...) are whole words, not stem + تر."""
+    comparative = base + "تر"
+    return comparative in lexicon().keep_joined or word_freq(comparative) >= MIN_KEEP_FREQ
+
+
+def is_fused_form(word: str) -> bool:
+    """A plain word or bare verb, or one plus an ending that never takes a ZWNJ."""
+    if is_attested(word):
+        return True
+    if not word.startswith(DURATIVE_PREFIXES) and (
+            is_verb_form(word) or (word[0] == "ن" and is_verb_form(word[1:]))):
+        return True  # bare verb (داشتند); می-words are left to analyse_verb (میزد ≠ میز+د)
+    return any(word.endswith(e) and is_attested(word[: -len(e)]) for e in FUSED_ENDINGS)
+
+
+def is_attested(word: str) -> bool:
+    """In the curated list or seen in hazm's corpus (frequency >= MIN_KEEP_FREQ)."""
+    return word in lexicon().keep_joined or word_freq(word) >= MIN_KEEP_FREQ
+
+
+def looks_like_participle(word: str) -> bool:
+    """Past participles end in -ده or -ته (past stems end in د or ت)."""
+    return len(word) >= 4 and word.endswith(("ده", "ته"))
+
+
+def suffix_cost(base: str, suffix: str) -> float:
+    """Cost of one suffix split.  A clitic after final ه beats the ها reading, because
+    خانه‌ای "a house" is far more common than خان‌های "the khans' ..."."""
+    if suffix in VOWEL_CLITICS and base.endswith("ه"):
+        return 0.8
+    return 1.0
+
+
+def analyse_with_suffixes(word: str, depth: int = 2) -> Analysis | None:
+    """Peel suffixes off the right end (up to ``depth``) and analyse what is left."""
+    best: Analysis | None = None
+    for base, suffix in suffix_candidates(word):
+        if suffix in COMPARATIVE_SUFFIXES and (
+                stem_cost(base) != 0.0 or is_lexicalised_comparative(base, suffix)):
+            continue  # comparatives need an attested adjective (avoid دکتر → دک‌تر)
+        inner = analyse_core(base)
+        if inner is None and depth > 1:
+            inner = analyse_with_suffixes(base, depth - 1)
+        if inner is None and suffix in VOWEL_CLITICS and looks_like_participle(base):
+            inner = (0.3, [base])  # unknown verb, regular participle shape (بازتابیده‌اند)
+        if inner is None:
+            continue
+        candidate = (inner[0] + suffix_cost(base, suffix), inner[1] + [suffix])
+        if best is None or candidate[0] < best[0]:
+            best = candidate
+    return best
+
+
+def analyse_compound(word: str) -> Analysis | None:
+    """An unknown word made of two frequent words (عباس‌میرزا); the last resort."""
+    best: Analysis | None = None
+    for cut in range(MIN_COMPOUND_PART_LEN, len(word) - MIN_COMPOUND_PART_LEN + 1):
+        left, right = word[:cut], word[cut:]
+        if left[-1] in NON_JOINING_LETTERS:
+            continue
+        weakest = min(word_freq(left), word_freq(right))
+        if weakest >= MIN_COMPOUND_PART_FREQ:
+            candidate = (3.0 - weakest / 1e9, [left, right])
+            if best is None or candidate[0] < best[0]:
+                best = candidate
+    return best
+
+
+@functools.lru_cache(maxsize=262_144)
+def split_joined_word(word: str) -> str:
+    """Restore ZWNJs inside one ZWNJ-free word, or return it unchanged if it is fine."""
+    if len(word) < 3 or word in lexicon().keep_joined:
+        return word
+    if word_freq(word) >= MIN_KEEP_FREQ or word in lexicon().compounds:
+        return lexicon_spelling(word)
+    if is_fused_form(word):
+        return word
+    candidates = [a for a in (analyse_verb(word), analyse_with_suffixes(word),
+                              analyse_privative(word)) if a]
+    if not candidates and USE_COMPOUND_SPLIT and word_freq(word) < 0:
+        compound = analyse_compound(word)
+        candidates = [compound] if compound else []
+    if not candidates:
+        return word
+    return join_morphemes(min(candidates, key=lambda a: a[0])[1])
+
+
+def tidy_zwnj(word: str) -> str:
+    """Drop ZWNJs at word edges and collapse repeated ones: they are never meaningful."""
+    return _REPEATED_ZWNJ_RE.sub(ZWNJ, word).strip(ZWNJ)
+
+
+def restore_word(word: str) -> str:
+    """Repair one word token: tidy existing ZWNJs, or split a ZWNJ-free word."""
+    if ZWNJ in word:
+        return tidy_zwnj(word)  # already carries ZWNJs: trust the writer
+    return split_joined_word(word)
+
+
+# --- Joining spaced pieces -----------------------------------------------------------------
+
+@functools.lru_cache(maxsize=262_144)
+def spaced_joiner(left: str, right: str) -> str | None:
+    """Separator to use if ``left right`` is one word split by a space, else None."""
+    if right in PLURAL_SUFFIXES:
+        return boundary_after(left)
+    if right in COMPARATIVE_SUFFIXES and stem_cost(left) == 0.0 and ZWNJ not in left:
+        return boundary_after(left)
+    if right in VOWEL_CLITICS and right != "است" and left[-1] in CLITIC_HOSTS:
+        return ZWNJ
+    head = left.rsplit(ZWNJ, 1)[-1]
+    if any(head == p + d for p in VERB_PARTICLES for d in DURATIVE_PREFIXES):
+        if is_verb_form(right):
+            return ZWNJ
+    compound = lexicon().compounds.get(left + right)
+    if compound and compound[0] == left + ZWNJ + right and is_spaced_compound(
+            left, right, compound[1]):
+        return ZWNJ
+    return None
+
+
+def is_spaced_compound(left: str, right: str, freq: int) -> bool:
+    """Is the lexicon compound ``left‌right`` meant here, rather than a two-word phrase?
+
+    Phrases with a function word (این که "that") or a participle (داده شده "given") are
+    written with a space even when the lexicon also lists them as one compound.
+    """
+    if freq < MIN_SPACED_COMPOUND_FREQ and is_attested(right):
+        return False  # rare compound of two free words: more likely a phrase (خلیج فارس)
+    function_words = lexicon().function_words
+    if (left in function_words and left not in COMPOUNDING_PREFIXES) or right in function_words:
+        return False
+    return not is_past_participle(right)
+
+
+def join_spaced_affixes(pieces: list[str]) -> list[str]:
+    """Merge word tokens separated by exactly one space when they form one word.
+
+    ``pieces`` alternates separator, word, separator, word, ... (re.split output).
+    """
+    out = [pieces[0]]
+    for i in range(1, len(pieces), 2):
+        word, separator = pieces[i], pieces[i + 1]
+        if len(out) >= 3 and out[-1] == SPACE:
+            joiner = spaced_joiner(out[-2], word)
+            if joiner is not None:
+                out.pop()
+                merged = out[-1] + joiner + word
+                out[-1] = merged if joiner else restore_word(merged)
+                out.append(separator)
+                continue
+        out.extend((word, separator))
+    return out
+
+
+def restore_line(line: str) -> str:
+    """Repair one line: split joined words, then re-join spaced affixes."""
+    pieces = WORD_RE.split(line)
+    if len(pieces) == 1:
+        return line.replace(ZWNJ, "")
+    for i in range(0, len(pieces), 2):
+        pieces[i] = pieces[i].replace(ZWNJ, "")  # ZWNJ between non-letters is junk
+    for i in range(1, len(pieces), 2):
+        pieces[i] = restore_word(pieces[i])
+    return "".join(join_spaced_affixes(pieces))
+
+
+def restore_zwnj(text: str) -> str:
+    """Restore missing ZWNJs in Persian text (joined or spaced damage), keeping good text.
+
+    Input is expected with ی/ک unified and diacritics removed.  Only ZWNJs and spaces change:
+    a space becomes a ZWNJ (or disappears) when it splits an affix from its word; ZWNJs are
+    inserted at morpheme boundaries, and stray ones at word edges are removed.  Lines are kept.
+    """
+    return "\n".join(restore_line(line) for line in text.split("\n"))

@@ -1,0 +1,68 @@
+"""The one place results leave the program."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from iranru.render.formats import Format
+from iranru.render.tables import print_table
+from iranru.render.writers import (
+    render_text,
+    text_writer,
+    write_atomically,
+    write_delimited,
+    write_json,
+    write_jsonl,
+    write_xlsx,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def emit(
+    table: pd.DataFrame,
+    fmt: Format,
+    output: Path | None = None,
+    footer: dict[str, object] | None = None,
+    excel: bool = False,
+    bidi: bool = False,
+    stream: IO[str] | None = None,
+) -> None:
+    """Write `table` as `fmt` to `output` (atomically) or to `stream` (stdout)."""
+    def render(target: IO[str]) -> None:
+        if fmt is Format.TABLE:
+            print_table(table, target, footer, bidi)
+        elif fmt is Format.CSV:
+            write_delimited(table, target, ",", excel)
+        elif fmt is Format.TSV:
+            write_delimited(table, target, "\t", excel)
+        elif fmt is Format.JSON:
+            write_json(table, target)
+        else:
+            write_jsonl(table, target)
+
+    if output is not None:
+        if fmt is Format.XLSX:
+            write_atomically(output, lambda path: write_xlsx(table, path))
+        else:
+            write_atomically(output, text_writer(output, render))
+        return
+    target = stream or sys.stdout
+    if fmt is Format.TABLE:
+        render(target)
+    else:
+        target.write(render_text(render))
+    target.flush()
+
+
+def emit_text(text: str, output: Path | None = None, stream: IO[str] | None = None) -> None:
+    """Plain text output (the normalised text), atomically when written to a file."""
+    if output is not None:
+        write_atomically(output, lambda path: path.write_text(text, encoding="utf-8"))
+        return
+    target = stream or sys.stdout
+    target.write(text)
+    target.flush()

@@ -1,0 +1,77 @@
+"""The only place hazm, NLTK and simplemma objects are built: once each, lazily.
+
+hazm's constructors read word lists from disk (about a second), so commands that never
+tokenise never pay for them, and `iranru --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+# Abbreviations whose full stop does not end an English sentence (lower case, no final dot).
+ENGLISH_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt gen col lt capt maj sgt gov sen rep rev hon pres
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n u.s.s.r e.g i.e etc al vs cf ca c r d b fl ed eds trans vol vols no nos
+    p pp ch chap fig figs para sec art inc ltd co corp dept univ assn est approx
+    a.d b.c
+    """.split()
+)
+
+
+@functools.cache
+def persian_word_tokenizer() -> Any:
+    import hazm
+
+    return hazm.WordTokenizer(join_verb_parts=False)
+
+
+@functools.cache
+def persian_lemmatizer() -> Any:
+    import hazm
+
+    return hazm.Lemmatizer()
+
+
+@functools.cache
+def persian_sentence_boundary() -> Any:
+    """hazm's sentence-final punctuation pattern, used to find sentence spans."""
+    import hazm
+
+    return hazm.SentenceTokenizer().pattern
+
+
+@functools.cache
+def english_word_tokenizer() -> Any:
+    from nltk.tokenize import NLTKWordTokenizer
+
+    return NLTKWordTokenizer()
+
+
+@functools.cache
+def english_sentence_tokenizer() -> Any:
+    """Punkt with our abbreviation list: no NLTK data download is ever needed."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    parameters = PunktParameters()
+    parameters.abbrev_types = set(ENGLISH_ABBREVIATIONS)
+    return PunktSentenceTokenizer(parameters)
+
+
+def stopword_dir() -> Path:
+    return Path(str(resources.files("iranru") / "stopwords"))
+
+
+def read_word_list(path: Path) -> frozenset[str]:
+    """One entry per line, `#` starts a comment line; blank lines ignored."""
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def builtin_stopwords(lang: str) -> frozenset[str]:
+    return read_word_list(stopword_dir() / f"{lang}.txt")
