@@ -16,7 +16,7 @@ ENGLISH_ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sr jr st mt gen col lt capt maj sgt gov sen rep rev hon pres
     jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.n u.s.s.r e.g i.e etc al vs cf ca c r d b fl ed eds trans vol vols no nos
+    u.s u.k u.n u.s.s.r e.g i.e etc al vs cf ca c r d b fl ed eds trans vol vols nos
     p pp ch chap fig figs para sec art inc ltd co corp dept univ assn est approx
     a.d b.c
     """.split()
@@ -35,6 +35,19 @@ def persian_lemmatizer() -> Any:
     import hazm
 
     return hazm.Lemmatizer()
+
+
+@functools.cache
+def persian_present_stems() -> dict[str, str]:
+    """Present stem → hazm's `past#present` lemma, from hazm's verb list (توان → توانست#توان)."""
+    from hazm.utils import verbs_list
+
+    stems: dict[str, str] = {}
+    for verb in verbs_list():
+        past, _, present = verb.partition("#")
+        if past and present:
+            stems.setdefault(present, verb)
+    return stems
 
 
 @functools.cache

@@ -44,9 +44,21 @@ def persian_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
         yield cursor, end
 
 
+# Web copy glues note markers to the full stop (`scissors."[1] He meant`), which Punkt,
+# wanting white space after a full stop, does not see as a boundary.
+NOTE_AFTER_FULL_STOP = re.compile(r"[.!?][\"')\]]*(?:\[\d+\])+(?=\s+[\"'(]?[A-Z])")
+
+
 def english_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
     for left, right in resources.english_sentence_tokenizer().span_tokenize(text[start:end]):
-        yield start + left, start + right
+        cursor = start + left
+        for note in NOTE_AFTER_FULL_STOP.finditer(text, cursor, start + right):
+            yield cursor, note.end()
+            cursor = note.end()
+            while cursor < start + right and text[cursor].isspace():
+                cursor += 1
+        if cursor < start + right:
+            yield cursor, start + right
 
 
 def sentence_spans(text: str) -> Iterator[Span]:
@@ -61,14 +73,27 @@ def fallback_spans(text: str, offset: int) -> Iterator[Span]:
         yield offset + match.start(), offset + match.end()
 
 
+WORD_WITH_FULL_STOP = re.compile(r"[A-Za-z]{2,}\.")
+
+
 def english_token_spans(text: str, offset: int) -> Iterator[Span]:
+    """NLTK's tokens; a full stop NLTK left on a word inside a sentence (`"no."[12]`) is
+    split off unless the word is a known abbreviation (Nov., Dr.)."""
     try:
         spans = list(resources.english_word_tokenizer().span_tokenize(text))
     except ValueError:  # NLTK's quote realignment can fail on odd input
         yield from fallback_spans(text, offset)
         return
     for left, right in spans:
-        yield offset + left, offset + right
+        word = text[left:right]
+        if (
+            WORD_WITH_FULL_STOP.fullmatch(word)
+            and word[:-1].lower() not in resources.ENGLISH_ABBREVIATIONS
+        ):
+            yield offset + left, offset + right - 1
+            yield offset + right - 1, offset + right
+        else:
+            yield offset + left, offset + right
 
 
 def persian_chunk_spans(text: str, offset: int) -> Iterator[Span]:
@@ -107,12 +132,33 @@ def lemmatize(norm: str, lang: str) -> str:
     if len(norm) == 1:  # a lone letter (ش, م: era markers) is no inflected word
         return norm
     if lang == FA:
-        return resources.persian_lemmatizer().lemmatize(norm) or norm
+        return lemmatize_persian(norm)
     if lang == EN:
         import simplemma
 
         return simplemma.lemmatize(norm, lang="en").lower()
     return norm
+
+
+IMPERSONAL_VERB = re.compile(f"^(?:ن?می){ZWNJ}(.+)$")
+
+
+def lemmatize_persian(norm: str) -> str:
+    """hazm's Lemmatizer, then two forms it leaves whole: a participle with its auxiliary
+    (کرده‌بود → کرد#کن, via hazm's own `کرده_بود` spelling) and the impersonal
+    `می‌` + present stem (می‌توان "one can" → توانست#توان)."""
+    lemmatizer = resources.persian_lemmatizer()
+    lemma = lemmatizer.lemmatize(norm) or norm
+    if lemma != norm or ZWNJ not in norm:
+        return lemma
+    verbal = norm.replace(ZWNJ, "_")
+    verb_lemma = lemmatizer.lemmatize(verbal, "VERB")
+    if verb_lemma != verbal and "#" in verb_lemma:
+        return verb_lemma
+    impersonal = IMPERSONAL_VERB.match(norm)
+    if impersonal and impersonal.group(1) in resources.persian_present_stems():
+        return resources.persian_present_stems()[impersonal.group(1)]
+    return lemma
 
 
 @functools.lru_cache(maxsize=32)
@@ -160,7 +206,7 @@ def analyze_document(
             norm = fold_for_counting(surface_normalized)
             lang = language_of_token(norm, sentence_lang)
             lemma = lemmatize(norm, lang) if word else norm
-            original_start, original_end = original_span(mapping, start, end)
+            original_start, original_end = original_span(document.text, mapping, start, end)
             sentence_tokens.append(
                 Token(
                     start=original_start,

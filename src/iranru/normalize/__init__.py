@@ -28,6 +28,7 @@ BASE_STEPS: tuple[tuple[str, Step], ...] = (
     ("remove_invisible_controls", fa.remove_invisible_controls),
     ("unify_arabic_letters", fa.unify_arabic_letters),
     ("strip_diacritics", fa.strip_diacritics),
+    ("remove_stray_zwnj", fa.remove_stray_zwnj),
     ("fold_quotes_and_dashes", en.fold_quotes_and_dashes),
     ("split_glued_digits", fa.split_glued_digits),
     ("space_punctuation", fa.space_punctuation),
@@ -89,7 +90,7 @@ def explain_changes(text: str, options: NormalizeOptions | None = None) -> Itera
                 for tag, i1, i2, j1, j2 in matcher.get_opcodes():
                     if tag == "equal":
                         continue
-                    start, end = original_span(mapping, i1, i2)
+                    start, end = original_span(line, mapping, i1, i2)
                     yield Change(
                         line_number, offset + start, offset + end,
                         current[i1:i2], changed[j1:j2], name,

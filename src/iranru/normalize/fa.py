@@ -70,8 +70,10 @@ DIGIT_TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_INDIC_DIGITS, PERSIAN_DIG
 ANY_DIGIT = f"0-9{PERSIAN_DIGITS}{ARABIC_INDIC_DIGITS}"
 LETTER_CLASS = f"{PERSIAN_LETTERS}"
 # A number glued to the next Persian word (۱۹۴۵توسط), except ordinal endings (۱۹ام, ۲۰مین).
-GLUED_DIGIT_LETTER = re.compile(f"(?<=[{ANY_DIGIT}])(?=[{LETTER_CLASS}])(?!(?:ا?م(?:ین)?)(?![{LETTER_CLASS}]))")
-GLUED_LETTER_DIGIT = re.compile(f"(?<=[{LETTER_CLASS}])(?=[{ANY_DIGIT}])")
+GLUED_DIGIT_LETTER = re.compile(
+    f"(?<=[{ANY_DIGIT}]){ZWNJ}*(?=[{LETTER_CLASS}])(?!(?:ا?م(?:ین)?)(?![{LETTER_CLASS}]))"
+)
+GLUED_LETTER_DIGIT = re.compile(f"(?<=[{LETTER_CLASS}]){ZWNJ}*(?=[{ANY_DIGIT}])")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[^\s])[ \t]+(?=[،؛؟])")
 MISSING_SPACE_AFTER_PUNCTUATION = re.compile(f"(?<=[،؛؟])(?=[{LETTER_CLASS}])")
 REPEATED_BLANKS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
@@ -86,6 +88,17 @@ def unify_line_breaks(text: str) -> str:
 def remove_invisible_controls(text: str) -> str:
     """Bidi marks, stray BOMs and ZWJs carry no meaning and split words when counted."""
     return text.translate(INVISIBLE_JUNK)
+
+
+ARABIC_LETTER_RANGE = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff"
+STRAY_ZWNJ = re.compile(
+    f"{ZWNJ}+(?![{ARABIC_LETTER_RANGE}])|(?<![{ARABIC_LETTER_RANGE}]){ZWNJ}+|(?<={ZWNJ}){ZWNJ}+"
+)
+
+
+def remove_stray_zwnj(text: str) -> str:
+    """A ZWNJ only means something between two Arabic-script letters; elsewhere it is junk."""
+    return STRAY_ZWNJ.sub("", text)
 
 
 def unify_arabic_letters(text: str) -> str:

@@ -11,7 +11,7 @@ import functools
 import unicodedata
 from array import array
 
-from iranru.normalize.constants import ZWNJ
+from iranru.normalize.constants import TATWEEL, ZWNJ
 from iranru.normalize.en import QUOTES_AND_DASHES
 from iranru.normalize.fa import DIGIT_TO_LATIN, INVISIBLE_JUNK, character_table, diacritic_table
 
@@ -87,8 +87,18 @@ def align(original: str, normalized: str) -> array:
     return mapping
 
 
-def original_span(mapping: array, start: int, end: int) -> tuple[int, int]:
-    """The original span of normalised text[start:end] (end exclusive)."""
+TRAILING_MARKS = frozenset({"Mn", "Me"})
+
+
+def original_span(original: str, mapping: array, start: int, end: int) -> tuple[int, int]:
+    """The original span of normalised text[start:end] (end exclusive), including the
+    diacritics and tatweel written on its last letter, which normalisation removed."""
     if end <= start:
         return mapping[start], mapping[start]
-    return mapping[start], mapping[end - 1] + 1
+    original_end = mapping[end - 1] + 1
+    while original_end < len(original) and (
+        unicodedata.category(original[original_end]) in TRAILING_MARKS
+        or original[original_end] == TATWEEL
+    ):
+        original_end += 1
+    return mapping[start], original_end

@@ -1,0 +1,46 @@
+"""Shared fixtures: a CliRunner, the shipped corpus, and small real documents."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+FA_DOC = CORPUS / "fa_iran_russia_relations.txt"
+
+# Real sentences: the Persian one carries the corpus' lost-ZWNJ damage on purpose.
+PERSIAN_SENTENCE = "روسیه در شمال کاملاً بیرقیب بود و قدرتهای دیگر را میتوان نام برد."
+ENGLISH_SENTENCE = "On Nov. 9, 2015 the U.S. embassy in Tehran said \u201cno.\u201d[12] Russia agreed."
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in an empty folder, so the default ./corpus is absent."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def corpus_exists() -> bool:
+    return CORPUS.is_dir() and os.path.exists(FA_DOC)

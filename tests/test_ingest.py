@@ -1,0 +1,136 @@
+"""Reading inputs: discovery, encodings, HTML, and the reasons files are skipped."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from iranru.errors import InputError
+from iranru.ingest import read_documents
+from iranru.ingest.decode import decode_bytes
+from iranru.ingest.html import strip_html
+from tests.conftest import CORPUS, write
+
+PERSIAN = "روابط ایران و روسیه در دوره قاجار"
+ENGLISH = "Iran\u2019s relations with Russia, déjà vu."
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (PERSIAN.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + PERSIAN.encode("utf-8"), "utf-8"),
+        (PERSIAN.encode("utf-16"), "utf-16"),  # little-endian with BOM on this machine
+        (codecs.BOM_UTF16_BE + PERSIAN.encode("utf-16-be"), "utf-16"),
+    ],
+)
+def test_persian_decodes_from_every_supported_encoding(data: bytes, encoding: str) -> None:
+    decoded = decode_bytes(data, "f.txt")
+    assert (decoded.text, decoded.encoding) == (PERSIAN, encoding)
+
+
+def test_windows_1256_persian_is_detected() -> None:
+    # cp1256 has no Persian yeh: old Windows files spell ی with the Arabic ي (U+064A).
+    arabic_yeh = PERSIAN.replace("ی", "ي") + " " + "سياست خارجي ايران در قرن نوزدهم" * 3
+    decoded = decode_bytes(arabic_yeh.encode("cp1256"), "f.txt")
+    assert (decoded.text, decoded.encoding) == (arabic_yeh, "cp1256")
+
+
+def test_latin1_english_is_read_as_a_legacy_encoding() -> None:
+    decoded = decode_bytes("déjà vu in Tehran, café".encode("latin-1"), "f.txt")
+    assert decoded.text == "déjà vu in Tehran, café"
+
+
+def test_mostly_utf8_file_keeps_text_and_counts_broken_bytes() -> None:
+    data = ("روسیه " * 200).encode() + b"\xff\xfe" + " Iran".encode()
+    decoded = decode_bytes(data, "f.txt")
+    assert decoded.text.endswith("\ufffd\ufffd Iran")
+    assert decoded.warnings == ("2 invalid UTF-8 byte sequences replaced",)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (PNG image), not text"),
+        (b"\x7fELF\x02\x01\x01\x00", "binary file (ELF executable), not text"),
+        (b"%PDF-1.7\n", "binary file (PDF document (extract its text first, e.g. with pdftotext)), not text"),
+        (b"\x00\x01\x02\x00\x00\x05" * 10, "binary file (contains NUL bytes), not text"),
+    ],
+)
+def test_binary_files_are_refused_with_a_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(InputError) as raised:
+        decode_bytes(data, "f.bin")
+    assert str(raised.value) == f"f.bin: {reason}"
+
+
+def test_forced_encoding_that_does_not_fit_is_an_input_error() -> None:
+    with pytest.raises(InputError) as raised:
+        decode_bytes(PERSIAN.encode("utf-8"), "f.txt", encoding="ascii")
+    assert str(raised.value).startswith("f.txt: cannot decode as ascii:")
+
+
+def test_html_tags_scripts_and_entities_are_stripped() -> None:
+    markup = (
+        "<html><head><title>t</title><style>p{}</style></head><body><h1>روسیه</h1>"
+        "<p>Iran &amp; Russia<script>var x=1;</script></p><p>unclosed <b>bold</body>"
+    )
+    assert strip_html(markup) == "روسیه\nIran & Russia\nunclosed bold"
+
+
+def test_directory_is_read_recursively_sorted_with_metadata(tmp_path: Path) -> None:
+    write(tmp_path / "b.txt", ENGLISH)
+    write(tmp_path / "sub" / "a.md", PERSIAN)
+    write(tmp_path / "page.html", "<p>Tabriz</p>")
+    write(tmp_path / "notes.csv", "not,a,document")
+    write(tmp_path / "metadata.csv", "file,language,title\nb.txt,en,Bee\n")
+    documents, skipped = read_documents([str(tmp_path)])
+    assert [doc.name for doc in documents] == ["b.txt", "page.html", "sub/a.md"]
+    assert documents[0].meta == {"language": "en", "title": "Bee"}
+    assert documents[1].text == "Tabriz"
+    assert skipped == []
+
+
+def test_globs_files_and_missing_paths(tmp_path: Path) -> None:
+    write(tmp_path / "one.txt", ENGLISH)
+    write(tmp_path / "two.txt", PERSIAN)
+    documents, skipped = read_documents(
+        [str(tmp_path / "*.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "none*.txt")]
+    )
+    assert [doc.name for doc in documents] == ["one.txt", "two.txt"]
+    assert [(Path(s.source).name, s.reason) for s in skipped] == [
+        ("missing.txt", "no such file or directory"),
+        ("none*.txt", "no file matches this pattern"),
+    ]
+
+
+def test_empty_and_blank_files_are_skipped_with_reasons(tmp_path: Path) -> None:
+    write(tmp_path / "empty.txt", "")
+    write(tmp_path / "blank.txt", " \n\t\n")
+    write(tmp_path / "good.txt", ENGLISH)
+    documents, skipped = read_documents([str(tmp_path)])
+    assert [doc.name for doc in documents] == ["good.txt"]
+    assert sorted((Path(s.source).name, s.reason) for s in skipped) == [
+        ("blank.txt", "contains only white space"),
+        ("empty.txt", "empty file"),
+    ]
+
+
+def test_shipped_corpus_is_three_documents_with_metadata() -> None:
+    documents, skipped = read_documents([str(CORPUS)])
+    assert [(doc.name, doc.meta["language"]) for doc in documents] == [
+        ("en_foreign_policy_toward_russia_abstract.txt", "en"),
+        ("en_rubin_2022_russia_iran_alliance.txt", "en"),
+        ("fa_iran_russia_relations.txt", "fa"),
+    ]
+    assert documents[2].meta["title"] == "روابط ایران و روسیه"
+    assert skipped == []
+
+
+def test_corpus_is_byte_for_byte_the_shared_copy() -> None:
+    shared = CORPUS.parents[1] / "shared" / "corpus"
+    if not shared.is_dir():
+        pytest.skip("shared/ is not beside this clone")
+    for name in ("fa_iran_russia_relations.txt", "metadata.csv"):
+        assert (CORPUS / name).read_bytes() == (shared / name).read_bytes()

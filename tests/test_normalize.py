@@ -1,0 +1,102 @@
+"""Normalisation steps on real Persian and English, offsets back to the original."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from iranru.normalize import align, explain_changes, normalize_text, original_span
+from iranru.normalize import en, fa
+from iranru.settings import NormalizeOptions
+
+ZWNJ = "\u200c"
+NO_REPAIR = NormalizeOptions(repair_zwnj=False)
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "expected"),
+    [
+        (fa.unify_arabic_letters, "سياست خارجي كشور", "سیاست خارجی کشور"),  # Arabic yeh/kaf
+        (fa.unify_arabic_letters, "ﷲ", "الله"),  # a one-character ligature spelled out
+        (fa.strip_diacritics, "اِعلام کَرد", "اعلام کرد"),  # short vowels dropped
+        (fa.strip_diacritics, "کاملاً", "کاملا"),  # tanvin
+        (fa.strip_diacritics, "دورهٔ صفوی", "دوره صفوی"),  # hamza above, the ezafe mark
+        (fa.strip_diacritics, "دنیـــا", "دنیا"),  # tatweel (kashida)
+        (fa.remove_invisible_controls, "\u200fایران\u200e\ufeff", "ایران"),
+        (fa.split_glued_digits, "ژوئیه ۱۹۴۵توسط کمیته", "ژوئیه ۱۹۴۵ توسط کمیته"),
+        (fa.split_glued_digits, "دهه۱۹۶۰", "دهه ۱۹۶۰"),
+        (fa.split_glued_digits, "قرن ۱۹ام", "قرن ۱۹ام"),  # an ordinal ending stays on its number
+        (fa.split_glued_digits, "S-300 1945s", "S-300 1945s"),  # Latin untouched
+        (fa.space_punctuation, "ایران ، روسیه ؟", "ایران، روسیه؟"),
+        (fa.space_punctuation, "ایران،روسیه", "ایران، روسیه"),
+        (fa.collapse_spaces, "  ایران \t  و   روسیه  \nبعد ", "ایران و روسیه\nبعد"),
+        (fa.unify_line_breaks, "a\r\nb\rc\n", "a\nb\nc\n"),
+        (en.fold_quotes_and_dashes, "Iran\u2019s \u201cfront\u201d 1980\u201388", "Iran's \"front\" 1980-88"),
+        (en.fold_quotes_and_dashes, "Iran\u2014Russia", "Iran -- Russia"),
+        (fa.digits_by_context, "سال 1813 م و S-۳۰۰", "سال ۱۸۱۳ م و S-300"),
+        (fa.digits_by_context, "in ۱۹۴۵ and ۱۹۴۶", "in 1945 and 1946"),
+        (fa.digits_to_latin, "۱۳۵۷ و ٢٠٢٢", "1357 و 2022"),
+    ],
+)
+def test_each_step_on_real_text(step, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert step(text) == expected
+
+
+def test_pipeline_keeps_one_output_line_per_input_line() -> None:
+    text = "ایران  بیش\n\n   \nروسيه\n"
+    assert normalize_text(text, NO_REPAIR) == "ایران بیش\n\n\nروسیه\n"
+
+
+def test_pipeline_repairs_zwnj_of_the_corpus_damage() -> None:
+    assert normalize_text("قدرتهای استعماری را میتوان دید") == (
+        f"قدرت{ZWNJ}های استعماری را می{ZWNJ}توان دید"
+    )
+
+
+def test_analysis_pipeline_keeps_digits_as_written() -> None:
+    assert normalize_text("۱۸۱۳ م و 1945", for_display=False) == "۱۸۱۳ م و 1945"
+
+
+def test_alignment_maps_every_normalised_token_to_its_original_surface() -> None:
+    original = "سياست  خارجيِ\u200f ايران،روسيه در ۱۹۴۵توسط “Russia”\u2014done"
+    normalized = normalize_text(original, NO_REPAIR, for_display=False)
+    assert normalized == 'سیاست خارجی ایران، روسیه در ۱۹۴۵ توسط "Russia" -- done'
+    mapping = align(original, normalized)
+    spans = {word: original_span(original, mapping, normalized.index(word), normalized.index(word) + len(word))
+             for word in ("خارجی", "روسیه", "توسط", "Russia", "done")}
+    assert {word: original[a:b] for word, (a, b) in spans.items()} == {
+        "خارجی": "خارجيِ", "روسیه": "روسيه", "توسط": "توسط", "Russia": "Russia", "done": "done",
+    }
+
+
+def test_explain_lists_each_change_with_original_offsets_and_rule() -> None:
+    changes = list(explain_changes("قدرتهای ي\nكتاب ها"))
+    assert [(c.line, c.start, c.end, c.before, c.after, c.rule) for c in changes] == [
+        (1, 8, 9, "ي", "ی", "unify_arabic_letters"),
+        (1, 4, 4, "", ZWNJ, "repair_zwnj"),
+        (2, 10, 11, "ك", "ک", "unify_arabic_letters"),
+        (2, 14, 15, " ", ZWNJ, "repair_zwnj"),
+    ]
+
+
+persian_like = st.text(
+    alphabet=st.sampled_from(list("ابپتثجچحخدرزسشکگلمنوهیيكۀة ًَُِّـ\u200c\u200f\n ۱۲3.,،؟abcXYZ\u2014\u201c")),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(persian_like)
+def test_normalisation_is_idempotent(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_alignment_is_monotone_and_inside_the_original(text: str) -> None:
+    normalized = normalize_text(text, for_display=False)
+    mapping = align(text, normalized)
+    assert len(mapping) == len(normalized) + 1
+    assert all(0 <= mapping[i] <= mapping[i + 1] <= len(text) for i in range(len(normalized)))

@@ -1,0 +1,104 @@
+"""Sentences, tokens, lemmas, languages and stopwords, with spans into the original."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from iranru.model import Document
+from iranru.settings import TokenOptions
+from iranru.tokens import analyze_document, lemmatize
+from tests.conftest import ENGLISH_SENTENCE, PERSIAN_SENTENCE, write
+
+ZWNJ = "\u200c"
+
+
+def analyse(text: str, **options):  # type: ignore[no-untyped-def]
+    return analyze_document(Document("t.txt", "t.txt", text, "utf-8"), token_options=TokenOptions(**options))
+
+
+def test_english_abbreviations_do_not_end_sentences_and_footnotes_are_not_words() -> None:
+    result = analyse(ENGLISH_SENTENCE)
+    assert result.sentence_count == 2
+    assert [(t.surface, t.sentence) for t in result.words] == [
+        ("On", 1), ("Nov.", 1), ("9", 1), ("2015", 1), ("the", 1), ("U.S.", 1), ("embassy", 1),
+        ("in", 1), ("Tehran", 1), ("said", 1), ("no", 1), ("Russia", 2), ("agreed", 2),
+    ]
+    footnote = [t for t in result.tokens if t.surface == "12"]
+    assert [(t.is_word, t.start, t.end) for t in footnote] == [(False, 54, 56)]
+
+
+def test_persian_tokens_are_repaired_lemmatised_and_point_at_the_damaged_original() -> None:
+    result = analyse(PERSIAN_SENTENCE)
+    rows = [(t.surface, t.norm, t.lemma, t.stopword) for t in result.words]
+    assert rows == [
+        ("روسیه", "روسیه", "روسیه", False),
+        ("در", "در", "در", True),
+        ("شمال", "شمال", "شمال", False),
+        ("کاملاً", "کاملا", "کاملا", True),  # tanvin dropped in norm, kept in the surface
+        ("بیرقیب", f"بی{ZWNJ}رقیب", f"بی{ZWNJ}رقیب", False),
+        ("بود", "بود", "بود#است", True),
+        ("و", "و", "و", True),
+        ("قدرتهای", f"قدرت{ZWNJ}های", "قدرت", False),
+        ("دیگر", "دیگر", "دیگر", True),
+        ("را", "را", "را", True),
+        ("میتوان", f"می{ZWNJ}توان", "توانست#توان", True),
+        ("نام", "نام", "نام", False),
+        ("برد", "برد", "برد#بر", False),
+    ]
+    assert all(PERSIAN_SENTENCE[t.start : t.end] == t.surface for t in result.tokens)
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "lemma"),
+    [
+        (f"قدرت{ZWNJ}های", "fa", "قدرت"),
+        (f"کرده{ZWNJ}بود", "fa", "کرد#کن"),  # participle + auxiliary, via hazm's کرده_بود
+        (f"می{ZWNJ}کردند", "fa", "کرد#کن"),
+        (f"می{ZWNJ}توان", "fa", "توانست#توان"),  # impersonal "one can"
+        ("م", "fa", "م"),  # the era marker after a year is not the verb ending "-am"
+        ("countries", "en", "country"),
+        ("was", "en", "be"),
+        ("nov.", "en", "november"),
+        ("1813", "", "1813"),
+    ],
+)
+def test_lemmas(word: str, lang: str, lemma: str) -> None:
+    assert lemmatize(word, lang) == lemma
+
+
+def test_each_token_carries_its_own_language_and_latin_stays_whole_in_persian() -> None:
+    result = analyse("موشک S-300 در ۱۹۴۵توسط روسیه فروخته شد. Russia sold it.")
+    assert [(t.surface, t.norm, t.lang) for t in result.words] == [
+        ("موشک", "موشک", "fa"), ("S-300", "s-300", "en"), ("در", "در", "fa"),
+        ("۱۹۴۵", "1945", "fa"), ("توسط", "توسط", "fa"), ("روسیه", "روسیه", "fa"),
+        ("فروخته", "فروخته", "fa"), ("شد", "شد", "fa"),
+        ("Russia", "russia", "en"), ("sold", "sold", "en"), ("it", "it", "en"),
+    ]
+    assert result.language == "mixed"
+
+
+def test_digit_scripts_count_as_one_number() -> None:
+    result = analyse("۱۸۱۳ م و ١٨١٣ و 1813")
+    assert [t.norm for t in result.words if t.norm.isdigit()] == ["1813", "1813", "1813"]
+
+
+def test_extra_stopwords_file_is_added(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    stopfile = write(tmp_path / "stop.txt", "# mine\nRussia\nروسیه\n")
+    result = analyse("Russia and روسیه agreed.", extra_stopwords=(stopfile,))
+    assert [(t.surface, t.stopword) for t in result.words] == [
+        ("Russia", True), ("and", True), ("روسیه", True), ("agreed", False),
+    ]
+
+
+def test_line_breaks_end_sentences_so_titles_stand_alone() -> None:
+    result = analyse("Why the Alliance Will Backfire\n\nRussia and Iran met. They agreed.")
+    assert result.sentence_count == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ابتکیيهمی \u200c۱2.،؟!Ab[]\"\u2019\n-")), max_size=60))
+def test_every_token_span_is_its_surface_in_the_original(text: str) -> None:
+    result = analyse(text)
+    assert all(text[t.start : t.end] == t.surface and t.start <= t.end for t in result.tokens)

@@ -1,0 +1,137 @@
+"""Tests for Persian ZWNJ repair (iranru.normalize.zwnj)."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from iranru.normalize.zwnj import ZWNJ, restore_zwnj
+
+Z = ZWNJ
+
+# (damaged input, exact expected output)
+JOINED_CASES = [
+    ("قدرتهای", f"قدرت{Z}های"),  # plural های after a joining letter
+    ("بخشهای", f"بخش{Z}های"),
+    ("جبهههای", f"جبهه{Z}های"),  # double ه: stem جبهه + های
+    ("پرتغالیها", f"پرتغالی{Z}ها"),
+    ("کتابهایشان", f"کتاب{Z}هایشان"),  # plural + possessive in one suffix
+    ("میتوان", f"می{Z}توان"),  # durative prefix on a present stem
+    ("نمیتوانند", f"نمی{Z}توانند"),  # negated durative
+    ("برمیگردد", f"برمی{Z}گردد"),  # verbal particle بر fuses with می, ZWNJ after می
+    ("میشدهاند", f"می{Z}شده{Z}اند"),  # two boundaries in one word
+    ("کردهبود", f"کرده{Z}بود"),  # participle + auxiliary
+    ("کردهاند", f"کرده{Z}اند"),  # participle + copula clitic
+    ("جنوبیاش", f"جنوبی{Z}اش"),  # clitic after final ی
+    ("خانهاش", f"خانه{Z}اش"),  # clitic after final ه
+    ("بیرقیب", f"بی{Z}رقیب"),  # privative prefix
+    ("مهمترین", f"مهم{Z}ترین"),  # superlative
+    ("بزرگتر", f"بزرگ{Z}تر"),  # comparative
+    ("قائممقام", f"قائم{Z}مقام"),  # lexicalised compound from hazm's lexicon
+]
+
+SPACED_CASES = [
+    ("می توان", f"می{Z}توان"),
+    ("کتاب ها", f"کتاب{Z}ها"),
+    ("بندر ها", "بندرها"),  # ر never joins: the boundary needs no ZWNJ, just no space
+    ("بزرگ تر", f"بزرگ{Z}تر"),
+    ("می شده اند", f"می{Z}شده{Z}اند"),  # chains of spaced pieces
+    ("رفته اند", f"رفته{Z}اند"),
+    ("خانه ای", f"خانه{Z}ای"),  # "a house": ای after ه is the indefinite clitic
+    ("بین المللی", f"بین{Z}المللی"),  # المللی is no word on its own
+]
+
+UNCHANGED_CASES = [
+    "بندرها",  # ZWNJ is never written after non-joining ر
+    f"کتاب{Z}ها",  # already correct
+    "آنها",  # conventionally joined pronoun
+    "بیشتر",  # lexicalised comparative
+    "کیلومتر",  # loanword ending in تر
+    "همچنین",
+    "بزرگ است",  # standalone copula stays a separate word
+    "کرده بود",  # analytic past perfect is written with a space in most texts
+    "این که",  # phrase, although the lexicon lists این‌که
+    "میز",  # "table": starts with می but is no verb
+    "بیمار",  # "ill": starts with بی but is lexicalised
+    "دنیای",  # دنیا + ezafe ی, not دنی + ای
+    "کارهای",  # کار + های: ر does not join, so no ZWNJ either way
+    "تنهایی",  # تنها + یی, not تن + هایی
+    "داشتند",  # bare verb
+    "S-300 و ۱۳۹۹",  # digits and Latin untouched
+    "hello world, 2024!",
+    "",
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), JOINED_CASES)
+def test_joined_words_are_split(damaged: str, expected: str) -> None:
+    assert restore_zwnj(damaged) == expected
+
+
+@pytest.mark.parametrize(("damaged", "expected"), SPACED_CASES)
+def test_spaced_affixes_are_rejoined(damaged: str, expected: str) -> None:
+    assert restore_zwnj(damaged) == expected
+
+
+@pytest.mark.parametrize("text", UNCHANGED_CASES)
+def test_correct_text_is_untouched(text: str) -> None:
+    assert restore_zwnj(text) == text
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        (f"کتاب{Z}{Z}ها", f"کتاب{Z}ها"),  # doubled ZWNJ collapses
+        (f"{Z}کتاب{Z} خوب", "کتاب خوب"),  # ZWNJ at word edges is junk
+        (f"۱۲{Z}۳", "۱۲۳"),  # ZWNJ between digits is junk
+    ],
+)
+def test_junk_zwnj_is_removed(damaged: str, expected: str) -> None:
+    assert restore_zwnj(damaged) == expected
+
+
+def test_sentence_in_both_damage_modes() -> None:
+    correct = f"ایران بیش از تمام قدرت{Z}های استعماری دیگر را می{Z}توان دید."
+    assert restore_zwnj(correct.replace(Z, "")) == correct
+    assert restore_zwnj(correct.replace(Z, " ")) == correct
+    assert restore_zwnj(correct) == correct
+
+
+def test_newlines_are_kept() -> None:
+    assert restore_zwnj("میتوان\n\nکتابها\n") == f"می{Z}توان\n\nکتاب{Z}ها\n"
+
+
+PERSIAN_PIECES = [
+    "می", "نمی", "کتاب", "ها", "های", "خانه", "ای", "اش", "اند", "است", "بزرگ", "تر", "ترین",
+    "توان", "کرده", "بود", "بندر", "بی", "رقیب", "جنوبی", "آنها", "بیشتر", "میز", "S-300", "۱۳۹۹",
+]
+text_strategy = st.lists(
+    st.one_of(
+        st.sampled_from(PERSIAN_PIECES),
+        st.sampled_from([" ", Z, "\n", "، ", ". "]),
+        st.text(alphabet="ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی\u200c \n", max_size=8),
+    ),
+    max_size=25,
+).map("".join)
+
+
+def skeleton(text: str) -> str:
+    return text.replace(Z, "").replace(" ", "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy)
+def test_idempotent(text: str) -> None:
+    once = restore_zwnj(text)
+    assert restore_zwnj(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy)
+def test_only_zwnj_and_spaces_change(text: str) -> None:
+    assert skeleton(restore_zwnj(text)) == skeleton(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy)
+def test_newline_count_preserved(text: str) -> None:
+    assert restore_zwnj(text).count("\n") == text.count("\n")
