@@ -44,7 +44,7 @@ def test_latin1_english_is_read_as_a_legacy_encoding() -> None:
 
 
 def test_mostly_utf8_file_keeps_text_and_counts_broken_bytes() -> None:
-    data = ("روسیه " * 200).encode() + b"\xff\xfe" + " Iran".encode()
+    data = ("روسیه " * 200).encode() + b"\xff\xfe" + b" Iran"
     decoded = decode_bytes(data, "f.txt")
     assert decoded.text.endswith("\ufffd\ufffd Iran")
     assert decoded.warnings == ("2 invalid UTF-8 byte sequences replaced",)

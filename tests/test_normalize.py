@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iranru.normalize import align, explain_changes, normalize_text, original_span
-from iranru.normalize import en, fa
+from iranru.normalize import align, en, explain_changes, fa, normalize_text, original_span
 from iranru.settings import NormalizeOptions
 
 ZWNJ = "\u200c"
@@ -63,8 +62,10 @@ def test_alignment_maps_every_normalised_token_to_its_original_surface() -> None
     normalized = normalize_text(original, NO_REPAIR, for_display=False)
     assert normalized == 'سیاست خارجی ایران، روسیه در ۱۹۴۵ توسط "Russia" -- done'
     mapping = align(original, normalized)
-    spans = {word: original_span(original, mapping, normalized.index(word), normalized.index(word) + len(word))
-             for word in ("خارجی", "روسیه", "توسط", "Russia", "done")}
+    spans = {
+        word: original_span(original, mapping, normalized.index(word), normalized.index(word) + len(word))
+        for word in ("خارجی", "روسیه", "توسط", "Russia", "done")
+    }
     assert {word: original[a:b] for word, (a, b) in spans.items()} == {
         "خارجی": "خارجيِ", "روسیه": "روسيه", "توسط": "توسط", "Russia": "Russia", "done": "done",
     }
@@ -81,7 +82,9 @@ def test_explain_lists_each_change_with_original_offsets_and_rule() -> None:
 
 
 persian_like = st.text(
-    alphabet=st.sampled_from(list("ابپتثجچحخدرزسشکگلمنوهیيكۀة ًَُِّـ\u200c\u200f\n ۱۲3.,،؟abcXYZ\u2014\u201c")),
+    alphabet=st.sampled_from(
+        list("ابپتثجچحخدرزسشکگلمنوهیيكۀة ًَُِّـ\u200c\u200f\n ۱۲3.,،؟abcXYZ\u2014\u201c")
+    ),
     max_size=80,
 )
 

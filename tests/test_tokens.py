@@ -15,7 +15,8 @@ ZWNJ = "\u200c"
 
 
 def analyse(text: str, **options):  # type: ignore[no-untyped-def]
-    return analyze_document(Document("t.txt", "t.txt", text, "utf-8"), token_options=TokenOptions(**options))
+    document = Document("t.txt", "t.txt", text, "utf-8")
+    return analyze_document(document, token_options=TokenOptions(**options))
 
 
 def test_english_abbreviations_do_not_end_sentences_and_footnotes_are_not_words() -> None:

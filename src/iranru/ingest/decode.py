@@ -101,7 +101,9 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> Decod
         try:
             return Decoded(data.decode(bom).removeprefix("\ufeff"), bom.removesuffix("-sig"))
         except UnicodeDecodeError:
-            raise InputError(source, f"cannot decode: starts with a {bom} BOM but is not {bom}")
+            raise InputError(
+                source, f"cannot decode: starts with a {bom} BOM but is not {bom}"
+            ) from None
     warnings: list[str] = []
     if b"\x00" in data:
         utf16 = guess_bomless_utf16(data)

@@ -76,7 +76,8 @@ GLUED_DIGIT_LETTER = re.compile(
 GLUED_LETTER_DIGIT = re.compile(f"(?<=[{LETTER_CLASS}]){ZWNJ}*(?=[{ANY_DIGIT}])")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[^\s])[ \t]+(?=[،؛؟])")
 MISSING_SPACE_AFTER_PUNCTUATION = re.compile(f"(?<=[،؛؟])(?=[{LETTER_CLASS}])")
-REPEATED_BLANKS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+OTHER_BLANKS = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"  # tabs, no-break and typographic spaces
+REPEATED_BLANKS = re.compile(f"[ {OTHER_BLANKS}]{{2,}}|[{OTHER_BLANKS}]")
 LINE_EDGE_BLANKS = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
 LINE_BREAKS = re.compile(r"\r\n?")
 
