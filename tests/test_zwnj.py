@@ -135,3 +135,77 @@ def test_only_zwnj_and_spaces_change(text: str) -> None:
 @given(text_strategy)
 def test_newline_count_preserved(text: str) -> None:
     assert restore_zwnj(text).count("\n") == text.count("\n")
+
+
+# --- Document-level decisions ----------------------------------------------------------------
+
+def test_text_that_uses_zwnj_is_trusted() -> None:
+    # The writer places ZWNJs (قدرت‌ها، می‌توان) and writes دستشویی and سالها joined on
+    # purpose; a damaged-text repair would split both.  Only the edge junk ZWNJ goes.
+    text = f"قدرت{Z}ها می{Z}توان دستشویی سالها {Z}کتاب"
+    assert restore_zwnj(text) == f"قدرت{Z}ها می{Z}توان دستشویی سالها کتاب"
+
+
+def test_trusted_text_keeps_spaced_compounds() -> None:
+    text = f"می{Z}روند و ایالات متحده را کتاب{Z}ها سه شنبه"
+    assert restore_zwnj(text) == text
+
+
+def test_text_without_zwnj_is_fully_repaired() -> None:
+    assert restore_zwnj("قدرتهای دستشویی میتوان") == f"قدرت{Z}های دست{Z}شویی می{Z}توان"
+
+
+def test_few_surviving_zwnjs_do_not_stop_the_repair() -> None:
+    # One ZWNJ survived (کتاب‌ها) among several lost ones: still a damaged text.
+    text = f"کتاب{Z}ها و قدرتهای بزرگتر میتوانند خانهاش"
+    expected = f"کتاب{Z}ها و قدرت{Z}های بزرگ{Z}تر می{Z}توانند خانه{Z}اش"
+    assert restore_zwnj(text) == expected
+
+
+def test_damaged_document_with_one_zwnj_per_thousand_words() -> None:
+    damaged_line = "قدرتهای بزرگتر میتوانند"
+    lines = [damaged_line] * 300 + [f"کتاب{Z}ها"]  # ~1000 words, one surviving ZWNJ
+    out = restore_zwnj("\n".join(lines)).split("\n")
+    assert out[0] == f"قدرت{Z}های بزرگ{Z}تر می{Z}توانند"
+    assert out[-1] == f"کتاب{Z}ها"
+
+
+# Joins made only when the text shows spaced damage (standalone ها / می elsewhere in it).
+SPACED_DOCUMENT_CASES = [
+    ("سه شنبه", f"سه{Z}شنبه"),  # number + bound noun
+    ("علاقه مندان", f"علاقه{Z}مندان"),  # derivational suffix
+    ("سرمایه گذاران", f"سرمایه{Z}گذاران"),  # present stem + ان agent noun
+    ("ستم دیدگان", f"ستم{Z}دیدگان"),  # plural participle
+    ("شیطان اند", f"شیطان{Z}اند"),  # copula that never stands alone
+    ("خانه شان", f"خانه{Z}شان"),  # plural clitic after ه
+    ("می خیساند", f"می{Z}خیساند"),  # می + verb hazm does not know
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), SPACED_DOCUMENT_CASES)
+def test_likely_joins_in_spaced_damaged_text(damaged: str, expected: str) -> None:
+    context = "کتاب ها را می خوانند"
+    assert restore_zwnj(f"{context} {damaged}") == f"کتاب{Z}ها را می{Z}خوانند {expected}"
+
+
+@pytest.mark.parametrize(("damaged", "expected"), SPACED_DOCUMENT_CASES)
+def test_no_likely_joins_in_joined_damaged_text(damaged: str, expected: str) -> None:
+    # The spaces of a text whose ZWNJs were deleted (کتابها، میخوانند) are genuine.
+    out = restore_zwnj(f"کتابها را میخوانند {damaged}")
+    assert out == f"کتاب{Z}ها را می{Z}خوانند {damaged}"
+
+
+def test_phrase_not_joined_when_spaces_are_genuine() -> None:
+    assert restore_zwnj("قدرتهای ایالات متحده") == f"قدرت{Z}های ایالات متحده"
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("علاقهمندان", f"علاقه{Z}مندان"),  # derivational suffix after a known word
+        ("کابوسوار", f"کابوس{Z}وار"),
+        ("میخیساند", f"می{Z}خیساند"),  # unknown stem, verb-like ending
+    ],
+)
+def test_joined_derivations(damaged: str, expected: str) -> None:
+    assert restore_zwnj(damaged) == expected

@@ -74,6 +74,7 @@ MIN_KEEP_FREQ = 1
 MIN_COMPOUND_PART_FREQ = 200_000
 MIN_COMPOUND_PART_LEN = 3
 USE_COMPOUND_SPLIT = False
+USE_FREE_COMPOUNDS = True
 # A ZWNJ-spelled lexicon compound is used for a spaced pair only when this frequent.
 MIN_SPACED_COMPOUND_FREQ = 1_000
 
@@ -252,6 +253,19 @@ def analyse_verb(word: str) -> Analysis | None:
     return None
 
 
+def analyse_unknown_verb(word: str) -> Analysis | None:
+    """(ن)می + a verb whose stem hazm lacks (می‌خیساند); only for words absent from the
+    lexicon whose remainder ends like a finite verb, so میز، میدان، میانه are never touched."""
+    if is_known_word(word):
+        return None
+    for prefix in DURATIVE_PREFIXES:
+        rest = word[len(prefix):]
+        if (word.startswith(prefix) and len(rest) >= 3 and rest.endswith(VERB_ENDINGS)
+                and not rest.startswith("ان")):
+            return 2.5, [prefix, rest]
+    return None
+
+
 def analyse_core(word: str) -> Analysis | None:
     """A word with no suffix split: a lexicon word, a prefixed verb, or بی + word."""
     cost = stem_cost(word)
@@ -285,6 +299,10 @@ def suffix_candidates(word: str) -> list[tuple[str, str]]:
             out.append((base, suffix))
     if word.endswith("یای") and not is_known_word(word[:-1]):
         out.append((word[:-2], "ای"))  # سنتی‌ای "a traditional one"; but دنیای = دنیا + ی
+    for suffix in DERIVATIONAL_SUFFIXES:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3 and is_attested(base):
+            out.append((base, suffix))  # نمایش‌نامه، علاقه‌مندان (after a known word only)
     for suffix in AUXILIARIES:
         base = word[: -len(suffix)]
         if word.endswith(suffix) and is_past_participle(base):
@@ -332,6 +350,8 @@ def suffix_cost(base: str, suffix: str) -> float:
         if (is_past_participle(base) and suffix != "ای") or word_freq(base) > word_freq(base[:-1]):
             return 0.8
         return 1.2  # کارهای: کار‌های "works" is likelier than کاره‌ای
+    if suffix in DERIVATIONAL_SUFFIXES:
+        return 1.3  # weaker than inflection: a plural reading wins if there is one
     return 1.0
 
 
@@ -381,6 +401,8 @@ def split_joined_word(word: str) -> str:
         return word
     candidates = [a for a in (analyse_verb(word), analyse_with_suffixes(word),
                               analyse_privative(word)) if a]
+    if not candidates:
+        candidates = [a for a in (analyse_unknown_verb(word),) if a]
     if not candidates and USE_COMPOUND_SPLIT and word_freq(word) < 0:
         compound = analyse_compound(word)
         candidates = [compound] if compound else []
@@ -403,27 +425,130 @@ def restore_word(word: str) -> str:
 
 
 # --- Joining spaced pieces -----------------------------------------------------------------
+# A space between two tokens is either a real word boundary or a ZWNJ that became a space.
+# "Sure" joins rest on a right-hand token that never stands alone (ها، تر، می before a verb):
+# they are safe in any text.  "Likely" joins rest on weaker evidence (a lexicon compound of
+# two free words, a bound derivative such as گذاران, the prefix بی): they are only made when
+# the text as a whole shows spaced damage, i.e. it has sure joins (see restore_zwnj), because
+# in a text whose spaces are genuine they would merge real phrases (ایالات متحده).
+
+# Copula endings that cannot stand alone: after any word a preceding space is damage
+# (شیطان‌اند "they are devils").  ای ("O ...") and است do stand alone, so they are not here.
+BOUND_COPULAS = ("اند", "ایم", "اید")
+# Plural possessive clitics; after ه or ی they are written with a ZWNJ (خانه‌شان).
+PLURAL_CLITICS = ("مان", "تان", "شان")
+# Comparatives with a plural/possessive (بزرگ‌ترها "the elders").
+COMPARATIVE_PLURALS = ("ترها", "ترهای", "ترینها", "ترینهای")
+# Prefixes that form adjectives from nouns and are written attached (بی‌خود، ضدانقلاب).
+ATTACHED_PREFIXES = ("بی", "ضد")
+# Cardinal numbers and the bound nouns they form adjectives/names with (سه‌شنبه، ده‌ساله).
+NUMBER_WORDS = frozenset({"یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده",
+                          "چند", "صد", "هزار"})
+NUMBER_COMPOUND_HEADS = frozenset({"شنبه", "ساله", "ماهه", "روزه", "ساعته", "جانبه", "گانه",
+                                   "منظوره", "بعدی", "ضلعی", "رقمی", "طبقه", "نفره"})
+# Agent and action nouns built on a present stem are bound: they complete the word before
+# them (سرمایه‌گذاران "investors", مسخره‌کننده "mocking", بحران‌سازی "crisis-making").
+AGENT_SUFFIXES = ("ندگان", "ندگی", "نده", "انی", "ان")
+# The agent nouns of کردن "to do" are bound even though the lexicon lists them.
+BOUND_AGENT_NOUNS = frozenset({"کننده", "کنندگان", "کنندگی"})
+# Derivational suffixes that never stand alone as words; they make a compound with the word
+# before them, written with a ZWNJ after a joining letter (علاقه‌مندان، کابوس‌وار، اصول‌گرا).
+DERIVATIONAL_SUFFIXES = ("مند", "مندان", "مندی", "مندانه", "مندیها", "وار", "واره", "گرا",
+                         "گرایان", "گرایی", "گرایانه", "کده", "نامه", "نامهها", "نامههای")
+# The ones that, standing alone after a space, surely belong to the previous word (نامه
+# "letter" is also a free word, so it is left to the lexicon there).
+BOUND_SUFFIX_WORDS = frozenset(DERIVATIONAL_SUFFIXES) - {"نامه", "نامهها", "نامههای"}
+# ... and plural participles on a past stem (ستم‌دیدگان "the oppressed").
+PARTICIPLE_PLURAL = "گان"
+VERB_ENDINGS = ("د", "ند", "م", "ی", "یم", "ید")
+
 
 @functools.lru_cache(maxsize=262_144)
-def spaced_joiner(left: str, right: str) -> str | None:
-    """Separator to use if ``left right`` is one word split by a space, else None."""
+def spaced_joiner(left: str, right: str, likely: bool = False) -> str | None:
+    """Separator to use if ``left right`` is one word split by a space, else None.
+
+    Only sure joins are made unless ``likely`` (the text shows spaced damage).
+    """
     if not left or not right:
         return None  # a token that was nothing but junk ZWNJs
+    sure = sure_joiner(left, right)
+    if sure is not None or not likely:
+        return sure
+    return likely_joiner(left, right)
+
+
+def sure_joiner(left: str, right: str) -> str | None:
+    """Joins that hold in any text: the right token never stands alone."""
     if right in PLURAL_SUFFIXES:
         return boundary_after(left)
-    if right in COMPARATIVE_SUFFIXES and stem_cost(left) == 0.0 and ZWNJ not in left:
+    if (right in COMPARATIVE_SUFFIXES or right in COMPARATIVE_PLURALS) and (
+            stem_cost(left) is not None and ZWNJ not in left):
         return boundary_after(left)
     if right in VOWEL_CLITICS and right != "است" and left[-1] in CLITIC_HOSTS:
         return ZWNJ
     head = left.rsplit(ZWNJ, 1)[-1]
-    if any(head == p + d for p in VERB_PARTICLES for d in DURATIVE_PREFIXES):
-        if is_verb_form(right):
-            return ZWNJ
+    if is_durative_head(head) and is_verb_form(right):
+        return ZWNJ
     compound = lexicon().compounds.get(left + right)
-    if compound and compound[0] == left + ZWNJ + right and is_spaced_compound(
-            left, right, compound[1]):
+    if compound and compound[0] == left + ZWNJ + right and is_bound_right_half(right) and (
+            is_spaced_compound(left, right, compound[1])):
         return ZWNJ
     return None
+
+
+def is_durative_head(token: str) -> bool:
+    """(particle) + می / نمی standing alone (می، نمی، برمی)."""
+    return any(token == p + d for p in VERB_PARTICLES for d in DURATIVE_PREFIXES)
+
+
+def is_bound_right_half(right: str) -> bool:
+    """A right half that is no free word (المللی), so the compound cannot be a phrase."""
+    return not is_attested(right)
+
+
+def likely_joiner(left: str, right: str) -> str | None:
+    """Joins made only in text with spaced damage (see the section comment)."""
+    function_words = lexicon().function_words
+    if right in function_words or len(right) < 2 or (
+            right in VOWEL_CLITICS and right not in BOUND_COPULAS):
+        return None
+    if ZWNJ not in left and is_durative_head(left) and right.endswith(VERB_ENDINGS):
+        return ZWNJ  # می + a verb whose stem hazm lacks (می‌خیساند)
+    if left in NUMBER_WORDS and right in NUMBER_COMPOUND_HEADS:
+        return boundary_after(left)
+    if left in function_words and left not in ATTACHED_PREFIXES:
+        return None
+    compound = lexicon().compounds.get(left + right)
+    if USE_FREE_COMPOUNDS and compound and compound[0] == left + ZWNJ + right and (
+            is_spaced_compound(left, right, compound[1])):
+        return ZWNJ
+    if right in BOUND_COPULAS:
+        return boundary_after(left)
+    if right in PLURAL_CLITICS and left[-1] in CLITIC_HOSTS and len(left) >= MIN_CLITIC_HOST_LEN:
+        return ZWNJ
+    if left in ATTACHED_PREFIXES and is_fused_form(right):
+        return boundary_after(left)
+    if is_attested(left) and (right in BOUND_SUFFIX_WORDS or is_bound_derivative(right)):
+        return boundary_after(left)
+    return None
+
+
+@functools.lru_cache(maxsize=65_536)
+def is_bound_derivative(word: str) -> bool:
+    """Agent/action noun on a present stem or plural participle: گذاران، کننده، دیدگان."""
+    lex = lexicon()
+    if word in BOUND_AGENT_NOUNS:
+        return True
+    if word.endswith(PARTICIPLE_PLURAL) and word[: -len(PARTICIPLE_PLURAL)] in lex.past_stems:
+        return True  # دیدگان = دید + گان (the participle دیده pluralised)
+    if is_known_word(word):
+        return False  # a listed word (خواننده، آینده، زنان) is free
+    for suffix in AGENT_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 2 or stem not in lex.present_stems:
+            continue
+        return True
+    return False
 
 
 def is_spaced_compound(left: str, right: str, freq: int) -> bool:
@@ -440,24 +565,27 @@ def is_spaced_compound(left: str, right: str, freq: int) -> bool:
     return not is_past_participle(right)
 
 
-def join_spaced_affixes(pieces: list[str]) -> list[str]:
+def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[str], int]:
     """Merge word tokens separated by exactly one space when they form one word.
 
-    ``pieces`` alternates separator, word, separator, word, ... (re.split output).
+    ``pieces`` alternates separator, word, separator, word, ... (re.split output).  Returns
+    the merged pieces and the number of merges.
     """
     out = [pieces[0]]
+    merges = 0
     for i in range(1, len(pieces), 2):
         word, separator = pieces[i], pieces[i + 1]
         if len(out) >= 3 and out[-1] == SPACE:
-            joiner = spaced_joiner(out[-2], word)
+            joiner = spaced_joiner(out[-2], word, likely)
             if joiner is not None:
                 out.pop()
                 merged = out[-1] + joiner + word
                 out[-1] = merged if joiner else restore_word(merged)
                 out.append(separator)
+                merges += 1
                 continue
         out.extend((word, separator))
-    return out
+    return out, merges
 
 
 # --- Respecting the writer's conventions ---------------------------------------------------
@@ -476,44 +604,52 @@ MIN_TRUST_RATIO = 1.0  # marked ZWNJ words per proposed repair needed to trust t
 
 @dataclass
 class LineRepair:
-    """One line repaired in both modes, with the evidence used to choose between them."""
+    """One line with its words repaired, and the evidence used to finish it."""
 
     tidy: str  # junk ZWNJs removed only
-    full: str  # every repair made
+    pieces: list[str]  # separators and repaired words, spaced pairs not yet merged
     marked: int  # words the writer already wrote with an inner ZWNJ
-    repairs: int  # words the full repair changed (split words + merged spaced pairs)
+    splits: int  # words the repair changed
+    sure_merges: int  # spaced pairs that are surely one word
+
+    def full(self, likely: bool) -> str:
+        """The line with every repair (likely spaced joins only if ``likely``)."""
+        return "".join(join_spaced_affixes(self.pieces, likely)[0])
 
 
 def repair_line(line: str) -> LineRepair:
-    """Repair one line: tidy junk ZWNJs, split joined words, then re-join spaced affixes."""
+    """Tidy junk ZWNJs in one line and repair its words; spaced pairs are counted only."""
     pieces = WORD_RE.split(line)
     if len(pieces) == 1:
         clean = line.replace(ZWNJ, "")
-        return LineRepair(clean, clean, 0, 0)
+        return LineRepair(clean, [clean], 0, 0, 0)
     for i in range(0, len(pieces), 2):
         pieces[i] = pieces[i].replace(ZWNJ, "")  # ZWNJ between non-letters is junk
-    marked = repairs = 0
+    marked = splits = 0
     for i in range(1, len(pieces), 2):
         pieces[i] = tidy_zwnj(pieces[i])
         marked += ZWNJ in pieces[i]
     tidy = "".join(pieces)
     for i in range(1, len(pieces), 2):
         repaired = restore_word(pieces[i])
-        repairs += repaired != pieces[i]
+        splits += repaired != pieces[i]
         pieces[i] = repaired
-    joined = join_spaced_affixes(pieces)
-    repairs += (len(pieces) - len(joined)) // 2  # each merge drops a word and a separator
-    return LineRepair(tidy, "".join(joined), marked, repairs)
-
-
-def restore_line(line: str) -> str:
-    """Repair one line on its own, assuming it is damaged (no document evidence)."""
-    return repair_line(line).full
+    sure_merges = join_spaced_affixes(pieces)[1]
+    return LineRepair(tidy, pieces, marked, splits, sure_merges)
 
 
 def writer_places_zwnj(marked: int, repairs: int) -> bool:
     """Does the text evidently use ZWNJs on purpose (see MIN_TRUST_RATIO)?"""
     return marked > 0 and marked >= MIN_TRUST_RATIO * repairs
+
+
+def shows_spaced_damage(sure_merges: int, splits: int) -> bool:
+    """Are ZWNJs of this text turned into spaces (rather than deleted)?
+
+    Spaced damage leaves tokens that never stand alone (ها، می، تر) all over the text, and
+    few joined words to split; deleted ZWNJs leave the opposite.
+    """
+    return sure_merges > 0 and sure_merges >= splits
 
 
 def restore_zwnj(text: str) -> str:
@@ -523,13 +659,22 @@ def restore_zwnj(text: str) -> str:
     a space becomes a ZWNJ (or disappears) when it splits an affix from its word; ZWNJs are
     inserted at morpheme boundaries, and stray ones at word edges are removed.  Lines are kept.
 
-    The whole text is judged first: if its writer evidently places ZWNJs (at least as many
-    words already carry one as the repair would change), its joined and spaced spellings are
-    taken as intended and only junk ZWNJs are removed.  A text with no ZWNJ, or with only a
-    few survivors of damage, is fully repaired.
+    The whole text is judged first, because damage is document-wide:
+
+    * if its writer evidently places ZWNJs (at least as many words already carry one as the
+      repair would change), its joined and spaced spellings are taken as intended and only
+      junk ZWNJs are removed;
+    * otherwise it is repaired; spaced pairs joined on weaker evidence (compounds of two free
+      words, بی + word, ...) are only joined if the text shows spaced damage, i.e. it has at
+      least as many sure spaced joins (ها، می ...) as joined words to split.
+
+    A text with no ZWNJ, or only a few survivors of damage, is therefore fully repaired.
     """
     lines = [repair_line(line) for line in text.split("\n")]
     marked = sum(r.marked for r in lines)
-    repairs = sum(r.repairs for r in lines)
-    trusted = writer_places_zwnj(marked, repairs)
-    return "\n".join(r.tidy if trusted else r.full for r in lines)
+    splits = sum(r.splits for r in lines)
+    sure_merges = sum(r.sure_merges for r in lines)
+    if writer_places_zwnj(marked, splits + sure_merges):
+        return "\n".join(r.tidy for r in lines)
+    likely = shows_spaced_damage(sure_merges, splits)
+    return "\n".join(r.full(likely) for r in lines)
