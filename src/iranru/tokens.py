@@ -23,6 +23,7 @@ Span = tuple[int, int]
 LATIN_CHUNK = re.compile(r"\S*[A-Za-z]\S*")
 FALLBACK_TOKEN = re.compile(r"[\w\u200c]+(?:[-'.][\w\u200c]+)*|[^\w\s]+")
 DIGITS_ONLY = re.compile(r"\d+")
+LONGEST_WORD = 64  # longer "words" are junk (base64, runs of letters): not worth lemmatising
 
 
 def paragraph_spans(text: str) -> Iterator[Span]:
@@ -129,7 +130,7 @@ def fold_for_counting(surface: str) -> str:
 @functools.cache
 def lemmatize(norm: str, lang: str) -> str:
     """hazm's Lemmatizer for Persian (verbs as past#present stem), simplemma for English."""
-    if len(norm) == 1:  # a lone letter (ش, م: era markers) is no inflected word
+    if len(norm) == 1 or len(norm) > LONGEST_WORD:  # era markers (ش, م); junk runs of letters
         return norm
     if lang == FA:
         return lemmatize_persian(norm)

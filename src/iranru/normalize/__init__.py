@@ -25,6 +25,7 @@ def repair_zwnj(text: str) -> str:
 
 BASE_STEPS: tuple[tuple[str, Step], ...] = (
     ("unify_line_breaks", fa.unify_line_breaks),
+    ("compose_unicode", fa.compose_unicode),
     ("remove_invisible_controls", fa.remove_invisible_controls),
     ("unify_arabic_letters", fa.unify_arabic_letters),
     ("strip_diacritics", fa.strip_diacritics),

@@ -86,6 +86,13 @@ def unify_line_breaks(text: str) -> str:
     return LINE_BREAKS.sub("\n", text)
 
 
+def compose_unicode(text: str) -> str:
+    """NFC first: a decomposed آ (ا + maddah) must not lose its maddah as a "diacritic"."""
+    import unicodedata
+
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def remove_invisible_controls(text: str) -> str:
     """Bidi marks, stray BOMs and ZWJs carry no meaning and split words when counted."""
     return text.translate(INVISIBLE_JUNK)
