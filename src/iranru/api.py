@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from iranru.errors import NoInputError, UsageError
 from iranru.model import AnalyzedDocument, Skipped
-from iranru.settings import DEFAULT_CORPUS, NormalizeOptions, ReadOptions, TokenOptions
+from iranru.settings import DEFAULT_CORPUS, NormalizeOptions, ReadOptions, TermOptions, TokenOptions
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -143,3 +143,169 @@ def changes(
     ]
     warnings = [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
     return Report(pd.DataFrame(rows, columns=list(CHANGE_COLUMNS)), skipped, warnings)
+
+
+def load_term_corpus(
+    paths: Sequence[str | Path] | None,
+    read_options: ReadOptions | None,
+    normalize_options: NormalizeOptions | None,
+    token_options: TokenOptions | None,
+    term_options: TermOptions,
+) -> Corpus:
+    from iranru.analysis.grouping import check_term_options
+
+    check_term_options(term_options.lang, term_options.by)
+    return load_corpus(paths, read_options, normalize_options, token_options)
+
+
+def excludes_stopwords(token_options: TokenOptions | None) -> bool:
+    return not (token_options and token_options.keep_stopwords)
+
+
+def freq(
+    paths: Sequence[str | Path] | None = None,
+    read_options: ReadOptions | None = None,
+    normalize_options: NormalizeOptions | None = None,
+    token_options: TokenOptions | None = None,
+    term_options: TermOptions | None = None,
+    per_doc: bool = False,
+    concepts: bool = False,
+    concepts_file: Path | None = None,
+) -> Report:
+    """Term frequencies with range and dispersion; `per_doc` gives the wide table, `concepts`
+    the bilingual concepts' rates per document."""
+    from iranru.analysis.concepts import concept_rates, load_concepts
+    from iranru.analysis.freq import frequency_by_group, frequency_table
+
+    options = term_options or TermOptions()
+    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options)
+    exclude = excludes_stopwords(token_options)
+    if concepts or concepts_file is not None:
+        table = concept_rates(corpus.documents, load_concepts(concepts_file), options.lang,
+                              options.group_by)
+    else:
+        build = frequency_by_group if per_doc else frequency_table
+        table = build(corpus.documents, options.by, options.lang, exclude, options.min_count,
+                      options.top, options.group_by)
+    return Report(table, corpus.skipped, corpus.warnings)
+
+
+def ngrams(
+    paths: Sequence[str | Path] | None = None,
+    read_options: ReadOptions | None = None,
+    normalize_options: NormalizeOptions | None = None,
+    token_options: TokenOptions | None = None,
+    term_options: TermOptions | None = None,
+    sizes: str = "2",
+) -> Report:
+    """N-gram counts (`sizes`: `3` or `2..5`); never across a sentence or a document."""
+    from iranru.analysis.ngrams import ngram_table, parse_sizes
+
+    options = term_options or TermOptions()
+    parsed = parse_sizes(sizes)
+    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options)
+    table = ngram_table(corpus.documents, parsed, options.by, options.lang,
+                        excludes_stopwords(token_options), options.min_count, options.top,
+                        options.group_by)
+    return Report(table, corpus.skipped, corpus.warnings)
+
+
+def collocations(
+    paths: Sequence[str | Path] | None = None,
+    read_options: ReadOptions | None = None,
+    normalize_options: NormalizeOptions | None = None,
+    token_options: TokenOptions | None = None,
+    term_options: TermOptions | None = None,
+    measure: str = "llr",
+    window: str | None = None,
+    node: str | None = None,
+) -> Report:
+    """Word pairs ranked by an association measure; `window` is `L,R`, `node` one word."""
+    from iranru.analysis.collocations import MEASURES, collocation_table, parse_window
+    from iranru.analysis.kwic import node_lemmas
+
+    options = term_options or TermOptions()
+    if measure not in MEASURES:
+        raise UsageError(f"unknown measure '{measure}': use one of {', '.join(MEASURES)}")
+    span = parse_window(window)
+    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options)
+    lemmas = node_lemmas(node) if node else frozenset()
+    label = sorted(lemmas)[0] if lemmas else ""
+    table = collocation_table(corpus.documents, measure, span, options.by, options.lang,
+                              excludes_stopwords(token_options), lemmas, label, options.min_count,
+                              options.top, options.group_by)
+    return Report(table, corpus.skipped, corpus.warnings)
+
+
+def kwic(
+    paths: Sequence[str | Path] | None = None,
+    read_options: ReadOptions | None = None,
+    normalize_options: NormalizeOptions | None = None,
+    token_options: TokenOptions | None = None,
+    term_options: TermOptions | None = None,
+    term: str | None = None,
+    regex: str | None = None,
+    exact: bool = False,
+    width: int = 8,
+    sort: str = "doc",
+) -> Report:
+    """Every match of `term` (by lemma unless `exact`) or `regex`, in context."""
+    from iranru.analysis.kwic import concordance
+
+    options = term_options or TermOptions()
+    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options)
+    table = concordance(corpus.documents, term, regex, exact or options.by == "word", width, sort,
+                        options.lang, options.top, options.group_by)
+    return Report(table, corpus.skipped, corpus.warnings)
+
+
+def compare(
+    a: str,
+    b: str,
+    paths: Sequence[str | Path] | None = None,
+    read_options: ReadOptions | None = None,
+    normalize_options: NormalizeOptions | None = None,
+    token_options: TokenOptions | None = None,
+    term_options: TermOptions | None = None,
+    concepts: bool = False,
+    concepts_file: Path | None = None,
+) -> Report:
+    """Keyness of A against B: two groups of `paths` under `group_by` when it is set, else
+    A and B are themselves paths (files, folders or globs)."""
+    from collections import Counter
+
+    from iranru.analysis.concepts import concept_counts, load_concepts
+    from iranru.analysis.freq import term_counts
+    from iranru.analysis.grouping import counted_words, group_documents
+    from iranru.analysis.keyness import keyness_table
+
+    options = term_options or TermOptions()
+    if options.group_by:
+        corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options)
+        groups = group_documents(corpus.documents, options.group_by)
+        for name in (a, b):
+            if name not in groups:
+                raise UsageError(f"no {options.group_by} '{name}': groups are {', '.join(groups)}")
+        sides = [groups[a], groups[b]]
+        skipped, warnings = corpus.skipped, corpus.warnings
+    else:
+        loaded = [load_term_corpus([side], read_options, normalize_options, token_options, options)
+                  for side in (a, b)]
+        sides = [side.documents for side in loaded]
+        skipped = [item for side in loaded for item in side.skipped]
+        warnings = [item for side in loaded for item in side.warnings]
+    if concepts or concepts_file is not None:
+        concept_list = load_concepts(concepts_file)
+        (counts_a, size_a), (counts_b, size_b) = (
+            concept_counts(side, concept_list, options.lang) for side in sides
+        )
+    else:
+        exclude = excludes_stopwords(token_options)
+        words = [[token for doc in side for token in counted_words(doc, options.lang)] for side in sides]
+        size_a, size_b = len(words[0]), len(words[1])
+        counts_a, counts_b = (Counter(), Counter())
+        for counter, side_words in zip((counts_a, counts_b), words, strict=True):
+            for (term, _), count in term_counts(side_words, options.by, exclude).items():
+                counter[term] += count
+    table = keyness_table(counts_a, size_a, counts_b, size_b, options.min_count, options.top)
+    return Report(table, skipped, warnings)

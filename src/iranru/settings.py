@@ -30,3 +30,14 @@ class TokenOptions:
 
     extra_stopwords: tuple[Path, ...] = ()
     keep_stopwords: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TermOptions:
+    """What the term-usage reports (freq, ngrams, collocations, kwic, compare) count."""
+
+    lang: str | None = None  # fa|en: only tokens in this language
+    by: str = "lemma"  # lemma|word: the counting key (`word` is the normalised form)
+    min_count: int = 1
+    top: int | None = None  # keep the first N rows (per group when grouped)
+    group_by: str | None = None  # doc|language|<metadata column>

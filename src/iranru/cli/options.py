@@ -98,3 +98,67 @@ DebugOption = Annotated[
     bool,
     typer.Option("--debug", help="Show the full traceback of an error."),
 ]
+
+TERMS_PANEL = "Terms"
+
+
+def check_lang(value: str | None) -> str | None:
+    if value is not None and value not in ("fa", "en"):
+        raise typer.BadParameter(f"'{value}' is not one of fa, en")
+    return value
+
+
+def check_by(value: str) -> str:
+    if value not in ("lemma", "word"):
+        raise typer.BadParameter(f"'{value}' is not one of lemma, word")
+    return value
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", callback=check_lang, rich_help_panel=TERMS_PANEL, show_default=False,
+                 help="Only words in this language: fa or en."),
+]
+ByOption = Annotated[
+    str,
+    typer.Option("--by", callback=check_by, rich_help_panel=TERMS_PANEL,
+                 help="Count lemmas, or words (normalised forms)."),
+]
+MinCountOption = Annotated[
+    int,
+    typer.Option("--min-count", min=1, rich_help_panel=TERMS_PANEL,
+                 help="Leave out rows counted fewer times than this."),
+]
+TopOption = Annotated[
+    int | None,
+    typer.Option("--top", min=1, rich_help_panel=TERMS_PANEL, show_default=False,
+                 help="Keep the first N rows (per group when grouped)."),
+]
+GroupByOption = Annotated[
+    str | None,
+    typer.Option("--group-by", rich_help_panel=TERMS_PANEL, show_default=False,
+                 help="Count per doc, language, or a metadata.csv column (e.g. kind)."),
+]
+ConceptsOption = Annotated[
+    bool,
+    typer.Option("--concepts", rich_help_panel=TERMS_PANEL,
+                 help="Count the bilingual concepts (Russia: Russia, Moscow… / روسیه، مسکو…) "
+                 "instead of terms."),
+]
+ConceptsFileOption = Annotated[
+    Path | None,
+    typer.Option("--concepts-file", rich_help_panel=TERMS_PANEL, show_default=False,
+                 exists=True, dir_okay=False,
+                 help="A CSV (concept,english,persian; terms ;-separated) adding concepts or "
+                 "terms; implies --concepts."),
+]
+PlotOption = Annotated[
+    bool,
+    typer.Option("--plot", rich_help_panel=OUTPUT_PANEL,
+                 help="Draw the result in the terminal instead of a table."),
+]
+PlotFileOption = Annotated[
+    Path | None,
+    typer.Option("--plot-file", rich_help_panel=OUTPUT_PANEL, show_default=False,
+                 help="Also draw the result into this .png or .svg file."),
+]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from iranru.render.formats import Format
+from iranru.render.kwic import is_concordance, right_to_left_layout
 from iranru.render.tables import print_table
 from iranru.render.writers import (
     render_text,
@@ -34,7 +35,8 @@ def emit(
     """Write `table` as `fmt` to `output` (atomically) or to `stream` (stdout)."""
     def render(target: IO[str]) -> None:
         if fmt is Format.TABLE:
-            print_table(table, target, footer, bidi)
+            shown = right_to_left_layout(table) if is_concordance(table) else table
+            print_table(shown, target, footer, bidi)
         elif fmt is Format.CSV:
             write_delimited(table, target, ",", excel)
         elif fmt is Format.TSV:

@@ -1,0 +1,81 @@
+"""Frequencies, range and Gries' DP against hand-computed values on small texts."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from iranru.analysis.freq import frequency_by_group, frequency_rows, frequency_table, gries_dp
+from iranru.model import AnalyzedDocument, Document
+from iranru.tokens import analyze_document
+
+
+def doc(name: str, text: str, **meta: str) -> AnalyzedDocument:
+    return analyze_document(Document(name, name, text, "utf-8", meta))
+
+
+# 5 words (and = stopword): russia and iran russia sign / 6 words: iran sign a treaty with russia
+ONE = doc("one.txt", "Russia and Iran. Russia signed.", kind="news")
+TWO = doc("two.txt", "Iran signed a treaty with Russia.", kind="essay")
+
+
+@pytest.mark.parametrize(
+    ("counts", "sizes", "expected"),
+    [
+        ([5, 5], [10, 10], 0.0),  # spread exactly like the parts
+        ([4, 0], [10, 30], 1.0),  # all in the smallest part: DP 0.75, / (1 - 0.25)
+        ([0, 4], [10, 30], 1 / 3),  # all in the big part: DP 0.25, / 0.75
+        ([2, 1], [5, 6], 7 / 18),  # russia in ONE and TWO: DP 7/33, / (1 - 5/11)
+        ([0, 1], [5, 6], 5 / 6),  # treaty: DP 5/11, / (6/11)
+    ],
+)
+def test_gries_dp_by_hand(counts: list[int], sizes: list[int], expected: float) -> None:
+    assert gries_dp(counts, sizes) == pytest.approx(expected)
+
+
+def test_dp_is_undefined_with_one_part() -> None:
+    assert math.isnan(gries_dp([3], [10]))
+
+
+def test_frequency_rows_by_hand() -> None:
+    rows = {row[0]: row for row in frequency_rows([ONE, TWO])}
+    assert set(rows) == {"russia", "iran", "sign", "treaty"}  # and, a, with are stopwords
+    assert rows["russia"] == ("russia", "en", 3, pytest.approx(3 / 11 * 10_000), 2, pytest.approx(7 / 18))
+    assert rows["treaty"][2:] == (1, pytest.approx(10_000 / 11), 1, pytest.approx(5 / 6))
+    assert [row[0] for row in frequency_rows([ONE, TWO])] == ["russia", "iran", "sign", "treaty"]
+
+
+def test_a_lone_document_is_cut_into_ten_equal_parts() -> None:
+    # ten words, one per part; "tabriz" only in the first part: DP 0.9, normalised 1
+    lone = doc("lone.txt", "Tabriz Qazvin Rasht Shiraz Yazd Kerman Ahvaz Sari Zanjan Arak.")
+    rows = {row[0]: row for row in frequency_rows([lone])}
+    assert rows["tabriz"][5] == pytest.approx(1.0)
+
+
+def test_words_and_stopwords_options() -> None:
+    by_word = {row[0] for row in frequency_rows([ONE, TWO], by="word", exclude_stopwords=False)}
+    assert {"signed", "and", "a", "with"} <= by_word
+
+
+def test_language_filter_and_rates() -> None:
+    mixed = doc("mixed.txt", "Russia روسیه روسیه.")
+    assert [(row[0], row[1], row[2], row[3]) for row in frequency_rows([mixed], lang="fa")] == [
+        ("روسیه", "fa", 2, 10_000.0),
+    ]
+
+
+def test_grouped_table_min_count_and_top() -> None:
+    table = frequency_table([ONE, TWO], group_by="kind", min_count=1, top=1)
+    assert list(table.columns) == ["group", "term", "lang", "count", "per_10k", "docs", "dispersion"]
+    assert table[["group", "term", "count"]].values.tolist() == [["essay", "iran", 1], ["news", "russia", 2]]
+    assert frequency_table([ONE, TWO], min_count=2)["term"].tolist() == ["russia", "iran", "sign"]
+
+
+def test_per_doc_wide_table() -> None:
+    table = frequency_by_group([ONE, TWO])
+    assert list(table.columns) == ["term", "lang", "count", "one.txt", "two.txt"]
+    assert table.values.tolist() == [
+        ["russia", "en", 3, 2, 1], ["iran", "en", 2, 1, 1], ["sign", "en", 2, 1, 1],
+        ["treaty", "en", 1, 0, 1],
+    ]
