@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from iranru.normalize.constants import is_arabic_letter, is_latin_letter
 
 FA, EN, MIXED, UNDETERMINED = "fa", "en", "mixed", "und"
@@ -9,15 +11,17 @@ FA, EN, MIXED, UNDETERMINED = "fa", "en", "mixed", "und"
 DOMINANT_SHARE = 0.8
 
 
+# Letters only (no digits, punctuation or marks) of each script, for fast counting.
+ARABIC_LETTERS = re.compile(
+    "[\u0621-\u063a\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06fc\u06ff"
+    "\ufb50-\ufdfb\ufe70-\ufefc]"
+)
+LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+
+
 def script_counts(text: str) -> tuple[int, int]:
-    arabic = latin = 0
-    for char in text:
-        if char.isalpha():
-            if is_arabic_letter(char):
-                arabic += 1
-            elif is_latin_letter(char):
-                latin += 1
-    return arabic, latin
+    """How many Arabic-script and Latin letters `text` has."""
+    return len(ARABIC_LETTERS.findall(text)), len(LATIN_LETTERS.findall(text))
 
 
 def language_of_text(text: str) -> str:

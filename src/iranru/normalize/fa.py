@@ -144,6 +144,7 @@ def digits_to_latin(text: str) -> str:
 
 
 DIGIT_RUN = re.compile(f"[{ANY_DIGIT}]+")
+DIGIT_CONTEXT = 200
 NON_BLANK_AROUND = re.compile(r"\S*$"), re.compile(r"^\S*")
 
 
@@ -160,10 +161,10 @@ def digits_by_context(text: str) -> str:
     nearest letter on its line (`۱۸۱۳ م` stays Persian, `in 1813` Latin)."""
 
     def convert(match: re.Match[str]) -> str:
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        before = text[line_start : match.start()]
-        after = text[match.end() : len(text) if line_end == -1 else line_end]
+        # look no further than DIGIT_CONTEXT characters, and never past a line break
+        window_start = max(0, match.start() - DIGIT_CONTEXT)
+        before = text[window_start : match.start()].rpartition("\n")[2]
+        after = text[match.end() : match.end() + DIGIT_CONTEXT].partition("\n")[0]
         glued = NON_BLANK_AROUND[0].search(before).group() + NON_BLANK_AROUND[1].search(after).group()
         script = letter_script(glued)
         if script is None:
