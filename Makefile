@@ -30,5 +30,8 @@ lint: install
 bench: install
 	$(BIN)/python bench/zwnj_bench.py
 
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis
