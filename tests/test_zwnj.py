@@ -209,3 +209,36 @@ def test_phrase_not_joined_when_spaces_are_genuine() -> None:
 )
 def test_joined_derivations(damaged: str, expected: str) -> None:
     assert restore_zwnj(damaged) == expected
+
+
+# shekar's compound list (vendored data) supplies compounds hazm lacks; a pair of two free
+# words is still left spaced, since shekar also lists phrases.
+SHEKAR_SPACED_CASES = [
+    ("هلی کوپتر", f"هلی{Z}کوپتر"),  # loanword, neither half a free word
+    ("هم میهن", f"هم{Z}میهن"),  # compounding prefix هم
+    ("شبه نظامیان", f"شبه{Z}نظامیان"),
+    ("امام حسین", "امام حسین"),  # two free words: a phrase
+    ("جمهوری اسلامی", "جمهوری اسلامی"),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), SHEKAR_SPACED_CASES)
+def test_shekar_compounds_in_spaced_damaged_text(damaged: str, expected: str) -> None:
+    context = "کتاب ها را می خوانند"
+    assert restore_zwnj(f"{context} {damaged}") == f"کتاب{Z}ها را می{Z}خوانند {expected}"
+
+
+def test_shekar_compound_split_in_joined_text() -> None:
+    assert restore_zwnj("شبهنظامیان") == f"شبه{Z}نظامیان"
+
+
+def test_joined_words_kept_in_purely_spaced_damaged_text() -> None:
+    # ZWNJs became spaces (four sure joins), so the one joined plural is the house style.
+    text = "کتاب ها را می خوانند و می نویسند و دفتر ها را می برند و بیماریهای"
+    assert restore_zwnj(text).endswith(" بیماریهای")
+
+
+def test_joined_words_split_when_writer_mixes_habits() -> None:
+    # No ZWNJ key: می spaced but plurals joined; the joined plurals are still repaired.
+    out = restore_zwnj("کتابها را می خوانند و بیماریهای")
+    assert out == f"کتاب{Z}ها را می{Z}خوانند و بیماری{Z}های"

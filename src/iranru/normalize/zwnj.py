@@ -10,8 +10,10 @@ The invisible ZWNJ character does that.  Text from the web often loses it in one
 * "spaced": the ZWNJ became a space, so one word looks like two (می توان for می‌توان).
 
 :func:`restore_zwnj` undoes both while leaving correctly written text alone.  It works word
-by word with a cached decision, using hazm's lexicon (words.dat, verbs.dat) plus a small
-curated list of words that are conventionally written joined.
+by word with a cached decision, using hazm's lexicon (words.dat, verbs.dat), a small
+curated list of words that are conventionally written joined, and data vendored from shekar
+1.7.0 (MIT): its compound list (compounds hazm lacks, such as هلی‌کوپتر) and its corpus
+word frequencies (to choose between readings such as دسته‌ای and دست‌های).
 """
 
 from __future__ import annotations
@@ -78,7 +80,6 @@ USE_FREE_COMPOUNDS = True
 # A ZWNJ-spelled lexicon compound is used for a spaced pair only when this frequent.
 MIN_SPACED_COMPOUND_FREQ = 1_000
 
-
 @dataclass(frozen=True)
 class Lexicon:
     """Word knowledge needed for ZWNJ decisions."""
@@ -90,6 +91,10 @@ class Lexicon:
     past_stems: frozenset[str]
     keep_joined: frozenset[str]
     function_words: frozenset[str]
+    # shekar's data (a larger, more recent corpus than hazm's): see _load_shekar_*.
+    shekar_compounds: dict[str, tuple[str, ...]]  # joined spelling -> parts (آبان، ماه)
+    shekar_freq: dict[str, int]  # ZWNJ-free word -> frequency
+    shekar_zwnj_freq: dict[str, int]  # ZWNJ-spelled word -> frequency
 
 
 def _read_hazm_data(name: str) -> list[str]:
@@ -142,15 +147,46 @@ def _load_verb_stems() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(past), frozenset(present)
 
 
+def _read_data_lines(name: str) -> list[str]:
+    """Non-comment lines of one of our data files."""
+    text = (resources.files("iranru") / "data" / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _load_shekar_compounds() -> dict[str, tuple[str, ...]]:
+    """shekar's compound list, keyed by the joined spelling.  A # marks a boundary after a
+    non-joining letter, which is written with nothing (آبدار#خانه → آبدارخانه)."""
+    compounds: dict[str, tuple[str, ...]] = {}
+    for line in _read_data_lines("zwnj_shekar_compounds.txt"):
+        parts = tuple(part for part in re.split(f"[#{ZWNJ}]", line.strip()) if part)
+        if len(parts) > 1:
+            compounds["".join(parts)] = parts
+    return compounds
+
+
+def _load_shekar_vocab() -> tuple[dict[str, int], dict[str, int]]:
+    """shekar's word frequencies, split into ZWNJ-free and ZWNJ-spelled words."""
+    plain: dict[str, int] = {}
+    zwnj: dict[str, int] = {}
+    for line in _read_data_lines("zwnj_shekar_vocab.tsv"):
+        word, _, count = line.partition("\t")
+        if word and count.isdigit():
+            (zwnj if ZWNJ in word else plain)[word] = int(count)
+    return plain, zwnj
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     """Load the lexicon once, on first use."""
     freq, compounds, zwnj_words = _load_words()
     past, present = _load_verb_stems()
+    shekar_plain, shekar_zwnj = _load_shekar_vocab()
     return Lexicon(freq=freq, compounds=compounds, zwnj_words=zwnj_words,
                    present_stems=present, past_stems=past,
                    keep_joined=_read_curated_list("zwnj_keep_joined.txt"),
-                   function_words=_read_curated_list("zwnj_function_words.txt"))
+                   function_words=_read_curated_list("zwnj_function_words.txt"),
+                   shekar_compounds=_load_shekar_compounds(),
+                   shekar_freq=shekar_plain, shekar_zwnj_freq=shekar_zwnj)
 
 
 # --- Joining parts -------------------------------------------------------------------------
@@ -181,6 +217,15 @@ def word_freq(word: str) -> int:
     return lexicon().freq.get(word, -1)
 
 
+def is_more_frequent(word: str, other: str) -> bool:
+    """Is ``word`` more frequent than ``other``?  shekar's counts (a larger, more varied
+    corpus) decide when it lists either word; hazm's otherwise."""
+    shekar = lexicon().shekar_freq
+    if word in shekar or other in shekar:
+        return shekar.get(word, -1) > shekar.get(other, -1)
+    return word_freq(word) > word_freq(other)
+
+
 def lexicon_spelling(word: str) -> str:
     """The lexicon's preferred spelling of a joined word (with ZWNJ if it is a compound)."""
     lex = lexicon()
@@ -189,7 +234,37 @@ def lexicon_spelling(word: str) -> str:
     compound = lex.compounds.get(word)
     if compound and word_freq(word) < MIN_KEEP_FREQ:
         return compound[0]  # an attested joined spelling wins over the lexicon's ZWNJ one
+    shekar = shekar_compound_spelling(word)
+    if shekar and word_freq(word) < MIN_KEEP_FREQ:
+        return shekar
     return word
+
+
+@functools.lru_cache(maxsize=65_536)
+def shekar_compound_spelling(word: str) -> str | None:
+    """shekar's spelling of a joined compound (کمرنگ → کم‌رنگ), unless its corpus writes the
+    word joined more often than with the ZWNJ (a lexicalised compound such as دستشویی)."""
+    lex = lexicon()
+    parts = lex.shekar_compounds.get(word)
+    if not parts:
+        return None
+    spelled = join_morphemes(list(parts))
+    if lex.shekar_freq.get(word, 0) > lex.shekar_zwnj_freq.get(spelled, 0):
+        return None
+    return spelled
+
+
+def compound_with_ending(word: str) -> str | None:
+    """A shekar compound, alone or with an ending that fuses (سرمایه‌گذاران)."""
+    whole = shekar_compound_spelling(word)
+    if whole:
+        return whole
+    for ending in FUSED_ENDINGS:
+        if word.endswith(ending):
+            stem = shekar_compound_spelling(word[: -len(ending)])
+            if stem:
+                return stem + ending
+    return None
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -229,7 +304,7 @@ def stem_cost(stem: str) -> float | None:
     freq = word_freq(stem)
     if stem in lexicon().keep_joined or freq >= MIN_KEEP_FREQ:
         return 0.0
-    if stem in lexicon().compounds:
+    if stem in lexicon().compounds or stem in lexicon().shekar_compounds:
         return 0.0
     if freq == 0:
         return 0.5  # listed but unattested: weaker evidence
@@ -347,7 +422,7 @@ def suffix_cost(base: str, suffix: str) -> float:
     """Cost of one suffix split.  Words ending in ه+ای/ایم read two ways (خانه‌ای "a house"
     vs خان‌های "khans'"); the reading whose stem is more frequent (or a participle) wins."""
     if suffix in VOWEL_CLITICS and base.endswith("ه"):
-        if (is_past_participle(base) and suffix != "ای") or word_freq(base) > word_freq(base[:-1]):
+        if (is_past_participle(base) and suffix != "ای") or is_more_frequent(base, base[:-1]):
             return 0.8
         return 1.2  # کارهای: کار‌های "works" is likelier than کاره‌ای
     if suffix in DERIVATIONAL_SUFFIXES:
@@ -395,6 +470,10 @@ def split_joined_word(word: str) -> str:
     """Restore ZWNJs inside one ZWNJ-free word, or return it unchanged if it is fine."""
     if len(word) < 3 or word in lexicon().keep_joined:
         return word
+    if word_freq(word) < MIN_KEEP_FREQ:
+        compound = compound_with_ending(word)
+        if compound:
+            return compound
     if word_freq(word) >= MIN_KEEP_FREQ or word in lexicon().compounds:
         return lexicon_spelling(word)
     if is_fused_form(word):
@@ -496,6 +575,35 @@ def sure_joiner(left: str, right: str) -> str | None:
     return None
 
 
+def is_shekar_compound(left: str, right: str) -> bool:
+    """Is ``left right`` one of shekar's compounds, split at a boundary between its parts,
+    and not a phrase (see is_spaced_compound)?  shekar lists many compounds hazm lacks
+    (هم‌میهن، پیش‌بینی), which a space would otherwise leave split."""
+    plain_left = left.replace(ZWNJ, "")
+    parts = lexicon().shekar_compounds.get(plain_left + right.replace(ZWNJ, ""))
+    if not parts:
+        return False
+    cuts = {sum(len(p) for p in parts[:i]) for i in range(1, len(parts))}
+    if len(plain_left) not in cuts:
+        return False
+    if not (left in COMPOUNDING_PREFIXES or has_bound_half(left, right)):
+        return False  # two free words: shekar also lists phrases (امام‌حسین، جمهوری‌اسلامی)
+    return is_shekar_phrase_ok(left, right)
+
+
+def has_bound_half(left: str, right: str) -> bool:
+    """Is either side no free word (هلی، کوپتر، نظامیان) so the pair cannot be a phrase?"""
+    return not is_fused_form(right) or not is_fused_form(left.rsplit(ZWNJ, 1)[-1])
+
+
+def is_shekar_phrase_ok(left: str, right: str) -> bool:
+    """Function-word and participle phrases stay spaced (این که، داده شده)."""
+    function_words = lexicon().function_words
+    if (left in function_words and left not in COMPOUNDING_PREFIXES) or right in function_words:
+        return False
+    return not is_past_participle(right)
+
+
 def is_durative_head(token: str) -> bool:
     """(particle) + می / نمی standing alone (می، نمی، برمی)."""
     return any(token == p + d for p in VERB_PARTICLES for d in DURATIVE_PREFIXES)
@@ -516,12 +624,16 @@ def likely_joiner(left: str, right: str) -> str | None:
         return ZWNJ  # می + a verb whose stem hazm lacks (می‌خیساند)
     if left in NUMBER_WORDS and right in NUMBER_COMPOUND_HEADS:
         return boundary_after(left)
-    if left in function_words and left not in ATTACHED_PREFIXES:
-        return None
+    if left in function_words and left not in ATTACHED_PREFIXES + tuple(COMPOUNDING_PREFIXES):
+        return None  # a compounding prefix (هم، پیش) passes only with a listed compound
     compound = lexicon().compounds.get(left + right)
     if USE_FREE_COMPOUNDS and compound and compound[0] == left + ZWNJ + right and (
             is_spaced_compound(left, right, compound[1])):
         return ZWNJ
+    if is_shekar_compound(left, right):
+        return boundary_after(left)
+    if left in function_words and left not in ATTACHED_PREFIXES:
+        return None  # a compounding prefix, but no listed compound
     if right in BOUND_COPULAS:
         return boundary_after(left)
     if right in PLURAL_CLITICS and left[-1] in CLITIC_HOSTS and len(left) >= MIN_CLITIC_HOST_LEN:
@@ -600,6 +712,10 @@ def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[s
 # boundaries are at least as many as the claimed ones (more than half of all boundaries are
 # already marked) the writer is trusted and only junk ZWNJs are cleaned up.
 MIN_TRUST_RATIO = 1.0  # marked ZWNJ words per proposed repair needed to trust the writer
+# A text is taken as purely spaced-damaged when it has at most this many joined words to
+# split per sure spaced join.  Spaced-damaged news text shows 0.02-0.15; text with deleted
+# ZWNJs shows hundreds; a writer mixing both habits sits in between.
+MAX_SPLIT_SHARE_PURE_SPACED = 0.25
 
 
 @dataclass
@@ -607,14 +723,17 @@ class LineRepair:
     """One line with its words repaired, and the evidence used to finish it."""
 
     tidy: str  # junk ZWNJs removed only
+    tidy_pieces: list[str]  # separators and tidied words
     pieces: list[str]  # separators and repaired words, spaced pairs not yet merged
     marked: int  # words the writer already wrote with an inner ZWNJ
     splits: int  # words the repair changed
     sure_merges: int  # spaced pairs that are surely one word
 
-    def full(self, likely: bool) -> str:
-        """The line with every repair (likely spaced joins only if ``likely``)."""
-        return "".join(join_spaced_affixes(self.pieces, likely)[0])
+    def full(self, likely: bool, keep_joined: bool = False) -> str:
+        """The line with every repair (likely spaced joins only if ``likely``; joined words
+        left as written if ``keep_joined``)."""
+        pieces = self.tidy_pieces if keep_joined else self.pieces
+        return "".join(join_spaced_affixes(pieces, likely)[0])
 
 
 def repair_line(line: str) -> LineRepair:
@@ -622,7 +741,7 @@ def repair_line(line: str) -> LineRepair:
     pieces = WORD_RE.split(line)
     if len(pieces) == 1:
         clean = line.replace(ZWNJ, "")
-        return LineRepair(clean, [clean], 0, 0, 0)
+        return LineRepair(clean, [clean], [clean], 0, 0, 0)
     for i in range(0, len(pieces), 2):
         pieces[i] = pieces[i].replace(ZWNJ, "")  # ZWNJ between non-letters is junk
     marked = splits = 0
@@ -630,12 +749,13 @@ def repair_line(line: str) -> LineRepair:
         pieces[i] = tidy_zwnj(pieces[i])
         marked += ZWNJ in pieces[i]
     tidy = "".join(pieces)
+    tidy_pieces = list(pieces)
     for i in range(1, len(pieces), 2):
         repaired = restore_word(pieces[i])
         splits += repaired != pieces[i]
         pieces[i] = repaired
     sure_merges = join_spaced_affixes(pieces)[1]
-    return LineRepair(tidy, pieces, marked, splits, sure_merges)
+    return LineRepair(tidy, tidy_pieces, pieces, marked, splits, sure_merges)
 
 
 def writer_places_zwnj(marked: int, repairs: int) -> bool:
@@ -650,6 +770,17 @@ def shows_spaced_damage(sure_merges: int, splits: int) -> bool:
     few joined words to split; deleted ZWNJs leave the opposite.
     """
     return sure_merges > 0 and sure_merges >= splits
+
+
+def shows_only_spaced_damage(sure_merges: int, splits: int) -> bool:
+    """Were this text's ZWNJs turned into spaces and none deleted?
+
+    Then its ZWNJ-less joined words were written so (a house style such as کتابها or
+    بیماریهای) and splitting them would only add errors.  A writer who merely lacks a ZWNJ
+    key mixes both habits (می شود beside کتابها), so joined words are still split unless
+    they are rare next to the sure spaced joins (see MAX_SPLIT_SHARE_PURE_SPACED).
+    """
+    return sure_merges > 0 and splits <= MAX_SPLIT_SHARE_PURE_SPACED * sure_merges
 
 
 def restore_zwnj(text: str) -> str:
@@ -667,6 +798,8 @@ def restore_zwnj(text: str) -> str:
     * otherwise it is repaired; spaced pairs joined on weaker evidence (compounds of two free
       words, بی + word, ...) are only joined if the text shows spaced damage, i.e. it has at
       least as many sure spaced joins (ها، می ...) as joined words to split.
+    * if the text shows only spaced damage (joined words to split are rare next to its sure
+      spaced joins), its joined words are kept as written: their ZWNJs were not lost.
 
     A text with no ZWNJ, or only a few survivors of damage, is therefore fully repaired.
     """
@@ -677,4 +810,5 @@ def restore_zwnj(text: str) -> str:
     if writer_places_zwnj(marked, splits + sure_merges):
         return "\n".join(r.tidy for r in lines)
     likely = shows_spaced_damage(sure_merges, splits)
-    return "\n".join(r.full(likely) for r in lines)
+    keep_joined = shows_only_spaced_damage(sure_merges, splits)
+    return "\n".join(r.full(likely, keep_joined) for r in lines)
