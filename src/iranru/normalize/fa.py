@@ -93,9 +93,13 @@ def compose_unicode(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def remove_invisible_controls(text: str) -> str:
-    """Bidi marks, stray BOMs and ZWJs carry no meaning and split words when counted."""
-    return text.translate(INVISIBLE_JUNK)
+    """Bidi marks, stray BOMs and ZWJs carry no meaning and split words when counted.
+    A lone surrogate (only a program, never a decoded file, can pass one) becomes U+FFFD."""
+    return LONE_SURROGATE.sub("\ufffd", text.translate(INVISIBLE_JUNK))
 
 
 ARABIC_LETTER_RANGE = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff"

@@ -95,7 +95,8 @@ def original_span(original: str, mapping: array, start: int, end: int) -> tuple[
     diacritics and tatweel written on its last letter, which normalisation removed."""
     if end <= start:
         return mapping[start], mapping[start]
-    original_end = mapping[end - 1] + 1
+    # a character inserted after the last original one maps to the end of the text
+    original_end = min(mapping[end - 1] + 1, len(original))
     while original_end < len(original) and (
         unicodedata.category(original[original_end]) in TRAILING_MARKS
         or original[original_end] == TATWEEL
