@@ -128,17 +128,18 @@ def fold_for_counting(surface: str) -> str:
 
 
 @functools.cache
-def lemmatize(norm: str, lang: str) -> str:
-    """hazm's Lemmatizer for Persian (verbs as past#present stem), simplemma for English."""
-    if len(norm) == 1 or len(norm) > LONGEST_WORD:  # era markers (ش, م); junk runs of letters
-        return norm
+def lemmatize(word: str, lang: str) -> str:
+    """hazm's Lemmatizer for Persian (verbs as past#present stem); simplemma for English, given
+    the word with its capitals (proper names stay whole) and lower-cased after."""
+    if len(word) == 1 or len(word) > LONGEST_WORD:  # era markers (ش, م); junk runs of letters
+        return word.lower()
     if lang == FA:
-        return lemmatize_persian(norm)
+        return lemmatize_persian(word)
     if lang == EN:
         import simplemma
 
-        return simplemma.lemmatize(norm, lang="en").lower()
-    return norm
+        return simplemma.lemmatize(word, lang="en").lower()
+    return word.lower()
 
 
 IMPERSONAL_VERB = re.compile(f"^(?:ن?می){ZWNJ}(.+)$")
@@ -206,7 +207,9 @@ def analyze_document(
             word = is_word(surface_normalized) and not is_footnote_marker(normalized, start, end)
             norm = fold_for_counting(surface_normalized)
             lang = language_of_token(norm, sentence_lang)
-            lemma = lemmatize(norm, lang) if word else norm
+            # English keeps its capitals for simplemma: "United States" is no "unite state"
+            cased = surface_normalized.translate(DIGIT_TO_LATIN) if lang == EN else norm
+            lemma = lemmatize(cased, lang) if word else norm
             original_start, original_end = original_span(document.text, mapping, start, end)
             sentence_tokens.append(
                 Token(
