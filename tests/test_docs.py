@@ -33,5 +33,6 @@ def test_each_command_has_help_and_a_readme_section(command: str) -> None:
 
 def test_the_commands_are_the_expected_ones() -> None:
     assert COMMANDS == [
-        "collocations", "compare", "freq", "kwic", "ngrams", "normalize", "stats", "tokens",
+        "collocations", "compare", "dates", "freq", "kwic", "ngrams", "normalize", "places", "stats",
+        "tokens",
     ]

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from iranru.errors import NoInputError, UsageError
 from iranru.model import AnalyzedDocument, Skipped
-from iranru.settings import DEFAULT_CORPUS, NormalizeOptions, ReadOptions, TermOptions, TokenOptions
+from iranru.settings import (
+    DEFAULT_CORPUS,
+    MentionOptions,
+    NormalizeOptions,
+    ReadOptions,
+    TermOptions,
+    TokenOptions,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -308,4 +315,69 @@ def compare(
             for (term, _), count in term_counts(side_words, options.by, exclude).items():
                 counter[term] += count
     table = keyness_table(counts_a, size_a, counts_b, size_b, options.min_count, options.top)
+    return Report(table, skipped, warnings)
+
+
+def find_mentions(
+    paths: Sequence[str | Path] | None,
+    read_options: ReadOptions | None,
+    normalize_options: NormalizeOptions | None,
+    finder: str,
+) -> tuple[list[tuple[object, ...]], list[Skipped], list[str]]:
+    """Rows of date or place mentions for every readable document; offsets into the original."""
+    from iranru.ingest import read_documents
+    from iranru.mentions import mention_rows
+    from iranru.mentions.dates import find_dates
+    from iranru.mentions.places import find_places
+    from iranru.normalize import normalize_text
+
+    find = find_dates if finder == "dates" else find_places
+    documents, skipped = read_documents(resolve_paths(paths), read_options)
+    if not documents:
+        raise NoInputError("nothing could be read", skipped)
+    rows = [
+        row
+        for doc in documents
+        for row in mention_rows(doc, normalize_text(doc.text, normalize_options), find(doc.text))
+    ]
+    warnings = [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
+    return rows, skipped, warnings
+
+
+def dates(
+    paths: Sequence[str | Path] | None = None,
+    read_options: ReadOptions | None = None,
+    normalize_options: NormalizeOptions | None = None,
+    mention_options: MentionOptions | None = None,
+) -> Report:
+    """Every date mention: ISO 8601 Gregorian value, the calendar written, the granularity;
+    Solar and lunar Hijri dates converted. `summary` counts values per document."""
+    import pandas as pd
+
+    from iranru.mentions import DATE_COLUMNS, summary_table
+
+    rows, skipped, warnings = find_mentions(paths, read_options, normalize_options, "dates")
+    table = pd.DataFrame(rows, columns=list(DATE_COLUMNS))
+    if mention_options and mention_options.summary:
+        table = summary_table(table, "value")
+    return Report(table, skipped, warnings)
+
+
+def places(
+    paths: Sequence[str | Path] | None = None,
+    read_options: ReadOptions | None = None,
+    normalize_options: NormalizeOptions | None = None,
+    mention_options: MentionOptions | None = None,
+) -> Report:
+    """Every place mention, resolved in the bilingual gazetteer (English and Persian names,
+    GeoNames id or our slug, kind, coordinates). `summary` counts places per document."""
+    import pandas as pd
+
+    from iranru.mentions import PLACE_COLUMNS, summary_table
+
+    rows, skipped, warnings = find_mentions(paths, read_options, normalize_options, "places")
+    table = pd.DataFrame(rows, columns=list(PLACE_COLUMNS))
+    table[["lat", "lon"]] = table[["lat", "lon"]].astype("float64")
+    if mention_options and mention_options.summary:
+        table = summary_table(table, "name_en")
     return Report(table, skipped, warnings)

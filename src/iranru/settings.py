@@ -41,3 +41,10 @@ class TermOptions:
     min_count: int = 1
     top: int | None = None  # keep the first N rows (per group when grouped)
     group_by: str | None = None  # doc|language|<metadata column>
+
+
+@dataclass(frozen=True, slots=True)
+class MentionOptions:
+    """What the date and place reports (`dates`, `places`) return."""
+
+    summary: bool = False  # counts per value (or place) per document, one column per document

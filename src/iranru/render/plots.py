@@ -16,7 +16,7 @@ from iranru.render.tables import ARABIC_SCRIPT, visual_order
 if TYPE_CHECKING:
     import pandas as pd
 
-CHARTS = ("bars", "keyness", "dispersion")
+CHARTS = ("bars", "keyness", "dispersion", "timeline")
 MOST_BARS = 25
 FILE_SUFFIXES = (".png", ".svg")
 
@@ -50,6 +50,30 @@ def strip_data(table: pd.DataFrame) -> dict[str, list[int]]:
     return {doc: strips[doc] for doc in sorted(strips)}
 
 
+def decade_of(value: str) -> int | None:
+    """The decade a date value starts in: `1907-08-31` → 1900, `196` → 1960, `18` → 1800."""
+    digits = str(value)[:4]
+    if len(digits) == 4 and digits.isdigit():
+        return int(digits) // 10 * 10
+    if len(digits) == 3 and digits.isdigit():
+        return int(digits) * 10
+    if len(digits) >= 2 and digits[:2].isdigit():
+        return int(digits[:2]) * 100
+    return None
+
+
+def timeline_data(table: pd.DataFrame) -> tuple[list[int], dict[str, list[int]]]:
+    """Date mentions per decade (of each value's start) per document."""
+    counts: dict[str, dict[int, int]] = {}
+    for doc, value in zip(table["doc"], table["value"], strict=True):
+        decade = decade_of(value)
+        if decade is not None:
+            per_doc = counts.setdefault(str(doc), {})
+            per_doc[decade] = per_doc.get(decade, 0) + 1
+    decades = sorted({decade for per_doc in counts.values() for decade in per_doc})
+    return decades, {doc: [counts[doc].get(d, 0) for d in decades] for doc in sorted(counts)}
+
+
 def plot_to_terminal(table: pd.DataFrame, chart: str, stream: IO[str] | None = None,
                      width: int = 100, height: int = 30) -> None:
     import plotext as plt
@@ -58,7 +82,13 @@ def plot_to_terminal(table: pd.DataFrame, chart: str, stream: IO[str] | None = N
     plt.plotsize(width, height)
     plt.theme("clear")
     plt.clear_color()
-    if chart == "dispersion":
+    if chart == "timeline":
+        decades, series = timeline_data(table)
+        labels = [str(decade) for decade in decades]
+        if series:
+            plt.multiple_bar(labels, list(series.values()), labels=list(series))
+        plt.xlabel("decade")
+    elif chart == "dispersion":
         strips = strip_data(table)
         for row, (doc, starts) in enumerate(strips.items(), start=1):
             plt.scatter(starts, [row] * len(starts), marker="|", label=doc)
@@ -84,7 +114,16 @@ def plot_to_file(table: pd.DataFrame, chart: str, path: Path) -> None:
 
     figure = Figure(figsize=(8, 6), layout="constrained")
     axes = figure.subplots()
-    if chart == "dispersion":
+    if chart == "timeline":
+        decades, series = timeline_data(table)
+        width = 8 / max(1, len(series))
+        for index, (doc, counts) in enumerate(series.items()):
+            axes.bar([d + index * width for d in decades], counts, width=width, label=doc)
+        if series:
+            axes.legend(fontsize="small")
+        axes.set_xlabel("decade")
+        axes.set_ylabel("date mentions")
+    elif chart == "dispersion":
         strips = strip_data(table)
         axes.eventplot(list(strips.values()), orientation="horizontal", colors="black")
         axes.set_yticks(range(len(strips)), [label(doc) for doc in strips])

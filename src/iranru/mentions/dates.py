@@ -1,0 +1,444 @@
+"""Find dates in Persian and English text; values in ISO 8601, always Gregorian.
+
+Conventions: /work/shared/MENTIONS.md, summarised in the README. Patterns run on `fold(text)`
+(same length as the original), every candidate is kept, then the longest non-overlapping ones
+win, so `۲۲ بهمن ۱۳۵۷` beats the bare year inside it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from iranru.mentions import FA_LETTERS, DateMention, fold
+from iranru.mentions.calendars import (
+    GREGORIAN,
+    LUNAR_HIJRI,
+    SOLAR_HIJRI,
+    day_value,
+    month_value,
+    year_value,
+    years_value,
+)
+
+FA = f"[{FA_LETTERS}]"
+NOT_FA_BEFORE = f"(?<![{FA_LETTERS}])"
+NOT_FA_AFTER = f"(?![{FA_LETTERS}\u0654])"
+GAP = "[ \u200c]*"  # Persian words may be spaced, joined by a ZWNJ, or (lost ZWNJ) glued
+SP = "[ \u200c]+"
+EZAFE = f"(?:\u0654|\u200c?ی{NOT_FA_AFTER}|{SP}ی{NOT_FA_AFTER})?"  # دههٔ، دهه‌ی: "decade of"
+
+# Persian spells months of three calendars; several Gregorian months have two spellings
+# (French-derived ژوئیه, English-derived جولای).
+FA_MONTHS: dict[str, tuple[str, int]] = {
+    **{name: (SOLAR_HIJRI, number) for number, names in enumerate((
+        "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد|امرداد", "شهریور", "مهر", "آبان",
+        "آذر", "دی", "بهمن", "اسفند"), start=1) for name in names.split("|")},
+    **{name: (GREGORIAN, number) for number, names in enumerate((
+        "ژانویه|ژانویهٔ|جنوری|ژانویه", "فوریه|فبروری|فوریهٔ", "مارس|مارچ", "آوریل|آپریل|اپریل|اوریل",
+        "مه|مهٔ|می|مای", "ژوئن|جون|ژوین", "ژوئیه|ژوییه|جولای|ژوئیهٔ", "اوت|آگوست|اگوست|اوگوست|آگست",
+        "سپتامبر|سپتمبر", "اکتبر|اکتوبر", "نوامبر|نومبر", "دسامبر|دسمبر|دیسامبر"), start=1)
+        for name in names.split("|")},
+    **{name: (LUNAR_HIJRI, number) for number, names in enumerate((
+        "محرم", "صفر", "ربیع الاول|ربیع الأول", "ربیع الثانی|ربیع الآخر", "جمادی الاول|جمادی الاولی",
+        "جمادی الثانی|جمادی الثانیه|جمادی الآخر", "رجب", "شعبان", "رمضان", "شوال",
+        "ذی القعده|ذیقعده", "ذی الحجه|ذیحجه"), start=1) for name in names.split("|")},
+}
+# "مه" (fog), "می" (the verb prefix), "تیر" (arrow), "مهر" (seal), "صفر" (zero): month names
+# that are common words count only with a day before them or a year after them, as all do here.
+
+FA_ORDINALS: dict[str, int] = {}
+_UNITS = ("یکم|اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم")
+_TEENS = ("دهم", "یازدهم", "دوازدهم", "سیزدهم", "چهاردهم", "پانزدهم|پونزدهم", "شانزدهم",
+          "هفدهم|هفتدهم", "هجدهم|هیجدهم|هژدهم", "نوزدهم")
+for _number, _names in enumerate(_UNITS, start=1):
+    for _name in _names.split("|"):
+        FA_ORDINALS[_name] = _number
+for _number, _names in enumerate(_TEENS, start=10):
+    for _name in _names.split("|"):
+        FA_ORDINALS[_name] = _number
+FA_ORDINALS["بیستم"] = 20
+for _number, _names in enumerate(_UNITS, start=1):
+    FA_ORDINALS["بیست و " + _names.split("|")[0]] = 20 + _number
+FA_ORDINALS.update({"سی ام": 30, "سیام": 30, "سی و یکم": 31})
+
+EN_ORDINALS: dict[str, int] = {
+    name: number for number, name in enumerate((
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth", "twentieth"), start=1)
+}
+EN_ORDINALS["twenty-first"] = EN_ORDINALS["twenty first"] = 21
+EN_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate((
+        "January|Jan", "February|Feb", "March|Mar", "April|Apr", "May", "June|Jun", "July|Jul",
+        "August|Aug", "September|Sept|Sep", "October|Oct", "November|Nov", "December|Dec"), start=1):
+    for _name in _names.split("|"):
+        EN_MONTHS[_name] = _number
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+def fa_pattern(word: str) -> str:
+    """A Persian word as written in the wild: spaces or ZWNJ inside it optional, a final ه
+    with or without its ezafe hamza (ۀ, هٔ)."""
+    parts = [re.escape(part) for part in word.split(" ")]
+    pattern = GAP.join(parts)
+    if word.endswith("ه"):
+        pattern = pattern[:-1] + "(?:ه\u0654?|ۀ)"
+    return pattern.replace("ا", "[اأآ]") if word.startswith("ا") else pattern
+
+
+def alternation(names: list[str], build: Callable[[str], str]) -> str:
+    return "(?:" + "|".join(build(name) for name in sorted(names, key=len, reverse=True)) + ")"
+
+
+FA_MONTH_RE = alternation(list(FA_MONTHS), fa_pattern)
+FA_ORDINAL_RE = alternation(list(FA_ORDINALS), fa_pattern)
+GREGORIAN_MARK = "(?:میلادی|م)"
+SOLAR_MARK = f"(?:هجری{GAP}(?:شمسی|خورشیدی)|خورشیدی|شمسی|ه\u0640?\u200c?{GAP}\\.?{GAP}ش|ش)"
+LUNAR_MARK = f"(?:هجری{GAP}قمری|قمری|ه\u0640?\u200c?{GAP}\\.?{GAP}ق|ق)"
+MARK = (f"(?:{GAP}(?:(?P<greg>{GREGORIAN_MARK})|(?P<solar>{SOLAR_MARK})|(?P<lunar>{LUNAR_MARK}))"
+        f"{NOT_FA_AFTER})?")
+EN_MONTH_RE = "(?:" + "|".join(
+    f"{name}\\.?" if len(name) <= 4 and name not in ("May", "June", "July") else name
+    for name in sorted(EN_MONTHS, key=len, reverse=True)
+) + ")(?![A-Za-z])"
+EN_ORDINAL_RE = ("(?:" + "|".join(
+    name.replace(" ", "[ -]") for name in sorted(EN_ORDINALS, key=len, reverse=True)
+) + r"|\d{1,2}(?:st|nd|rd|th))")
+
+# Words that make a four-digit number a count, a measure or a reference, not a year.
+EN_NOT_BEFORE = frozenset(
+    "p pp no nos vol vols volume number file page pages art article chapter ch fig figure table "
+    "flight route model box folio ref code room section para item tel isbn issue series fo cab "
+    "wo adm ms add lot unit case boeing airbus".split()
+)
+EN_NOT_AFTER = frozenset(
+    "years year days months weeks percent per million billion thousand hundred people men women "
+    "troops soldiers miles mile km kilometers kilometres meters metres feet ft tons tonnes dollars "
+    "rials euros pounds votes deaths casualties cases copies pages words units items times "
+    "barrels kg hours minutes seconds acres hectares square cubic strong students members "
+    "delegates prisoners refugees villages tanks aircraft missiles rounds employees workers".split()
+)
+FA_NOT_BEFORE = frozenset(
+    "شماره شمارهٔ ص صص صفحه صفحات ماده بند پرونده کد مدل پلاک تلفن جلد اصل".split()
+)
+FA_NOT_AFTER = frozenset(
+    "نفر تن درصد کیلومتر کیلومتری متر متری مایل دلار ریال تومان یورو پوند میلیون میلیارد هزار "
+    "سرباز صفحه عدد بار ساعت دقیقه ثانیه کیلوگرم کیلو گرم رأی رای قبضه فروند دستگاه بشکه هکتار "
+    "نسخه کشته زخمی نیرو مورد واحد قطعه سال روز ماه هفته قرن سده".split()
+)
+EN_TEMPORAL_BEFORE = frozenset(
+    "in by since until till before after around circa c ca of from year early late mid".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+    value: str
+    calendar: str
+    granularity: str
+
+
+def is_persian_digit(char: str) -> bool:
+    return "\u06f0" <= char <= "\u06f9" or "\u0660" <= char <= "\u0669"
+
+
+def persian_context(text: str, start: int, end: int) -> bool:
+    """Persian digits, or the nearest letter on either side is Arabic-script."""
+    if is_persian_digit(text[start]):
+        return True
+    fa = re.compile(FA)
+    before = next((c for c in reversed(text[max(0, start - 30) : start]) if c.isalpha()), "")
+    after = next((c for c in text[end : end + 30] if c.isalpha()), "")
+    return bool(fa.match(before) or fa.match(after))
+
+
+def word_before(folded: str, start: int) -> str:
+    found = re.search(rf"([A-Za-z{FA_LETTERS}\u0654]+)\s*\.?\s*$", folded[max(0, start - 24) : start])
+    return found.group(1).lower() if found else ""
+
+
+def word_after(folded: str, end: int) -> str:
+    found = re.match(rf"[ \u200c]*([A-Za-z{FA_LETTERS}]+)", folded[end : end + 24])
+    return found.group(1).lower() if found else ""
+
+
+def is_count(folded: str, start: int, end: int) -> bool:
+    before, after = word_before(folded, start), word_after(folded, end)
+    return (before in EN_NOT_BEFORE or before in FA_NOT_BEFORE or after in EN_NOT_AFTER
+            or after in FA_NOT_AFTER or folded[max(0, start - 1) : start] in ("$", "£", "€", "#"))
+
+
+def marked_calendar(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    if groups.get("greg"):
+        return GREGORIAN
+    if groups.get("solar"):
+        return SOLAR_HIJRI
+    if groups.get("lunar"):
+        return LUNAR_HIJRI
+    return None
+
+
+def calendar_of_year(year: int, persian: bool) -> str:
+    """Unmarked Persian years are judged by value: 1357 is Solar Hijri, 1917 Gregorian."""
+    return SOLAR_HIJRI if persian and 1200 <= year < 1500 else GREGORIAN
+
+
+def year_found(start: int, end: int, calendar: str, year: int) -> Found:
+    value = f"{year:04d}" if calendar == GREGORIAN else year_value(calendar, year)
+    return Found(start, end, value, calendar, "year")
+
+
+def range_found(start: int, end: int, calendar: str, first: int, last: int) -> Found | None:
+    if last <= first:
+        return None
+    value = years_value(calendar, first, last)
+    return Found(start, end, value, calendar, "range")
+
+
+def second_year(first: int, written: str) -> int:
+    """`1980-88` → 1988: a short second year shares the first one's leading digits."""
+    if len(written) >= len(str(first)):
+        return int(written)
+    scale = 10 ** len(written)
+    return first // scale * scale + int(written)
+
+
+# ---- Persian ---------------------------------------------------------------------------
+
+def fa_day_month_year(match: re.Match[str], text: str, folded: str) -> Found | None:
+    calendar, month = FA_MONTHS[fold_month(match["month"])]
+    calendar = marked_calendar(match) or calendar
+    written = match["day"]
+    day = int(re.sub(r"\D", "", written)) if written[0].isdigit() else FA_ORDINALS[squash(written)]
+    value = day_value(calendar, int(match["year"]), month, day)
+    return value and Found(match.start(), match.end(), value, calendar, "day")
+
+
+def fa_month_year(match: re.Match[str], text: str, folded: str) -> Found | None:
+    calendar, month = FA_MONTHS[fold_month(match["month"])]
+    calendar = marked_calendar(match) or calendar
+    value = month_value(calendar, int(match["year"]), month)
+    return Found(match.start(), match.end(), value, calendar, "month")
+
+
+def fa_decade(match: re.Match[str], text: str, folded: str) -> Found | None:
+    written = match["year"]
+    year = int(written)
+    if year % 10:
+        return None
+    calendar = marked_calendar(match)
+    if len(written) == 2:  # دهه ۶۰: the Solar Hijri 1360s unless marked
+        year += 1900 if calendar == GREGORIAN else 1300
+        calendar = calendar or SOLAR_HIJRI
+    calendar = calendar or calendar_of_year(year, True)
+    if calendar == GREGORIAN:
+        return Found(match.start(), match.end(), f"{year:04d}"[:3], calendar, "decade")
+    return Found(match.start(), match.end(), years_value(calendar, year, year + 9), calendar, "decade")
+
+
+def century_value(calendar: str, first: int, last: int | None = None) -> str:
+    """Gregorian centuries by their first two digits (`18` = 1800–1899); Hijri ones as the
+    Gregorian years they cover."""
+    if calendar == GREGORIAN:
+        return f"{first - 1:02d}" + (f"/{last - 1:02d}" if last else "")
+    return years_value(calendar, (first - 1) * 100, ((last or first) - 1) * 100 + 99)
+
+
+def fa_number(written: str) -> int:
+    digits = re.sub(r"\D", "", written)
+    return int(digits) if digits else FA_ORDINALS[squash(written)]
+
+
+def fa_century(match: re.Match[str], text: str, folded: str) -> Found | None:
+    calendar = marked_calendar(match) or GREGORIAN
+    first = fa_number(match["ord"])
+    last = fa_number(match["ord2"]) if match["ord2"] else None
+    if last is not None and last <= first:
+        return None
+    return Found(match.start(), match.end(), century_value(calendar, first, last), calendar,
+                 "range" if last else "century")
+
+
+def fa_year(match: re.Match[str], text: str, folded: str) -> Found | None:
+    year = int(match["year"])
+    calendar = marked_calendar(match) or calendar_of_year(year, True)
+    return year_found(match.start(), match.end(), calendar, year)
+
+
+def fa_range(match: re.Match[str], text: str, folded: str) -> Found | None:
+    first = int(match["y1"])
+    if match["and"] and not match["between"]:
+        return None
+    if is_count(folded, match.start("y1"), match.end("y1")) or is_count(
+            folded, match.start("y2"), match.end("y2")):
+        return None
+    calendar = marked_calendar(match) or calendar_of_year(first, True)
+    return range_found(match.start(), match.end(), calendar, first, second_year(first, match["y2"]))
+
+
+def fa_numeric_date(match: re.Match[str], text: str, folded: str) -> Found | None:
+    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    persian = persian_context(text, match.start(), match.end())
+    if not persian and "dmy" in match.re.groupindex:
+        return None  # 11/9/2015 is month-first in American English: leave it
+    calendar = calendar_of_year(year, persian)
+    value = day_value(calendar, year, month, day) if 1 <= month <= 12 else None
+    return value and Found(match.start(), match.end(), value, calendar, "day")
+
+
+def squash(word: str) -> str:
+    return re.sub("[ \u200c]+", " ", word.replace("\u0654", "").replace("ۀ", "ه")).strip()
+
+
+def fold_month(word: str) -> str:
+    word = squash(word).replace("أ", "ا")
+    if word in FA_MONTHS:
+        return word
+    spaced = {name.replace(" ", ""): name for name in FA_MONTHS}
+    return spaced.get(word.replace(" ", ""), word)
+
+
+YEAR = r"(?<![\d.,/])(?P<year>\d{%s})(?!\d)"
+FA_DAY = rf"(?P<day>(?<![\d.,/])\d{{1,2}}(?:ام|م)?(?!\d)|{NOT_FA_BEFORE}{FA_ORDINAL_RE})"
+FA_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
+    (rf"{FA_DAY}{GAP}(?P<month>{FA_MONTH_RE}){EZAFE}(?:{GAP}ماه)?{GAP}(?:سال{GAP})?"
+     rf"{YEAR % '1,4'}{MARK}", fa_day_month_year),
+    (rf"{NOT_FA_BEFORE}(?P<month>{FA_MONTH_RE}){EZAFE}(?:{GAP}ماه)?{GAP}(?:سال{GAP})?"
+     rf"{YEAR % '3,4'}{MARK}", fa_month_year),
+    (rf"{NOT_FA_BEFORE}دهه{EZAFE}{GAP}{YEAR % '2,4'}{MARK}", fa_decade),
+    (rf"{NOT_FA_BEFORE}(?:قرن|سده)(?:\u200c?ها(?:ی)?)?{EZAFE}{GAP}"
+     rf"(?P<ord>{FA_ORDINAL_RE}|\d{{1,2}}(?:ام|م)?(?!\d)){NOT_FA_AFTER}"
+     rf"(?:{GAP}(?:و|تا){GAP}(?P<ord2>{FA_ORDINAL_RE}){NOT_FA_AFTER})?{MARK}", fa_century),
+    (rf"{NOT_FA_BEFORE}سال{EZAFE}{GAP}{YEAR % '1,4'}{MARK}", fa_year),
+    (rf"{YEAR % '1,4'}{GAP}(?:(?P<greg>{GREGORIAN_MARK})|(?P<solar>{SOLAR_MARK})|"
+     rf"(?P<lunar>{LUNAR_MARK})){NOT_FA_AFTER}", fa_year),
+    (rf"(?:(?P<between>{NOT_FA_BEFORE}(?:بین|میان)){GAP})?(?<![\d.,/])(?P<y1>\d{{3,4}})"
+     rf"{GAP}(?:(?P<and>و)|تا|الی|-){GAP}(?P<y2>\d{{2,4}})(?!\d){MARK}", fa_range),
+    (r"(?<![\d.,/])(?P<y>\d{4})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/])",
+     fa_numeric_date),
+    (r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?P<dmy>)(?![\d/])", fa_numeric_date),
+)
+
+# ---- English ---------------------------------------------------------------------------
+
+def en_month_number(written: str) -> int:
+    return EN_MONTHS[written.rstrip(".")]
+
+
+def en_day(match: re.Match[str], text: str, folded: str) -> Found | None:
+    value = day_value(GREGORIAN, int(match["year"]), en_month_number(match["month"]), int(match["day"]))
+    return value and Found(match.start(), match.end(), value, GREGORIAN, "day")
+
+
+def en_month(match: re.Match[str], text: str, folded: str) -> Found | None:
+    value = month_value(GREGORIAN, int(match["year"]), en_month_number(match["month"]))
+    return Found(match.start(), match.end(), value, GREGORIAN, "month")
+
+
+def en_season(match: re.Match[str], text: str, folded: str) -> Found | None:
+    value = f"{match['year']}-{SEASONS[match['season'].lower()]}"
+    return Found(match.start(), match.end(), value, GREGORIAN, "season")
+
+
+def en_decade(match: re.Match[str], text: str, folded: str) -> Found | None:
+    year = match["year"]
+    if year.endswith("00"):  # the 1800s: a century
+        return Found(match.start(), match.end(), year[:2], GREGORIAN, "century")
+    return Found(match.start(), match.end(), year[:3], GREGORIAN, "decade")
+
+
+def en_ordinal(written: str) -> int:
+    digits = re.sub(r"\D", "", written)
+    return int(digits) if digits else EN_ORDINALS[re.sub(r"[ -]+", " ", written.lower()).replace(
+        "twenty first", "twenty-first")]
+
+
+def en_century(match: re.Match[str], text: str, folded: str) -> Found | None:
+    first = en_ordinal(match["ord"])
+    last = en_ordinal(match["ord2"]) if match["ord2"] else None
+    if last is not None and last <= first:
+        return None
+    return Found(match.start(), match.end(), century_value(GREGORIAN, first, last), GREGORIAN,
+                 "range" if last else "century")
+
+
+def en_range(match: re.Match[str], text: str, folded: str) -> Found | None:
+    first = int(match["y1"])
+    if not 1000 <= first <= 2099 or is_count(folded, match.start("y1"), match.end("y2")):
+        return None
+    if match["and"] and not match["between"]:
+        return None
+    return range_found(match.start(), match.end(), GREGORIAN, first, second_year(first, match["y2"]))
+
+
+def bare_year(match: re.Match[str], text: str, folded: str) -> Found | None:
+    year = int(match["year"])
+    start, end = match.start(), match.end()
+    if is_count(folded, start, end):
+        return None
+    persian = persian_context(text, start, end)
+    if persian and 1200 <= year < 1500:
+        return year_found(start, end, SOLAR_HIJRI, year)
+    if 1500 <= year <= 2099:
+        return year_found(start, end, GREGORIAN, year)
+    if not persian and 1000 <= year < 1500 and word_before(folded, start) in EN_TEMPORAL_BEFORE:
+        return year_found(start, end, GREGORIAN, year)
+    return None
+
+
+MODIFIER = r"(?:(?:early|mid|late|Early|Mid|Late)[ -]+)?"
+EN_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
+    (rf"\b(?P<month>{EN_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
+     en_day),
+    (rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{EN_MONTH_RE}),?\s+"
+     rf"(?P<year>\d{{4}})\b", en_day),
+    (rf"\b(?P<month>{EN_MONTH_RE}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b(?![.,]\d)", en_month),
+    (r"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?,?\s+"
+     r"(?P<year>\d{4})\b(?![.,]\d)", en_season),
+    (rf"(?:\b[Tt]he\s+)?(?:\b{MODIFIER}|\b(?:early|mid|late)-)?(?<![\d'])(?P<year>1\d\d0|20\d0)'?s\b",
+     en_decade),
+    (rf"(?i:\b(?:(?:first|second|latter|last)\s+(?:half|quarter|third)\s+of\s+the\s+)?"
+     rf"(?:(?:early|mid|late)[ -]+)?(?P<ord>{EN_ORDINAL_RE})"
+     rf"(?:\s*(?:-|and|to|through|or)\s*(?P<ord2>{EN_ORDINAL_RE}))?[ -]+centur(?:y|ies)\b)",
+     en_century),
+    (r"(?:\b(?P<between>[Bb]etween)\s+|\br\.\s*)?(?<![\w$.,/-])(?P<y1>\d{4})"
+     r"\s*(?:(?P<and>\band\b)|-|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*"
+     r"(?P<y2>\d{4}|\d{2})\b(?![.,/:-]\d|-[A-Za-z])", en_range),
+    # a Persian year may be glued to the next word (۱۹۴۵توسط); an English one may not
+    (r"(?<![\w$€£#./,:\[-])(?P<year>\d{4})(?![A-Za-z0-9_%\]]|[.,/:-]\d|-[A-Za-z])", bare_year),
+)
+
+
+@functools.cache
+def compiled() -> tuple[tuple[re.Pattern[str], Callable[..., Found | None]], ...]:
+    return tuple((re.compile(pattern), handler) for pattern, handler in FA_PATTERNS + EN_PATTERNS)
+
+
+def candidates(text: str) -> Iterator[Found]:
+    folded = fold(text)
+    for pattern, handler in compiled():
+        for match in pattern.finditer(folded):
+            found = handler(match, text, folded)
+            if found:
+                yield found
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mention in `text`, longest first where they overlap, in text order."""
+    chosen: list[Found] = []
+    taken = bytearray(len(text))
+    for found in sorted(candidates(text), key=lambda f: (f.start - f.end, f.start)):
+        if not any(taken[found.start : found.end]):
+            chosen.append(found)
+            taken[found.start : found.end] = b"\x01" * (found.end - found.start)
+    return [
+        DateMention(f.start, f.end, text[f.start : f.end], f.value, f.calendar, f.granularity)
+        for f in sorted(chosen, key=lambda f: (f.start, f.end))
+    ]

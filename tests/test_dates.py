@@ -1,0 +1,104 @@
+"""Date mentions: annotated Persian and English sentences, conversions, negatives, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from iranru.mentions.dates import find_dates
+from tests.conftest import CORPUS
+
+
+def found(text: str) -> list[tuple[str, str, str, str]]:
+    return [(m.surface, m.value, m.calendar, m.granularity) for m in find_dates(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Solar Hijri, converted to the Gregorian span it covers
+    ("انقلاب در ۱۳۵۷ ش رخ داد.", [("۱۳۵۷ ش", "1978/1979", "solar_hijri", "year")]),
+    ("در دی ۱۳۵۷ شاه رفت.", [("دی ۱۳۵۷", "1978-12/1979-01", "solar_hijri", "month")]),
+    ("در ۲۲ بهمن ۱۳۵۷ پیروز شد", [("۲۲ بهمن ۱۳۵۷", "1979-02-11", "solar_hijri", "day")]),
+    ("در دهه ۱۳۴۰", [("دهه ۱۳۴۰", "1961/1971", "solar_hijri", "decade")]),
+    ("از ۱۳۰۴ تا ۱۳۲۰ سلطنت کرد", [("۱۳۰۴ تا ۱۳۲۰", "1925/1942", "solar_hijri", "range")]),
+    ("۱۳۵۷/۱۱/۲۲", [("۱۳۵۷/۱۱/۲۲", "1979-02-11", "solar_hijri", "day")]),
+    ("اول فروردین ۱۳۵۸", [("اول فروردین ۱۳۵۸", "1979-03-21", "solar_hijri", "day")]),
+    ("قرن چهاردهم هجری شمسی", [("قرن چهاردهم هجری شمسی", "1921/2021", "solar_hijri", "century")]),
+    # دهه ۶۰ with two digits means the Solar Hijri 1360s in Persian
+    ("نسل دهه ۶۰", [("دهه ۶۰", "1981/1991", "solar_hijri", "decade")]),
+    # lunar Hijri
+    ("در ۱۳۴۲ ه‌.ق", [("۱۳۴۲ ه\u200c.ق", "1923/1924", "lunar_hijri", "year")]),
+    ("سال ۱۳۲۰ هجری قمری", [("سال ۱۳۲۰ هجری قمری", "1902/1903", "lunar_hijri", "year")]),
+    ("۱۰ رمضان ۱۴۴۰ ق", [("۱۰ رمضان ۱۴۴۰ ق", "2019-05-15", "lunar_hijri", "day")]),
+    # Gregorian written in Persian: markers, month spellings, ordinals, glued year
+    ("در ۱۸۱۳ م شد", [("۱۸۱۳ م", "1813", "gregorian", "year")]),
+    ("به سال ۱۹۱۱ و", [("سال ۱۹۱۱", "1911", "gregorian", "year")]),
+    ("ششم ژوئیه ۱۹۴۵توسط", [("ششم ژوئیه ۱۹۴۵", "1945-07-06", "gregorian", "day")]),
+    ("ژوئیهٔ ۱۹۴۵", [("ژوئیهٔ ۱۹۴۵", "1945-07", "gregorian", "month")]),
+    ("۹ جولای ۲۰۱۵", [("۹ جولای ۲۰۱۵", "2015-07-09", "gregorian", "day")]),
+    ("بیست و یکم مارس ۲۰۰۳", [("بیست و یکم مارس ۲۰۰۳", "2003-03-21", "gregorian", "day")]),
+    ("در دههٔ ۱۹۶۰", [("دههٔ ۱۹۶۰", "196", "gregorian", "decade")]),
+    ("در انتهای قرن نوزدهم،", [("قرن نوزدهم", "18", "gregorian", "century")]),
+    ("در قرنهای هجدهم و نوزدهم", [("قرنهای هجدهم و نوزدهم", "17/18", "gregorian", "range")]),
+    ("در 1920 (ارقام لاتین)", [("1920", "1920", "gregorian", "year")]),
+    # English
+    ("On Nov. 9, 2015 it ended.", [("Nov. 9, 2015", "2015-11-09", "gregorian", "day")]),
+    ("Sept. 15, 2014", [("Sept. 15, 2014", "2014-09-15", "gregorian", "day")]),
+    ("On August 31, 1907, they", [("August 31, 1907", "1907-08-31", "gregorian", "day")]),
+    ("9 November 2015", [("9 November 2015", "2015-11-09", "gregorian", "day")]),
+    ("in December 1907 he", [("December 1907", "1907-12", "gregorian", "month")]),
+    ("Aug. 2015", [("Aug. 2015", "2015-08", "gregorian", "month")]),
+    ("Winter 2022", [("Winter 2022", "2022-WI", "gregorian", "season")]),
+    ("fall of 1990", [("fall of 1990", "1990-FA", "gregorian", "season")]),
+    ("in the 1820s", [("the 1820s", "182", "gregorian", "decade")]),
+    ("the mid-1990s", [("the mid-1990s", "199", "gregorian", "decade")]),
+    ("the late nineteenth century", [("late nineteenth century", "18", "gregorian", "century")]),
+    ("by the 19th century", [("19th century", "18", "gregorian", "century")]),
+    ("The Twentieth-century Unrest", [("Twentieth-century", "19", "gregorian", "century")]),
+    ("the twentieth and twenty-first centuries",
+     [("twentieth and twenty-first centuries", "19/20", "gregorian", "range")]),
+    ("their 1980-88 war", [("1980-88", "1980/1988", "gregorian", "range")]),
+    ("Peter the Great (r. 1682-1725)", [("r. 1682-1725", "1682/1725", "gregorian", "range")]),
+    ("Between 1804 and 1813, Iran", [("Between 1804 and 1813", "1804/1813", "gregorian", "range")]),
+    ("1941–46", [("1941–46", "1941/1946", "gregorian", "range")]),
+    ("(Jahangiri, 2018; Maftoon Donbali, 2004)",
+     [("2018", "2018", "gregorian", "year"), ("2004", "2004", "gregorian", "year")]),
+    ("in 1453 the city fell", [("1453", "1453", "gregorian", "year")]),
+    ("2015-11-09", [("2015-11-09", "2015-11-09", "gregorian", "day")]),
+])
+def test_annotated_dates(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "pp. 187-94", "p. 1998", "FO 371/305", "File 4108",  # page ranges, archive and file numbers
+    "a 50,000-strong force", "their 1,100-mile border", "1200 soldiers", "2000 years ago",  # counts
+    "the S-300 system", "a Boeing 747", "the 1979-model car",  # model numbers
+    "said “no.”[12] Russia", "[1987]", "[3]",  # footnote markers
+    "World War I", "the Cold War", "انقلاب اکتبر", "within two weeks", "two years later",
+    "May God give Russia Death", "you may go",  # words that look like months
+    "$1200 million", "۲۰۰۰ نفر سرباز", "صفحه ۱۳۵۷", "پرونده شماره ۱۳۲۰", "۵۰۰۰ سال پیش",
+    "11/9/2015",  # month-first or day-first: left alone in English
+    "در تیر ماه تیر خورد", "صفر درصد",  # month names that are common words, without a year
+])
+def test_not_dates(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_every_corpus_row_points_at_its_surface(path) -> None:
+    text = path.read_text(encoding="utf-8")
+    mentions = find_dates(text)
+    assert mentions
+    assert all(text[m.start : m.end] == m.surface for m in mentions)
+
+
+def test_the_persian_corpus_dates() -> None:
+    text = (CORPUS / "fa_iran_russia_relations.txt").read_text(encoding="utf-8")
+    assert [(m.surface, m.value) for m in find_dates(text)][:3] == [
+        ("ششم ژوئیه ۱۹۴۵", "1945-07-06"), ("۱۸۱۳ م", "1813"), ("۱۸۲۳ م", "1823"),
+    ]
+
+
+def test_an_impossible_day_is_not_a_day() -> None:
+    # Esfand 1357 has 29 days: what is left is the month
+    assert found("31 اسفند 1357") == [("اسفند 1357", "1979-02/1979-03", "solar_hijri", "month")]
+    assert [m.granularity for m in find_dates("February 30, 2001")] == ["year"]
