@@ -43,3 +43,34 @@ def test_tokens_point_at_their_surface(text: str) -> None:
 def test_explained_changes_lie_inside_the_text(text: str) -> None:
     for change in explain_changes(text):
         assert 0 <= change.start <= change.end <= len(text)
+
+
+@given(persian_heavy)
+def test_date_and_place_mentions_point_at_their_surface(text: str) -> None:
+    from iranru.mentions.dates import find_dates
+    from iranru.mentions.places import find_places
+
+    for mention in [*find_dates(text), *find_places(text)]:
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert text[mention.start : mention.end] == mention.surface
+
+
+# Text made of the pieces date and place patterns look for, so the extractors really fire.
+mention_like = st.lists(
+    st.sampled_from(
+        ["۱۸۱۳", "1813", "م", "ش", "ه\u200c.ق", "ژوئیه", "ششم", "دی", "قرن", "نوزدهم", "دهه", "تا",
+         "Nov.", "9,", "2015", "the", "1820s", "between", "and", "Winter", "r.", "1682-1725",
+         "تبریز", "Tabriz", "روسیه", "Caspian", "Sea", "آذربایجان", "شوروی", "U.S.", "(", ")",
+         ",", "،", "\n", "[12]", "pp.", "187-94"]
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@given(mention_like)
+def test_mentions_in_dense_text_point_at_their_surface(text: str) -> None:
+    from iranru.mentions.dates import find_dates
+    from iranru.mentions.places import find_places
+
+    for mention in [*find_dates(text), *find_places(text)]:
+        assert text[mention.start : mention.end] == mention.surface
