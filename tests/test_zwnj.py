@@ -242,3 +242,38 @@ def test_joined_words_split_when_writer_mixes_habits() -> None:
     # No ZWNJ key: می spaced but plurals joined; the joined plurals are still repaired.
     out = restore_zwnj("کتابها را می خوانند و بیماریهای")
     assert out == f"کتاب{Z}ها را می{Z}خوانند و بیماری{Z}های"
+
+
+# Unknown joined words: shekar's ZWNJ spelling, titles after a name, bound elements (آور،
+# آمیز، انگیز) after a known word.  Plurals of attested joined words stay joined.
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("نابههنگام", f"نابه{Z}هنگام"),  # shekar's corpus spells it with a ZWNJ
+        ("عباسمیرزا", f"عباس{Z}میرزا"),  # frequent name + title
+        ("رسواییآور", f"رسوایی{Z}آور"),  # bound element after a known word
+        ("غمانگیزی", f"غم{Z}انگیزی"),
+        ("پژوهشگران", "پژوهشگران"),  # plural of the attested joined پژوهشگر
+        ("ایرانیان", "ایرانیان"),
+        ("ترکمنچای", "ترکمنچای"),  # unknown, but no title and no shekar ZWNJ spelling
+        ("نامهات", f"نامه{Z}ات"),  # clitic ات after silent ه (a plural would drop the ه)
+        ("مطالبات", "مطالبات"),  # Arabic plural in ات
+    ],
+)
+def test_unknown_joined_words(damaged: str, expected: str) -> None:
+    assert restore_zwnj(damaged) == expected
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("شبیه سازی", f"شبیه{Z}سازی"),  # attested lexicon compound
+        ("نماز جمعه", "نماز جمعه"),  # unattested compound of two free words: a phrase
+        ("واقع شدن", "واقع شدن"),  # light-verb infinitive stays apart
+        ("ای کاش", "ای کاش"),  # vocative ای is a word of its own
+        ("هیئت نمایندگان", "هیئت نمایندگان"),  # plural of the free word نماینده
+    ],
+)
+def test_spaced_pairs_in_spaced_damaged_text(damaged: str, expected: str) -> None:
+    context = "کتاب ها را می خوانند"
+    assert restore_zwnj(f"{context} {damaged}") == f"کتاب{Z}ها را می{Z}خوانند {expected}"

@@ -53,6 +53,23 @@ def fold(char: str) -> str:
     return folded.lower()
 
 
+def common_run(a: str, i: int, b: str, j: int) -> int:
+    """How many characters a[i:] and b[j:] share from the start, found by comparing slices
+    (in C) of galloping then halving size instead of one character at a time."""
+    limit = min(len(a) - i, len(b) - j)
+    length, step = 0, 64
+    while length < limit:
+        size = min(step, limit - length)
+        if a[i + length : i + length + size] == b[j + length : j + length + size]:
+            length += size
+            step *= 2
+        elif size == 1:
+            break
+        else:
+            step = size // 2
+    return length
+
+
 def align(original: str, normalized: str) -> array:
     """For each index of `normalized` (and its end), the matching index in `original`."""
     mapping = array("q", bytes(8 * (len(normalized) + 1)))
@@ -65,7 +82,12 @@ def align(original: str, normalized: str) -> array:
             j += 1
             continue
         o, n = original[i], normalized[j]
-        if o == n or fold(o) == fold(n):
+        if o == n:  # most text is unchanged: copy the whole identical run at once
+            run = common_run(original, i, normalized, j)
+            mapping[j : j + run] = array("q", range(i, i + run))
+            i += run
+            j += run
+        elif fold(o) == fold(n):
             mapping[j] = i
             i += 1
             j += 1

@@ -13,7 +13,8 @@ The invisible ZWNJ character does that.  Text from the web often loses it in one
 by word with a cached decision, using hazm's lexicon (words.dat, verbs.dat), a small
 curated list of words that are conventionally written joined, and data vendored from shekar
 1.7.0 (MIT): its compound list (compounds hazm lacks, such as هلی‌کوپتر) and its corpus
-word frequencies (to choose between readings such as دسته‌ای and دست‌های).
+word frequencies (to choose between readings such as دسته‌ای and دست‌های) and the ZWNJ
+spellings its corpus attests (نابه‌هنگام).
 """
 
 from __future__ import annotations
@@ -71,14 +72,19 @@ PRIVATIVE_PREFIX = "بی"
 # A joined word of the lexicon is kept as written if it is at least this frequent; hazm lists
 # many unattested forms with frequency 0, which do not block a split.
 MIN_KEEP_FREQ = 1
-# Splitting unknown words into two frequent words (عباس‌میرزا) cost more precision than it
-# gained on news text (پژوهشگران is not پژوهش‌گران), so it is off by default.
-MIN_COMPOUND_PART_FREQ = 200_000
-MIN_COMPOUND_PART_LEN = 3
-USE_COMPOUND_SPLIT = False
+# Splitting any unknown word into two frequent words costs more precision than it gains
+# (خونرنگ، ساکتند، دربروند would all split), so only titles that follow a personal name
+# are split off an unknown word (عباس‌میرزا، حسن‌خان، جمال‌الدین).  The name must be a
+# frequent word on its own.
+NAME_TITLES = ("میرزا", "خان", "الدین", "الدوله", "السلطنه", "الملک")
+MIN_NAME_FREQ = 100_000
+MIN_NAME_LEN = 3
 USE_FREE_COMPOUNDS = True
-# A ZWNJ-spelled lexicon compound is used for a spaced pair only when this frequent.
-MIN_SPACED_COMPOUND_FREQ = 1_000
+# Shortest joined stem whose inflected forms are kept joined (see is_inflected_joined_word).
+MIN_INFLECTED_STEM_LEN = 4
+# A ZWNJ-spelled lexicon compound of two free words is used for a spaced pair only when it
+# is attested in hazm's corpus; the unattested ones are mostly phrases (نماز جمعه).
+MIN_SPACED_COMPOUND_FREQ = 1
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -95,6 +101,7 @@ class Lexicon:
     shekar_compounds: dict[str, tuple[str, ...]]  # joined spelling -> parts (آبان، ماه)
     shekar_freq: dict[str, int]  # ZWNJ-free word -> frequency
     shekar_zwnj_freq: dict[str, int]  # ZWNJ-spelled word -> frequency
+    shekar_zwnj_index: dict[str, str]  # joined spelling -> most frequent ZWNJ spelling
 
 
 def _read_hazm_data(name: str) -> list[str]:
@@ -186,7 +193,16 @@ def lexicon() -> Lexicon:
                    keep_joined=_read_curated_list("zwnj_keep_joined.txt"),
                    function_words=_read_curated_list("zwnj_function_words.txt"),
                    shekar_compounds=_load_shekar_compounds(),
-                   shekar_freq=shekar_plain, shekar_zwnj_freq=shekar_zwnj)
+                   shekar_freq=shekar_plain, shekar_zwnj_freq=shekar_zwnj,
+                   shekar_zwnj_index=_index_by_joined(shekar_zwnj))
+
+
+def _index_by_joined(zwnj_freq: dict[str, int]) -> dict[str, str]:
+    """Map each ZWNJ spelling's joined form to its most frequent ZWNJ spelling."""
+    index: dict[str, str] = {}
+    for spelling in sorted(zwnj_freq, key=zwnj_freq.__getitem__):
+        index[spelling.replace(ZWNJ, "")] = spelling  # later (more frequent) wins
+    return index
 
 
 # --- Joining parts -------------------------------------------------------------------------
@@ -254,6 +270,17 @@ def shekar_compound_spelling(word: str) -> str | None:
     return spelled
 
 
+def is_inflected_joined_word(word: str) -> bool:
+    """An attested joined word plus a fused ending (پژوهشگران = پژوهشگر + ان): written as
+    the word itself is, even if a compound list spells the inflected form with a ZWNJ."""
+    for ending in FUSED_ENDINGS:
+        stem = word[: -len(ending)]
+        if (word.endswith(ending) and len(stem) >= MIN_INFLECTED_STEM_LEN and is_attested(stem)
+                and stem not in lexicon().shekar_compounds):
+            return True
+    return False
+
+
 def compound_with_ending(word: str) -> str | None:
     """A shekar compound, alone or with an ending that fuses (سرمایه‌گذاران)."""
     whole = shekar_compound_spelling(word)
@@ -279,6 +306,11 @@ def is_verb_form(word: str) -> bool:
             return True
     return any(word.endswith(e) and word[: -len(e)] in lex.past_stems
                for e in PAST_ENDINGS if e)
+
+
+def is_infinitive(word: str) -> bool:
+    """Past stem + ن (شدن، کردن): the verb of a light-verb phrase, written apart (واقع شدن)."""
+    return word.endswith("ن") and word[:-1] in lexicon().past_stems
 
 
 def is_past_participle(word: str) -> bool:
@@ -405,7 +437,17 @@ def is_fused_form(word: str) -> bool:
     if not word.startswith(DURATIVE_PREFIXES) and (
             is_verb_form(word) or (word[0] == "ن" and is_verb_form(word[1:]))):
         return True  # bare verb (داشتند); می-words are left to analyse_verb (میزد ≠ میز+د)
-    return any(word.endswith(e) and is_attested(word[: -len(e)]) for e in FUSED_ENDINGS)
+    return any(word.endswith(e) and is_attested(word[: -len(e)]) and not is_clitic_at(word, e)
+               for e in FUSED_ENDINGS)
+
+
+def is_clitic_at(word: str, ending: str) -> bool:
+    """Is ات after a silent final ه the clitic "your" (نامه‌ات) rather than a fused plural?
+    An Arabic plural drops a silent ه (مطالعه → مطالعات); ه after ا or و is a consonant
+    (راه، کوه) and takes the clitic as ت (راهت)."""
+    stem = word[: -len(ending)]
+    return ending == "ات" and len(stem) >= MIN_CLITIC_HOST_LEN and stem[-1] == "ه" and (
+        stem[-2] not in "او")
 
 
 def is_attested(word: str) -> bool:
@@ -450,19 +492,26 @@ def analyse_with_suffixes(word: str, depth: int = 2) -> Analysis | None:
     return best
 
 
-def analyse_compound(word: str) -> Analysis | None:
-    """An unknown word made of two frequent words (عباس‌میرزا); the last resort."""
-    best: Analysis | None = None
-    for cut in range(MIN_COMPOUND_PART_LEN, len(word) - MIN_COMPOUND_PART_LEN + 1):
-        left, right = word[:cut], word[cut:]
-        if left[-1] in NON_JOINING_LETTERS:
-            continue
-        weakest = min(word_freq(left), word_freq(right))
-        if weakest >= MIN_COMPOUND_PART_FREQ:
-            candidate = (3.0 - weakest / 1e9, [left, right])
-            if best is None or candidate[0] < best[0]:
-                best = candidate
-    return best
+def is_unknown(word: str) -> bool:
+    """Absent from hazm's corpus counts (or listed unattested) and from shekar's."""
+    return word_freq(word) < MIN_KEEP_FREQ and word not in lexicon().shekar_freq
+
+
+def shekar_zwnj_spelling(word: str) -> str | None:
+    """The spelling shekar's corpus uses for an unknown joined word, if it writes it with a
+    ZWNJ (نابههنگام → نابه‌هنگام).  Whole words only: peeling an ending off first misreads
+    plurals (ایرانیان is not ایرانی‌ان)."""
+    return lexicon().shekar_zwnj_index.get(word)
+
+
+def split_name_title(word: str) -> str | None:
+    """A frequent name plus a title written apart from it (عباسمیرزا → عباس‌میرزا)."""
+    for title in NAME_TITLES:
+        name = word[: -len(title)]
+        if (word.endswith(title) and len(name) >= MIN_NAME_LEN
+                and name[-1] not in NON_JOINING_LETTERS and word_freq(name) >= MIN_NAME_FREQ):
+            return name + ZWNJ + title
+    return None
 
 
 @functools.lru_cache(maxsize=262_144)
@@ -470,7 +519,7 @@ def split_joined_word(word: str) -> str:
     """Restore ZWNJs inside one ZWNJ-free word, or return it unchanged if it is fine."""
     if len(word) < 3 or word in lexicon().keep_joined:
         return word
-    if word_freq(word) < MIN_KEEP_FREQ:
+    if word_freq(word) < MIN_KEEP_FREQ and not is_inflected_joined_word(word):
         compound = compound_with_ending(word)
         if compound:
             return compound
@@ -482,9 +531,8 @@ def split_joined_word(word: str) -> str:
                               analyse_privative(word)) if a]
     if not candidates:
         candidates = [a for a in (analyse_unknown_verb(word),) if a]
-    if not candidates and USE_COMPOUND_SPLIT and word_freq(word) < 0:
-        compound = analyse_compound(word)
-        candidates = [compound] if compound else []
+    if not candidates and is_unknown(word):
+        return shekar_zwnj_spelling(word) or split_name_title(word) or word
     if not candidates:
         return word
     return join_morphemes(min(candidates, key=lambda a: a[0])[1])
@@ -533,7 +581,8 @@ BOUND_AGENT_NOUNS = frozenset({"کننده", "کنندگان", "کنندگی"})
 # Derivational suffixes that never stand alone as words; they make a compound with the word
 # before them, written with a ZWNJ after a joining letter (علاقه‌مندان، کابوس‌وار، اصول‌گرا).
 DERIVATIONAL_SUFFIXES = ("مند", "مندان", "مندی", "مندانه", "مندیها", "وار", "واره", "گرا",
-                         "گرایان", "گرایی", "گرایانه", "کده", "نامه", "نامهها", "نامههای")
+                         "گرایان", "گرایی", "گرایانه", "کده", "نامه", "نامهها", "نامههای",
+                         "آور", "آوری", "آوران", "آمیز", "آمیزی", "انگیز", "انگیزی")
 # The ones that, standing alone after a space, surely belong to the previous word (نامه
 # "letter" is also a free word, so it is left to the lexicon there).
 BOUND_SUFFIX_WORDS = frozenset(DERIVATIONAL_SUFFIXES) - {"نامه", "نامهها", "نامههای"}
@@ -597,11 +646,12 @@ def has_bound_half(left: str, right: str) -> bool:
 
 
 def is_shekar_phrase_ok(left: str, right: str) -> bool:
-    """Function-word and participle phrases stay spaced (این که، داده شده)."""
+    """Function-word, participle and infinitive phrases stay spaced (این که، داده شده،
+    واقع شدن)."""
     function_words = lexicon().function_words
     if (left in function_words and left not in COMPOUNDING_PREFIXES) or right in function_words:
         return False
-    return not is_past_participle(right)
+    return not (is_past_participle(right) or is_infinitive(right))
 
 
 def is_durative_head(token: str) -> bool:
@@ -653,8 +703,8 @@ def is_bound_derivative(word: str) -> bool:
         return True
     if word.endswith(PARTICIPLE_PLURAL) and word[: -len(PARTICIPLE_PLURAL)] in lex.past_stems:
         return True  # دیدگان = دید + گان (the participle دیده pluralised)
-    if is_known_word(word):
-        return False  # a listed word (خواننده، آینده، زنان) is free
+    if is_known_word(word) or is_plural_of_free_word(word):
+        return False  # a listed word (خواننده، آینده، زنان) or its plural is free
     for suffix in AGENT_SUFFIXES:
         stem = word[: -len(suffix)]
         if not word.endswith(suffix) or len(stem) < 2 or stem not in lex.present_stems:
@@ -663,18 +713,24 @@ def is_bound_derivative(word: str) -> bool:
     return False
 
 
+def is_plural_of_free_word(word: str) -> bool:
+    """گان plural of an attested word in ه (نمایندگان of نماینده): as free as the singular."""
+    return word.endswith(PARTICIPLE_PLURAL) and is_attested(word[: -len(PARTICIPLE_PLURAL)] + "ه")
+
+
 def is_spaced_compound(left: str, right: str, freq: int) -> bool:
     """Is the lexicon compound ``left‌right`` meant here, rather than a two-word phrase?
 
-    Phrases with a function word (این که "that") or a participle (داده شده "given") are
-    written with a space even when the lexicon also lists them as one compound.
+    Phrases with a function word (این که "that"), a participle (داده شده "given") or an
+    infinitive (واقع شدن "to happen") are written with a space even when the lexicon also
+    lists them as one compound.
     """
     if freq < MIN_SPACED_COMPOUND_FREQ and is_attested(right):
-        return False  # rare compound of two free words: more likely a phrase (خلیج فارس)
+        return False  # unattested compound of two free words: a phrase (نماز جمعه)
     function_words = lexicon().function_words
     if (left in function_words and left not in COMPOUNDING_PREFIXES) or right in function_words:
         return False
-    return not is_past_participle(right)
+    return not (is_past_participle(right) or is_infinitive(right))
 
 
 def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[str], int]:
