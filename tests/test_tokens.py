@@ -105,3 +105,52 @@ def test_line_breaks_end_sentences_so_titles_stand_alone() -> None:
 def test_every_token_span_is_its_surface_in_the_original(text: str) -> None:
     result = analyse(text)
     assert all(text[t.start : t.end] == t.surface and t.start <= t.end for t in result.tokens)
+
+
+def test_english_tokens_agree_with_nltk_on_the_corpus() -> None:
+    """Our one-pass tokenizer against NLTKWordTokenizer as the oracle, sentence by sentence.
+    The only differences: an initialism ending a sentence keeps its full stop (Ph.D.), where
+    NLTK cuts it off as if it were the sentence's."""
+    import difflib
+
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from iranru.normalize import normalize_text
+    from iranru.tokens import english_token_spans, sentence_spans
+    from tests.conftest import CORPUS
+
+    oracle = NLTKWordTokenizer()
+    differences, sentences = [], 0
+    for name in ("en_rubin_2022_russia_iran_alliance.txt", "en_foreign_policy_toward_russia_abstract.txt"):
+        text = normalize_text((CORPUS / name).read_text(encoding="utf-8"), for_display=False)
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            ours = [text[a:b] for a, b in english_token_spans(sentence, start)]
+            theirs = [sentence[a:b] for a, b in oracle.span_tokenize(sentence)]
+            sentences += 1
+            matcher = difflib.SequenceMatcher(None, theirs, ours, autojunk=False)
+            differences += [
+                (tuple(theirs[i1:i2]), tuple(ours[j1:j2]))
+                for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+            ]
+    assert sentences == 368
+    assert differences == [
+        (("S.A", "."), ("S.A.",)), (("I.B", "."), ("I.B.",)), (("Ph.D", "."), ("Ph.D.",)),
+        (("M.A", "."), ("M.A.",)), (("B.S", "."), ("B.S.",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tokens"),
+    [
+        ("Iran's ties don't cannot", ["Iran", "'s", "ties", "do", "n't", "can", "not"]),
+        ("the students' 'Alet views", ["the", "students", "'", "'", "Alet", "views"]),
+        ("S-300s, 50,000-strong, 10:30 and -2", ["S-300s", ",", "50,000-strong", ",", "10:30", "and", "-2"]),
+        ("anti-U.S. and U.S.-led... --yes", ["anti-U.S.", "and", "U.S.-led", "...", "--", "yes"]),
+        ("see www.iran.ru/a, mail a.b@x.org!", ["see", "www.iran.ru/a", ",", "mail", "a.b@x.org", "!"]),
+    ],
+)
+def test_english_tokenizer_rules(sentence: str, tokens: list[str]) -> None:
+    from iranru.tokens import english_token_spans
+
+    assert [sentence[a:b] for a, b in english_token_spans(sentence, 0)] == tokens

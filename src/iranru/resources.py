@@ -59,13 +59,6 @@ def persian_sentence_boundary() -> Any:
 
 
 @functools.cache
-def english_word_tokenizer() -> Any:
-    from nltk.tokenize import NLTKWordTokenizer
-
-    return NLTKWordTokenizer()
-
-
-@functools.cache
 def english_sentence_tokenizer() -> Any:
     """Punkt with our abbreviation list: no NLTK data download is ever needed."""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer

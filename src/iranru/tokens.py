@@ -74,27 +74,58 @@ def fallback_spans(text: str, offset: int) -> Iterator[Span]:
         yield offset + match.start(), offset + match.end()
 
 
-WORD_WITH_FULL_STOP = re.compile(r"[A-Za-z]{2,}\.")
+# English tokens in one regular-expression pass, following NLTKWordTokenizer's rules (tested
+# against it as the oracle): the marks NLTK splits off (, ; : @ # $ % & ? ! brackets quotes *)
+# are tokens of their own, "..." and "--" too; everything else between spaces stays together
+# (S-300, U.S., 1980-88, 50,000, 10:30, -2); a full stop ends a word unless it is inside it.
+ENGLISH_SPLIT_MARKS = r",;:@#$%&?!\[\](){}<>\"*«»“”`"
+ENGLISH_TOKEN = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]']"  # URL
+    r"|[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+"  # e-mail address
+    r"|\.{2,}|-{2,}"  # ellipsis, dashes
+    rf"|(?:[^\s.{ENGLISH_SPLIT_MARKS}]|\.(?=[^\W_]|-)|-(?!-)|(?<=\d)[,:](?=\d))+"  # a word
+    r"|\S",  # a mark of its own
+)
+CLITICS = frozenset({"'s", "'m", "'d", "'ll", "'re", "'ve"})
+# Clitics NLTK splits off a word: Iran's -> Iran 's; don't -> do n't; cannot -> can not.
+ENGLISH_CLITIC = re.compile(r"(?i)(?<=\w)(?:n't|'s|'m|'d|'ll|'re|'ve)$|(?<=^can)not$", re.IGNORECASE)
+
+
+def keeps_full_stop(word: str) -> bool:
+    """A full stop belongs to an abbreviation (Nov., Dr.) or an initialism (U.S., e.g.)."""
+    return "." in word or len(word) == 1 or word.lower() in resources.ENGLISH_ABBREVIATIONS
 
 
 def english_token_spans(text: str, offset: int) -> Iterator[Span]:
-    """NLTK's tokens; a full stop NLTK left on a word inside a sentence (`"no."[12]`) is
-    split off unless the word is a known abbreviation (Nov., Dr.)."""
-    try:
-        spans = list(resources.english_word_tokenizer().span_tokenize(text))
-    except ValueError:  # NLTK's quote realignment can fail on odd input
-        yield from fallback_spans(text, offset)
-        return
-    for left, right in spans:
-        word = text[left:right]
+    taken = 0  # where the previous token, with any full stop it kept, ended
+    for match in ENGLISH_TOKEN.finditer(text):
+        start, end = match.span()
+        if start < taken:
+            continue
+        word = match.group()
+        if word.startswith("'") and word[1:2].isalpha() and word.lower() not in CLITICS:
+            yield offset + start, offset + start + 1  # an opening quote: 'Alet -> ' Alet
+            start += 1
+            word = word[1:]
+        if word.endswith("'") and len(word) > 1:  # students' -> students '
+            yield offset + start, offset + end - 1
+            yield offset + end - 1, offset + end
+            continue
         if (
-            WORD_WITH_FULL_STOP.fullmatch(word)
-            and word[:-1].lower() not in resources.ENGLISH_ABBREVIATIONS
+            text[end : end + 1] == "."
+            and text[end + 1 : end + 2] != "."  # an ellipsis is a token of its own
+            and word[-1:].isalnum()
+            and keeps_full_stop(word)
         ):
-            yield offset + left, offset + right - 1
-            yield offset + right - 1, offset + right
+            taken = end + 1  # Nov. and U.S. keep their full stop; after other words it stands alone
+            yield offset + start, offset + taken
+            continue
+        clitic = ENGLISH_CLITIC.search(word)
+        if clitic and clitic.start() > 0:
+            yield offset + start, offset + start + clitic.start()
+            yield offset + start + clitic.start(), offset + end
         else:
-            yield offset + left, offset + right
+            yield offset + start, offset + end
 
 
 def persian_chunk_spans(text: str, offset: int) -> Iterator[Span]:
@@ -171,6 +202,18 @@ def stopword_sets(extra: tuple[Path, ...]) -> dict[str, frozenset[str]]:
     return {lang: resources.builtin_stopwords(lang) | added for lang in (FA, EN)}
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def describe_token(surface: str, sentence_lang: str) -> tuple[str, str, str, bool]:
+    """(norm, lang, lemma, is_word) of a normalised surface: computed once per word type,
+    since a few thousand types make up most tokens of any text (Zipf)."""
+    word = is_word(surface)
+    norm = fold_for_counting(surface)
+    lang = language_of_token(norm, sentence_lang)
+    # English keeps its capitals for simplemma: "United States" is no "unite state"
+    cased = surface.translate(DIGIT_TO_LATIN) if lang == EN else norm
+    return norm, lang, lemmatize(cased, lang) if word else norm, word
+
+
 def is_word(surface: str) -> bool:
     return any(char.isalnum() for char in surface)
 
@@ -203,13 +246,9 @@ def analyze_document(
         splitter = persian_token_spans if sentence_lang == FA else english_token_spans
         sentence_tokens: list[Token] = []
         for start, end in splitter(sentence, sentence_start):
-            surface_normalized = normalized[start:end]
-            word = is_word(surface_normalized) and not is_footnote_marker(normalized, start, end)
-            norm = fold_for_counting(surface_normalized)
-            lang = language_of_token(norm, sentence_lang)
-            # English keeps its capitals for simplemma: "United States" is no "unite state"
-            cased = surface_normalized.translate(DIGIT_TO_LATIN) if lang == EN else norm
-            lemma = lemmatize(cased, lang) if word else norm
+            norm, lang, lemma, word = describe_token(normalized[start:end], sentence_lang)
+            if word and is_footnote_marker(normalized, start, end):
+                word, lemma = False, norm
             original_start, original_end = original_span(document.text, mapping, start, end)
             sentence_tokens.append(
                 Token(
