@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from iranru.normalize.tables import compile_table
+
 QUOTES_AND_DASHES = str.maketrans(
     {
         "\u2018": "'",  # left single quotation mark
@@ -25,5 +27,8 @@ QUOTES_AND_DASHES = str.maketrans(
 )
 
 
+fold_typography = compile_table(QUOTES_AND_DASHES)
+
+
 def fold_quotes_and_dashes(text: str) -> str:
-    return text.translate(QUOTES_AND_DASHES)
+    return fold_typography(text)

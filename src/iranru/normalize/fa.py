@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from iranru.normalize.constants import (
     ARABIC_INDIC_DIGITS,
@@ -23,6 +24,7 @@ from iranru.normalize.constants import (
     ZWJ,
     ZWNJ,
 )
+from iranru.normalize.tables import compile_table
 
 
 @functools.cache
@@ -63,6 +65,26 @@ def diacritic_table() -> dict[int, None]:
     return removable
 
 
+@functools.cache
+def unify_letters() -> Callable[[str], str]:
+    return compile_table(character_table())
+
+
+@functools.cache
+def remove_diacritic_characters() -> Callable[[str], str]:
+    return compile_table(diacritic_table())
+
+
+@functools.cache
+def remove_junk_characters() -> Callable[[str], str]:
+    return compile_table(INVISIBLE_JUNK)
+
+
+@functools.cache
+def latin_digits() -> Callable[[str], str]:
+    return compile_table(DIGIT_TO_LATIN)
+
+
 INVISIBLE_JUNK = {ord(char): None for char in BIDI_CONTROLS + BOM + ZWJ + SOFT_HYPHEN + "\x00"}
 DIGIT_TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_INDIC_DIGITS, LATIN_DIGITS * 2)
 DIGIT_TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_INDIC_DIGITS, PERSIAN_DIGITS * 2)
@@ -99,7 +121,7 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def remove_invisible_controls(text: str) -> str:
     """Bidi marks, stray BOMs and ZWJs carry no meaning and split words when counted.
     A lone surrogate (only a program, never a decoded file, can pass one) becomes U+FFFD."""
-    return LONE_SURROGATE.sub("\ufffd", text.translate(INVISIBLE_JUNK))
+    return LONE_SURROGATE.sub("\ufffd", remove_junk_characters()(text))
 
 
 ARABIC_LETTER_RANGE = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff"
@@ -115,14 +137,14 @@ def remove_stray_zwnj(text: str) -> str:
 
 def unify_arabic_letters(text: str) -> str:
     """Arabic ي/ك and presentation forms become the Persian letters; ligatures are spelled out."""
-    text = text.translate(character_table())
+    text = unify_letters()(text)
     for pattern, target in ligature_patterns():
         text = pattern.sub(target, text)
     return text
 
 
 def strip_diacritics(text: str) -> str:
-    return text.translate(diacritic_table())
+    return remove_diacritic_characters()(text)
 
 
 def split_glued_digits(text: str) -> str:
@@ -144,7 +166,7 @@ def collapse_spaces(text: str) -> str:
 
 
 def digits_to_latin(text: str) -> str:
-    return text.translate(DIGIT_TO_LATIN)
+    return latin_digits()(text)
 
 
 DIGIT_RUN = re.compile(f"[{ANY_DIGIT}]+")
