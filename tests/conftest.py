@@ -44,6 +44,20 @@ def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FORCE_COLOR", raising=False)
 
 
+@pytest.fixture(scope="session")
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def private_cache(session_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The analysis cache of this test session, never the user's; no Dask cluster. (Cache
+    tests that need an empty cache use their own `tmp_path`.)"""
+    monkeypatch.setenv("IRANRU_CACHE_DIR", str(session_cache))
+    monkeypatch.delenv("IRANRU_SCHEDULER", raising=False)
+    return session_cache
+
+
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode(encoding))

@@ -209,7 +209,8 @@ def test_module_entry_point_and_pipe_to_head() -> None:
 def test_cli_import_loads_no_heavy_library() -> None:
     code = (
         "import sys, iranru.cli; "
-        "print(sorted(m for m in ('hazm', 'nltk', 'pandas', 'simplemma', 'openpyxl') if m in sys.modules))"
+        "print(sorted(m for m in ('hazm', 'nltk', 'pandas', 'simplemma', 'openpyxl', 'dask', "
+        "'distributed', 'platformdirs', 'sqlite3') if m in sys.modules))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.stdout.strip() == "[]"

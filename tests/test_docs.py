@@ -11,7 +11,11 @@ from iranru.cli import app
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands)
+COMMANDS = sorted(
+    [command.name or command.callback.__name__ for command in app.registered_commands]
+    + [f"{group.name} {command.name or command.callback.__name__}"
+       for group in app.registered_groups for command in group.typer_instance.registered_commands]
+)
 
 
 def test_the_readme_starts_with_the_two_commands() -> None:
@@ -24,7 +28,7 @@ def test_the_readme_starts_with_the_two_commands() -> None:
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_each_command_has_help_and_a_readme_section(command: str) -> None:
-    result = CliRunner().invoke(app, [command, "--help"])
+    result = CliRunner().invoke(app, [*command.split(), "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.stdout
     assert f"### `iranru {command}" in README
@@ -33,6 +37,6 @@ def test_each_command_has_help_and_a_readme_section(command: str) -> None:
 
 def test_the_commands_are_the_expected_ones() -> None:
     assert COMMANDS == [
-        "collocations", "compare", "dates", "freq", "kwic", "ngrams", "normalize", "places", "stats",
-        "tokens",
+        "cache clear", "cache info", "collocations", "compare", "dates", "freq", "kwic", "ngrams",
+        "normalize", "places", "stats", "tokens",
     ]

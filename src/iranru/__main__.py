@@ -1,3 +1,4 @@
 from iranru.cli import app
 
-app(prog_name="iranru")
+if __name__ == "__main__":  # worker processes started by spawn/forkserver import this module too
+    app(prog_name="iranru")

@@ -18,6 +18,7 @@ from iranru.settings import (
     MentionOptions,
     NormalizeOptions,
     ReadOptions,
+    RunOptions,
     TermOptions,
     TokenOptions,
 )
@@ -65,17 +66,19 @@ def load_corpus(
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
+    run_options: RunOptions | None = None,
 ) -> Corpus:
-    """Read and analyse every input; raise NoInputError when not one document is usable."""
+    """Read and analyse every input; raise NoInputError when not one document is usable.
+    `run_options`: processes, cache, Dask cluster, progress (default: all cores, cache on)."""
     from iranru.ingest import read_documents
-    from iranru.tokens import analyze_document
+    from iranru.pipeline import analyze_documents
 
     documents, skipped = read_documents(resolve_paths(paths), read_options)
     warnings = [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
     if not documents:
         raise NoInputError("nothing could be read", skipped)
-    analysed = [analyze_document(doc, normalize_options, token_options) for doc in documents]
-    return Corpus(analysed, skipped, warnings)
+    analysed, cache_warnings = analyze_documents(documents, normalize_options, token_options, run_options)
+    return Corpus(analysed, skipped, warnings + cache_warnings)
 
 
 def stats(
@@ -83,13 +86,14 @@ def stats(
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
+    run_options: RunOptions | None = None,
 ) -> Report:
     """One row per document: size, vocabulary, sentence length, lexical diversity."""
     import pandas as pd
 
     from iranru.analysis.stats import STATS_COLUMNS, corpus_stats, document_stats
 
-    corpus = load_corpus(paths, read_options, normalize_options, token_options)
+    corpus = load_corpus(paths, read_options, normalize_options, token_options, run_options)
     rows = [document_stats(document) for document in corpus.documents]
     return Report(
         pd.DataFrame(rows, columns=list(STATS_COLUMNS)),
@@ -104,11 +108,12 @@ def tokens(
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
+    run_options: RunOptions | None = None,
 ) -> Report:
     """One row per word token, with its span in the original text."""
     import pandas as pd
 
-    corpus = load_corpus(paths, read_options, normalize_options, token_options)
+    corpus = load_corpus(paths, read_options, normalize_options, token_options, run_options)
     rows = []
     for document in corpus.documents:
         position, sentence = 0, 0
@@ -158,11 +163,12 @@ def load_term_corpus(
     normalize_options: NormalizeOptions | None,
     token_options: TokenOptions | None,
     term_options: TermOptions,
+    run_options: RunOptions | None = None,
 ) -> Corpus:
     from iranru.analysis.grouping import check_term_options
 
     check_term_options(term_options.lang, term_options.by)
-    return load_corpus(paths, read_options, normalize_options, token_options)
+    return load_corpus(paths, read_options, normalize_options, token_options, run_options)
 
 
 def excludes_stopwords(token_options: TokenOptions | None) -> bool:
@@ -178,6 +184,7 @@ def freq(
     per_doc: bool = False,
     concepts: bool = False,
     concepts_file: Path | None = None,
+    run_options: RunOptions | None = None,
 ) -> Report:
     """Term frequencies with range and dispersion; `per_doc` gives the wide table, `concepts`
     the bilingual concepts' rates per document."""
@@ -185,7 +192,8 @@ def freq(
     from iranru.analysis.freq import frequency_by_group, frequency_table
 
     options = term_options or TermOptions()
-    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options)
+    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
+                              run_options)
     exclude = excludes_stopwords(token_options)
     if concepts or concepts_file is not None:
         table = concept_rates(corpus.documents, load_concepts(concepts_file), options.lang,
@@ -204,13 +212,15 @@ def ngrams(
     token_options: TokenOptions | None = None,
     term_options: TermOptions | None = None,
     sizes: str = "2",
+    run_options: RunOptions | None = None,
 ) -> Report:
     """N-gram counts (`sizes`: `3` or `2..5`); never across a sentence or a document."""
     from iranru.analysis.ngrams import ngram_table, parse_sizes
 
     options = term_options or TermOptions()
     parsed = parse_sizes(sizes)
-    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options)
+    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
+                              run_options)
     table = ngram_table(corpus.documents, parsed, options.by, options.lang,
                         excludes_stopwords(token_options), options.min_count, options.top,
                         options.group_by)
@@ -226,6 +236,7 @@ def collocations(
     measure: str = "llr",
     window: str | None = None,
     node: str | None = None,
+    run_options: RunOptions | None = None,
 ) -> Report:
     """Word pairs ranked by an association measure; `window` is `L,R`, `node` one word."""
     from iranru.analysis.collocations import MEASURES, collocation_table, parse_window
@@ -235,7 +246,8 @@ def collocations(
     if measure not in MEASURES:
         raise UsageError(f"unknown measure '{measure}': use one of {', '.join(MEASURES)}")
     span = parse_window(window)
-    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options)
+    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
+                              run_options)
     lemmas = node_lemmas(node) if node else frozenset()
     label = sorted(lemmas)[0] if lemmas else ""
     table = collocation_table(corpus.documents, measure, span, options.by, options.lang,
@@ -255,12 +267,14 @@ def kwic(
     exact: bool = False,
     width: int = 8,
     sort: str = "doc",
+    run_options: RunOptions | None = None,
 ) -> Report:
     """Every match of `term` (by lemma unless `exact`) or `regex`, in context."""
     from iranru.analysis.kwic import concordance
 
     options = term_options or TermOptions()
-    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options)
+    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
+                              run_options)
     table = concordance(corpus.documents, term, regex, exact or options.by == "word", width, sort,
                         options.lang, options.top, options.group_by)
     return Report(table, corpus.skipped, corpus.warnings)
@@ -276,6 +290,7 @@ def compare(
     term_options: TermOptions | None = None,
     concepts: bool = False,
     concepts_file: Path | None = None,
+    run_options: RunOptions | None = None,
 ) -> Report:
     """Keyness of A against B: two groups of `paths` under `group_by` when it is set, else
     A and B are themselves paths (files, folders or globs)."""
@@ -288,7 +303,8 @@ def compare(
 
     options = term_options or TermOptions()
     if options.group_by:
-        corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options)
+        corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
+                              run_options)
         groups = group_documents(corpus.documents, options.group_by)
         for name in (a, b):
             if name not in groups:
@@ -296,7 +312,8 @@ def compare(
         sides = [groups[a], groups[b]]
         skipped, warnings = corpus.skipped, corpus.warnings
     else:
-        loaded = [load_term_corpus([side], read_options, normalize_options, token_options, options)
+        loaded = [load_term_corpus([side], read_options, normalize_options, token_options, options,
+                                   run_options)
                   for side in (a, b)]
         sides = [side.documents for side in loaded]
         skipped = [item for side in loaded for item in side.skipped]
@@ -323,23 +340,16 @@ def find_mentions(
     read_options: ReadOptions | None,
     normalize_options: NormalizeOptions | None,
     finder: str,
+    run_options: RunOptions | None = None,
 ) -> tuple[list[tuple[object, ...]], list[Skipped], list[str]]:
     """Rows of date or place mentions for every readable document; offsets into the original."""
     from iranru.ingest import read_documents
-    from iranru.mentions import mention_rows
-    from iranru.mentions.dates import find_dates
-    from iranru.mentions.places import find_places
-    from iranru.normalize import normalize_text
+    from iranru.pipeline import mention_rows_of
 
-    find = find_dates if finder == "dates" else find_places
     documents, skipped = read_documents(resolve_paths(paths), read_options)
     if not documents:
         raise NoInputError("nothing could be read", skipped)
-    rows = [
-        row
-        for doc in documents
-        for row in mention_rows(doc, normalize_text(doc.text, normalize_options), find(doc.text))
-    ]
+    rows = mention_rows_of(documents, normalize_options, finder, run_options)
     warnings = [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
     return rows, skipped, warnings
 
@@ -349,6 +359,7 @@ def dates(
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     mention_options: MentionOptions | None = None,
+    run_options: RunOptions | None = None,
 ) -> Report:
     """Every date mention: ISO 8601 Gregorian value, the calendar written, the granularity;
     Solar and lunar Hijri dates converted. `summary` counts values per document."""
@@ -356,7 +367,8 @@ def dates(
 
     from iranru.mentions import DATE_COLUMNS, summary_table
 
-    rows, skipped, warnings = find_mentions(paths, read_options, normalize_options, "dates")
+    rows, skipped, warnings = find_mentions(paths, read_options, normalize_options, "dates",
+                                             run_options)
     table = pd.DataFrame(rows, columns=list(DATE_COLUMNS))
     if mention_options and mention_options.summary:
         table = summary_table(table, "value")
@@ -368,6 +380,7 @@ def places(
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     mention_options: MentionOptions | None = None,
+    run_options: RunOptions | None = None,
 ) -> Report:
     """Every place mention, resolved in the bilingual gazetteer (English and Persian names,
     GeoNames id or our slug, kind, coordinates). `summary` counts places per document."""
@@ -375,9 +388,35 @@ def places(
 
     from iranru.mentions import PLACE_COLUMNS, summary_table
 
-    rows, skipped, warnings = find_mentions(paths, read_options, normalize_options, "places")
+    rows, skipped, warnings = find_mentions(paths, read_options, normalize_options, "places",
+                                             run_options)
     table = pd.DataFrame(rows, columns=list(PLACE_COLUMNS))
     table[["lat", "lon"]] = table[["lat", "lon"]].astype("float64")
     if mention_options and mention_options.summary:
         table = summary_table(table, "name_en")
     return Report(table, skipped, warnings)
+
+
+CACHE_INFO_COLUMNS = ("location", "entries", "size_bytes")
+CACHE_CLEAR_COLUMNS = ("location", "removed_entries", "freed_bytes")
+
+
+def cache_info(run_options: RunOptions | None = None) -> Report:
+    """Where the analysis cache is, how many documents it holds, its size on disk in bytes."""
+    import pandas as pd
+
+    from iranru.cache import cache_dir
+    from iranru.cache import cache_info as describe
+
+    row, warnings = describe(cache_dir(run_options))
+    return Report(pd.DataFrame([row], columns=list(CACHE_INFO_COLUMNS)).convert_dtypes(), [], warnings)
+
+
+def cache_clear(run_options: RunOptions | None = None) -> Report:
+    """Delete the analysis cache; says how many documents and bytes went."""
+    import pandas as pd
+
+    from iranru.cache import cache_dir, clear_cache
+
+    row, warnings = clear_cache(cache_dir(run_options))
+    return Report(pd.DataFrame([row], columns=list(CACHE_CLEAR_COLUMNS)).convert_dtypes(), [], warnings)

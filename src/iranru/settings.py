@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_CORPUS = Path("corpus")
@@ -48,3 +49,22 @@ class MentionOptions:
     """What the date and place reports (`dates`, `places`) return."""
 
     summary: bool = False  # counts per value (or place) per document, one column per document
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """How the per-document work runs: never what it computes, so never part of a cache key.
+
+    `None` means: `jobs` all cores, `cache_dir` $IRANRU_CACHE_DIR else the user cache folder,
+    `scheduler` $IRANRU_SCHEDULER else local processes. `on_progress(done_bytes, total_bytes,
+    done_files, total_files)` is called as documents finish; if it has a `close()`, that is
+    called when the run ends.
+    """
+
+    jobs: int | None = None
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    scheduler: str | None = None  # a Dask scheduler address, e.g. tcp://10.0.0.5:8786
+    on_progress: Callable[[int, int, int, int], None] | None = field(
+        default=None, compare=False, hash=False, repr=False
+    )

@@ -84,7 +84,7 @@ def emit_report(
 
 
 def register_commands() -> None:
-    from iranru.cli import mentions, stats, terms, text  # noqa: F401  (commands register on import)
+    from iranru.cli import cache, mentions, stats, terms, text  # noqa: F401  (commands register on import)
 
 
 register_commands()

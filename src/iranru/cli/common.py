@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iranru.settings import NormalizeOptions, ReadOptions, TokenOptions
+from iranru.settings import NormalizeOptions, ReadOptions, RunOptions, TokenOptions
 
 BYTES_PER_MB = 1_000_000
 
@@ -19,3 +19,14 @@ def token_options(stopwords: list[Path] | None, keep_stopwords: bool) -> TokenOp
 
 def normalize_options(no_zwnj_repair: bool, digits: str = "auto") -> NormalizeOptions:
     return NormalizeOptions(repair_zwnj=not no_zwnj_repair, digits=digits)
+
+
+def run_options(
+    jobs: int | None, cache_dir: Path | None, no_cache: bool, scheduler: str | None, quiet: bool
+) -> RunOptions:
+    import sys
+
+    from iranru.render.progress import progress_bar
+
+    return RunOptions(jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler,
+                      on_progress=progress_bar(sys.stderr.isatty(), quiet))

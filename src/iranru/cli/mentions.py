@@ -8,18 +8,21 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from iranru.cli.app import app, emit_report, run
-from iranru.cli.common import normalize_options, read_options
+from iranru.cli.common import normalize_options, read_options, run_options
 from iranru.cli.options import (
     BidiOption,
     DebugOption,
     EncodingOption,
     ExcelOption,
     FormatOption,
+    JobsOption,
     MaxFileSizeOption,
     NoZwnjOption,
     OutputOption,
     Paths,
     PlotFileOption,
+    QuietOption,
+    SchedulerOption,
 )
 
 if TYPE_CHECKING:
@@ -53,6 +56,7 @@ def dates(
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
     bidi: BidiOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, no_zwnj_repair: NoZwnjOption = False,
+    jobs: JobsOption = None, scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Date mentions: ISO 8601 Gregorian value, calendar, granularity; Hijri dates converted.
@@ -65,7 +69,8 @@ def dates(
     def body() -> list[Skipped]:
         options = MentionOptions(summary=summary and not (timeline or plot_file))
         report = api.dates(paths, read_options(encoding, max_file_size),
-                           normalize_options(no_zwnj_repair), options)
+                           normalize_options(no_zwnj_repair), options,
+                           run_options(jobs, None, True, scheduler, quiet))
         if timeline or plot_file is not None:
             skipped = show_timeline(report, timeline, plot_file)
             return skipped if timeline else emit_report(report, format, output, excel, bidi)
@@ -81,6 +86,7 @@ def places(
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
     bidi: BidiOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, no_zwnj_repair: NoZwnjOption = False,
+    jobs: JobsOption = None, scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Place mentions resolved in a bilingual gazetteer (GeoNames, CLDR and our own list).
@@ -92,6 +98,6 @@ def places(
 
     run(debug, lambda: emit_report(
         api.places(paths, read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),
-                   MentionOptions(summary=summary)),
+                   MentionOptions(summary=summary), run_options(jobs, None, True, scheduler, quiet)),
         format, output, excel, bidi,
     ))

@@ -162,3 +162,36 @@ PlotFileOption = Annotated[
     typer.Option("--plot-file", rich_help_panel=OUTPUT_PANEL, show_default=False,
                  help="Also draw the result into this .png or .svg file."),
 ]
+
+SPEED_PANEL = "Speed"
+
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, rich_help_panel=SPEED_PANEL, show_default=False,
+                 help="Analyse documents in this many processes. Default: all cores; 1 runs "
+                 "in this process."),
+]
+CacheDirOption = Annotated[
+    Path | None,
+    typer.Option("--cache-dir", rich_help_panel=SPEED_PANEL, show_default=False,
+                 file_okay=False, envvar="IRANRU_CACHE_DIR",
+                 help="Keep analysed documents here. Default: $IRANRU_CACHE_DIR, else the user "
+                 "cache folder (iranru cache info)."),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option("--no-cache", rich_help_panel=SPEED_PANEL,
+                 help="Neither read nor write the analysis cache."),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option("--scheduler", rich_help_panel=SPEED_PANEL, show_default=False,
+                 envvar="IRANRU_SCHEDULER",
+                 help="Analyse on this Dask cluster, e.g. tcp://10.0.0.5:8786 "
+                 "(iranru installed on every worker)."),
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", rich_help_panel=SPEED_PANEL,
+                 help="No progress bar (there is none in a pipe either)."),
+]

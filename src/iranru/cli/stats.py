@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from iranru.cli.app import app, emit_report, run
-from iranru.cli.common import normalize_options, read_options, token_options
+from iranru.cli.common import normalize_options, read_options, run_options, token_options
 from iranru.cli.options import (
     BidiOption,
+    CacheDirOption,
     DebugOption,
     EncodingOption,
     ExcelOption,
     FormatOption,
+    JobsOption,
     KeepStopwordsOption,
     MaxFileSizeOption,
+    NoCacheOption,
     NoZwnjOption,
     OutputOption,
     Paths,
+    QuietOption,
+    SchedulerOption,
     StopwordsOption,
 )
 
@@ -31,6 +36,8 @@ def stats(
     stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False,
     no_zwnj_repair: NoZwnjOption = False,
+    jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
+    scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Describe each document: size, vocabulary, sentences, lexical diversity, top terms.
@@ -41,6 +48,7 @@ def stats(
 
     run(debug, lambda: emit_report(
         api.stats(paths, read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),
-                  token_options(stopwords, keep_stopwords)),
+                  token_options(stopwords, keep_stopwords),
+                  run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         format, output, excel, bidi,
     ))

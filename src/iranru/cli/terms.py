@@ -9,10 +9,11 @@ import typer
 
 from iranru.analysis.collocations import MEASURES  # light: the registry, no NLTK import
 from iranru.cli.app import app, emit_report, run
-from iranru.cli.common import normalize_options, read_options, token_options
+from iranru.cli.common import normalize_options, read_options, run_options, token_options
 from iranru.cli.options import (
     BidiOption,
     ByOption,
+    CacheDirOption,
     ConceptsFileOption,
     ConceptsOption,
     DebugOption,
@@ -20,15 +21,19 @@ from iranru.cli.options import (
     ExcelOption,
     FormatOption,
     GroupByOption,
+    JobsOption,
     KeepStopwordsOption,
     LangOption,
     MaxFileSizeOption,
     MinCountOption,
+    NoCacheOption,
     NoZwnjOption,
     OutputOption,
     Paths,
     PlotFileOption,
     PlotOption,
+    QuietOption,
+    SchedulerOption,
     StopwordsOption,
     TopOption,
 )
@@ -86,6 +91,8 @@ def freq(
     bidi: BidiOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False, no_zwnj_repair: NoZwnjOption = False,
+    jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
+    scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Term frequencies: count, rate per 10,000 words, range and dispersion (Gries' DP).
@@ -98,7 +105,8 @@ def freq(
         encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
         top, group_by)
     run(debug, lambda: show(
-        api.freq(paths, reading, normalizing, tokenizing, terms, per_doc, concepts, concepts_file),
+        api.freq(paths, reading, normalizing, tokenizing, terms, per_doc, concepts, concepts_file,
+                 run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         "bars", plot, plot_file, format, output, excel, bidi,
     ))
 
@@ -113,6 +121,8 @@ def ngrams(
     bidi: BidiOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False, no_zwnj_repair: NoZwnjOption = False,
+    jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
+    scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Word n-grams, never across a sentence or document boundary.
@@ -125,7 +135,9 @@ def ngrams(
         encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
         top, group_by)
     run(debug, lambda: emit_report(
-        api.ngrams(paths, reading, normalizing, tokenizing, terms, n), format, output, excel, bidi,
+        api.ngrams(paths, reading, normalizing, tokenizing, terms, n,
+                   run_options=run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
+        format, output, excel, bidi,
     ))
 
 
@@ -146,6 +158,8 @@ def collocations(
     bidi: BidiOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False, no_zwnj_repair: NoZwnjOption = False,
+    jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
+    scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Word pairs and their association scores (PMI, log-likelihood, t, chi², Dice, logDice, MI3).
@@ -158,7 +172,8 @@ def collocations(
         encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
         top, group_by)
     run(debug, lambda: emit_report(
-        api.collocations(paths, reading, normalizing, tokenizing, terms, measure, window, node),
+        api.collocations(paths, reading, normalizing, tokenizing, terms, measure, window, node,
+                         run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         format, output, excel, bidi,
     ))
 
@@ -179,6 +194,8 @@ def kwic(
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
     bidi: BidiOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, no_zwnj_repair: NoZwnjOption = False,
+    jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
+    scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Keyword in context, with offsets into the original text. With --regex, every
@@ -193,7 +210,8 @@ def kwic(
     reading, normalizing, tokenizing, terms = settings(
         encoding, max_file_size, no_zwnj_repair, None, False, lang, by, 1, top, group_by)
     run(debug, lambda: show(
-        api.kwic(paths, reading, normalizing, tokenizing, terms, term, regex, exact, width, sort),
+        api.kwic(paths, reading, normalizing, tokenizing, terms, term, regex, exact, width, sort,
+                 run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         "dispersion", plot, plot_file, format, output, excel, bidi,
     ))
 
@@ -213,6 +231,8 @@ def compare(
     bidi: BidiOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False, no_zwnj_repair: NoZwnjOption = False,
+    jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
+    scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Keywords of A against B: log-likelihood, log ratio and p-value, both directions.
@@ -230,7 +250,7 @@ def compare(
         if paths and not group_by:
             raise UsageError("compare A B takes more paths only with --group-by")
         report = api.compare(a, b, paths, reading, normalizing, tokenizing, terms, concepts,
-                             concepts_file)
+                             concepts_file, run_options(jobs, cache_dir, no_cache, scheduler, quiet))
         return show(report, "keyness", plot, plot_file, format, output, excel, bidi)
 
     run(debug, body)

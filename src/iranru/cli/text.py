@@ -7,19 +7,24 @@ from typing import Annotated
 import typer
 
 from iranru.cli.app import app, emit_report, run, say
-from iranru.cli.common import normalize_options, read_options, token_options
+from iranru.cli.common import normalize_options, read_options, run_options, token_options
 from iranru.cli.options import (
     BidiOption,
+    CacheDirOption,
     DebugOption,
     DigitsOption,
     EncodingOption,
     ExcelOption,
     FormatOption,
+    JobsOption,
     KeepStopwordsOption,
     MaxFileSizeOption,
+    NoCacheOption,
     NoZwnjOption,
     OutputOption,
     Paths,
+    QuietOption,
+    SchedulerOption,
     StopwordsOption,
 )
 from iranru.model import Skipped
@@ -81,6 +86,8 @@ def tokens(
     stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False,
     no_zwnj_repair: NoZwnjOption = False,
+    jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
+    scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """One row per word: sentence, position, surface, normalised form, lemma, language.
@@ -91,6 +98,7 @@ def tokens(
 
     run(debug, lambda: emit_report(
         api.tokens(paths, read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),
-                   token_options(stopwords, keep_stopwords)),
+                   token_options(stopwords, keep_stopwords),
+                   run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         format, output, excel, bidi,
     ))

@@ -1,0 +1,311 @@
+"""Per-document work at scale: cache lookup, then the missing documents analysed in this process,
+in a local process pool (`--jobs`) or on a Dask cluster (`--scheduler`), results in input order.
+
+Every report reaches the analysis through `analyze_documents`, so `--jobs 1`, `--jobs 8`, a
+warm cache and a cluster give the same rows.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from iranru.errors import IranruError, UsageError
+from iranru.model import AnalyzedDocument, Document
+from iranru.settings import NormalizeOptions, RunOptions, TokenOptions
+
+SCHEDULER_ENV = "IRANRU_SCHEDULER"
+# Below this much missing text a pool costs more (worker start-up, hazm's word lists loaded
+# once per worker) than it saves: the work runs in this process.
+POOL_MIN_BYTES = 256 * 1024
+CHUNKS_PER_WORKER = 4  # small enough to balance uneven documents, large enough to amortise
+MAX_CHUNK_BYTES = 4 * 1024 * 1024
+DASK_CONNECT_SECONDS = 10
+Result = TypeVar("Result")
+Work = Callable[..., list[Any]]
+
+
+class Progress:
+    """Counts finished documents for the caller's `on_progress` callback."""
+
+    def __init__(self, options: RunOptions, sizes: Sequence[int]) -> None:
+        self.callback = options.on_progress
+        self.sizes = sizes
+        self.total_bytes, self.total_files = sum(sizes), len(sizes)
+        self.done_bytes = self.done_files = 0
+
+    def advance(self, indices: Sequence[int]) -> None:
+        self.done_bytes += sum(self.sizes[index] for index in indices)
+        self.done_files += len(indices)
+        if self.callback is not None:
+            self.callback(self.done_bytes, self.total_bytes, self.done_files, self.total_files)
+
+    def close(self) -> None:
+        close = getattr(self.callback, "close", None)
+        if callable(close):
+            close()
+
+
+def text_size(document: Document) -> int:
+    return len(document.text.encode("utf-8", "surrogatepass"))
+
+
+def scheduler_address(options: RunOptions) -> str | None:
+    return options.scheduler or os.environ.get(SCHEDULER_ENV) or None
+
+
+def job_count(options: RunOptions) -> int:
+    return options.jobs if options.jobs and options.jobs > 0 else os.cpu_count() or 1
+
+
+def chunk_indices(indices: Sequence[int], sizes: Sequence[int], parts: int) -> list[list[int]]:
+    """Consecutive runs of documents of about total/parts bytes each (at most MAX_CHUNK_BYTES)."""
+    total = sum(sizes[index] for index in indices)
+    target = max(1, min(MAX_CHUNK_BYTES, total // max(parts, 1)))
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    filled = 0
+    for index in indices:
+        current.append(index)
+        filled += sizes[index]
+        if filled >= target:
+            chunks.append(current)
+            current, filled = [], 0
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def map_documents(
+    work: Work, documents: Sequence[Document], indices: Sequence[int], sizes: Sequence[int],
+    options: RunOptions, *args: object, local_work: Work | None = None,
+) -> Iterator[tuple[list[int], list[Any]]]:
+    """`work(chunk_of_documents, *args)` over the documents at `indices`, here (`local_work` if
+    given), in a pool or on Dask; yields (indices, results) per chunk as chunks finish."""
+    if not indices:
+        return
+    address = scheduler_address(options)
+    jobs = job_count(options)
+    if address:
+        yield from run_on_dask(address, work, documents, chunk_indices(indices, sizes, 64), args)
+    elif jobs <= 1 or len(indices) < 2 or sum(sizes[index] for index in indices) < POOL_MIN_BYTES:
+        for index in indices:
+            yield [index], (local_work or work)([documents[index]], *args)
+    else:
+        chunks = chunk_indices(indices, sizes, jobs * CHUNKS_PER_WORKER)
+        yield from run_in_pool(min(jobs, len(chunks)), work, documents, chunks, args)
+
+
+def run_in_pool(
+    workers: int, work: Work, documents: Sequence[Document], chunks: list[list[int]],
+    args: tuple[object, ...],
+) -> Iterator[tuple[list[int], list[Any]]]:
+    import concurrent.futures
+    import multiprocessing
+
+    pool = concurrent.futures.ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context(start_method()))
+    try:
+        futures = {pool.submit(work, [documents[index] for index in chunk], *args): chunk
+                   for chunk in chunks}
+        for future in concurrent.futures.as_completed(futures):
+            yield futures[future], future.result()
+    except concurrent.futures.process.BrokenProcessPool as error:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise IranruError(f"a worker process died ({error}); try --jobs 1") from None
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def start_method() -> str:
+    """fork while this process has one thread: workers start at once with what is loaded, and
+    a script without `if __name__ == "__main__"` still works. With threads (a progress bar, a
+    Dask client) forking is unsafe: forkserver, else spawn."""
+    import multiprocessing
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def run_on_dask(
+    address: str, work: Work, documents: Sequence[Document], chunks: list[list[int]],
+    args: tuple[object, ...],
+) -> Iterator[tuple[list[int], list[Any]]]:
+    """One task per chunk on an existing cluster; iranru must be installed on every worker."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise UsageError("--scheduler needs Dask: pip install 'iranru[dask]'") from None
+    try:
+        client = Client(address, timeout=DASK_CONNECT_SECONDS, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise UsageError(f"cannot reach the Dask scheduler at {address} ({error}); start one with "
+                         "`dask scheduler` or check --scheduler / $IRANRU_SCHEDULER") from None
+    with client:
+        data = client.scatter([[documents[index] for index in chunk] for chunk in chunks], hash=False)
+        futures = {client.submit(work, part, *args, pure=False): chunk
+                   for part, chunk in zip(data, chunks, strict=True)}
+        for future in as_completed(futures, loop=client.loop):
+            try:
+                result = future.result()
+            except ModuleNotFoundError as error:
+                raise IranruError(f"a Dask worker cannot import {error.name}: install iranru on every "
+                                  "worker") from None
+            yield futures[future], result
+
+
+def analyze_chunk(
+    documents: list[Document], normalize_options: NormalizeOptions | None,
+    token_options: TokenOptions | None, fingerprint: bytes | None,
+) -> list[bytes]:
+    """Runs in a worker: the compact payloads, cheaper to send back than Token objects. With a
+    fingerprint, refuse to run a different pipeline (another iranru on a Dask worker)."""
+    from iranru.cache import encode_analysis, pipeline_fingerprint
+    from iranru.tokens import analyze_document
+
+    if fingerprint is not None and pipeline_fingerprint(normalize_options, token_options) != fingerprint:
+        raise IranruError("a Dask worker runs another iranru (version, code, data or stopword "
+                          "files differ): install the same iranru on every worker")
+    return [encode_analysis(analyze_document(document, normalize_options, token_options))
+            for document in documents]
+
+
+def analyze_inline(
+    documents: list[Document], normalize_options: NormalizeOptions | None,
+    token_options: TokenOptions | None, fingerprint: bytes | None,
+) -> list[AnalyzedDocument]:
+    from iranru.tokens import analyze_document
+
+    return [analyze_document(document, normalize_options, token_options) for document in documents]
+
+
+def analyze_documents(
+    documents: Sequence[Document],
+    normalize_options: NormalizeOptions | None = None,
+    token_options: TokenOptions | None = None,
+    run_options: RunOptions | None = None,
+) -> tuple[list[AnalyzedDocument], list[str]]:
+    """Every document analysed, in input order, and warnings about the cache."""
+    from iranru.cache import cache_dir, decode_analysis, document_key, encode_analysis, open_cache
+
+    options = run_options or RunOptions()
+    sizes = [text_size(document) for document in documents]
+    progress = Progress(options, sizes)
+    results: list[AnalyzedDocument | None] = [None] * len(documents)
+    warnings: list[str] = []
+    cache = None
+    try:
+        if options.use_cache:
+            cache, warnings = open_cache(cache_dir(options))
+        fingerprint, keys = None, []
+        if cache is not None or scheduler_address(options):
+            from iranru.cache import pipeline_fingerprint
+
+            fingerprint = pipeline_fingerprint(normalize_options, token_options)
+        if cache is not None and fingerprint is not None:
+            keys = [document_key(fingerprint, document.text) for document in documents]
+            cache = lookup(cache, keys, documents, results, warnings)
+            progress.advance([index for index, result in enumerate(results) if result is not None])
+        missing = [index for index, result in enumerate(results) if result is None]
+        checked = fingerprint if scheduler_address(options) else None
+        for chunk, outputs in map_documents(analyze_chunk, documents, missing, sizes, options,
+                                            normalize_options, token_options, checked,
+                                            local_work=analyze_inline):
+            stored = []
+            for index, output in zip(chunk, outputs, strict=True):
+                if isinstance(output, bytes):
+                    results[index] = decode_analysis(documents[index], output)
+                    stored.append((keys[index], output) if keys else None)
+                else:
+                    results[index] = output
+                    stored.append((keys[index], encode_analysis(output)) if cache is not None else None)
+            if cache is not None:
+                cache = store(cache, [item for item in stored if item is not None], warnings)
+            progress.advance(chunk)
+    finally:
+        progress.close()
+        if cache is not None:
+            cache.close()
+    return [result for result in results if result is not None], warnings
+
+
+def lookup(
+    cache: Any, keys: list[bytes], documents: Sequence[Document],
+    results: list[AnalyzedDocument | None], warnings: list[str],
+) -> Any:
+    """Fill `results` from the cache; a damaged row is a miss, a damaged file is rebuilt."""
+    import sqlite3
+
+    from iranru.cache import decode_analysis, is_busy, rebuild_cache
+
+    try:
+        found = cache.get_many(keys)
+    except sqlite3.Error as error:
+        cache.close()
+        if is_busy(error):
+            warnings.append(f"cache {cache.path} is busy ({error}); running without it")
+            return None
+        cache, more = rebuild_cache(cache.path.parent, error)
+        warnings.extend(more)
+        return cache
+    for index, key in enumerate(keys):
+        if key in found:
+            try:
+                results[index] = decode_analysis(documents[index], found[key])
+            except ValueError:
+                pass  # analysed again and overwritten
+    return cache
+
+
+def store(cache: Any, items: list[tuple[bytes, bytes]], warnings: list[str]) -> Any:
+    """Write new rows; on any database error warn once and go on without the cache."""
+    import sqlite3
+
+    try:
+        cache.put_many(items)
+    except sqlite3.Error as error:
+        warnings.append(f"cannot write the cache {cache.path} ({error}); running without it")
+        cache.close()
+        return None
+    return cache
+
+
+def find_mentions_in(
+    documents: list[Document], normalize_options: NormalizeOptions | None, finder: str,
+) -> list[list[tuple[object, ...]]]:
+    """Runs in a worker: each document's date or place mention rows."""
+    from iranru.mentions import mention_rows
+    from iranru.mentions.dates import find_dates
+    from iranru.mentions.places import find_places
+    from iranru.normalize import normalize_text
+
+    find = find_dates if finder == "dates" else find_places
+    return [list(mention_rows(doc, normalize_text(doc.text, normalize_options), find(doc.text)))
+            for doc in documents]
+
+
+def mention_rows_of(
+    documents: Sequence[Document], normalize_options: NormalizeOptions | None, finder: str,
+    run_options: RunOptions | None = None,
+) -> list[tuple[object, ...]]:
+    """Mention rows of every document in input order, here, in a pool or on Dask (not cached:
+    finding mentions is cheap next to tokenising)."""
+    options = run_options or RunOptions()
+    sizes = [text_size(document) for document in documents]
+    progress = Progress(options, sizes)
+    per_document: list[list[tuple[object, ...]]] = [[] for _ in documents]
+    try:
+        for chunk, outputs in map_documents(find_mentions_in, documents, range(len(documents)), sizes,
+                                            options, normalize_options, finder):
+            for index, rows in zip(chunk, outputs, strict=True):
+                per_document[index] = rows
+            progress.advance(chunk)
+    finally:
+        progress.close()
+    return [row for rows in per_document for row in rows]

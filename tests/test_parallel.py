@@ -1,0 +1,112 @@
+"""`--jobs`: a process pool gives the rows one process gives, in input order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from iranru import pipeline
+from iranru.cli import app
+from tests.conftest import CORPUS, write
+
+
+def csv_output(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(app, [*args, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    return result.stdout
+
+
+@pytest.fixture
+def pool_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Use the pool even for the small corpus, and count how often it starts."""
+    calls: list[int] = []
+    original = pipeline.run_in_pool
+
+    def counted(workers, *args):  # type: ignore[no-untyped-def]
+        calls.append(workers)
+        return original(workers, *args)
+
+    monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)
+    monkeypatch.setattr(pipeline, "run_in_pool", counted)
+    return calls
+
+
+@pytest.mark.parametrize("command", [["tokens"], ["freq"], ["stats"], ["dates"], ["places"]])
+def test_two_processes_give_the_rows_of_one(runner: CliRunner, pool_calls: list[int],
+                                            command: list[str]) -> None:
+    cache = [] if command[0] in ("dates", "places") else ["--no-cache"]
+    single = csv_output(runner, *command, str(CORPUS), "--jobs", "1", *cache)
+    assert pool_calls == []  # --jobs 1 runs in this process
+    double = csv_output(runner, *command, str(CORPUS), "--jobs", "2", *cache)
+    assert pool_calls == [2]
+    assert double == single
+
+
+def test_input_order_is_kept_whatever_finishes_first(runner: CliRunner, pool_calls: list[int],
+                                                     tmp_path: Path) -> None:
+    # a long document first, so later, shorter chunks finish before it
+    write(tmp_path / "a.txt", "Russia and Iran signed a treaty. " * 4000)
+    for name in "bcdef":
+        write(tmp_path / f"{name}.txt", f"Document {name} mentions Tehran.")
+    single = csv_output(runner, "tokens", str(tmp_path), "--jobs", "1", "--no-cache")
+    assert csv_output(runner, "tokens", str(tmp_path), "-j", "2", "--no-cache") == single
+    assert pool_calls == [2]
+
+
+def test_small_inputs_stay_in_this_process(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*args: object) -> None:
+        raise AssertionError("the pool started")
+
+    monkeypatch.setattr(pipeline, "run_in_pool", no_pool)
+    assert csv_output(runner, "tokens", str(CORPUS), "--jobs", "4", "--no-cache")
+
+
+@pytest.mark.parametrize(
+    ("sizes", "parts", "expected"),
+    [
+        ([10, 10, 10, 10], 2, [[0, 1], [2, 3]]),
+        ([100, 1, 1, 1], 4, [[0], [1, 2, 3]]),  # one big document is a chunk of its own
+        ([0, 0], 8, [[0, 1]]),  # empty texts still form a chunk
+        ([5], 3, [[0]]),
+    ],
+)
+def test_chunks_are_consecutive_and_cover_every_document(
+    sizes: list[int], parts: int, expected: list[list[int]]
+) -> None:
+    assert pipeline.chunk_indices(range(len(sizes)), sizes, parts) == expected
+
+
+def test_jobs_default_to_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iranru.settings import RunOptions
+
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 6)
+    assert pipeline.job_count(RunOptions()) == 6
+    assert pipeline.job_count(RunOptions(jobs=1)) == 1
+
+
+def test_progress_is_reported_per_document(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from iranru import api
+    from iranru.settings import RunOptions
+
+    calls: list[tuple[int, int, int, int]] = []
+    closed: list[bool] = []
+
+    class Recorder:
+        def __call__(self, *args: int) -> None:
+            calls.append(args)
+
+        def close(self) -> None:
+            closed.append(True)
+
+    options = RunOptions(jobs=1, cache_dir=tmp_path, on_progress=Recorder())
+    api.tokens([str(CORPUS)], run_options=options)
+    total = sum(len(path.read_text(encoding="utf-8").encode()) for path in CORPUS.glob("*.txt"))
+    assert [call[2:] for call in calls] == [(0, 3), (1, 3), (2, 3), (3, 3)]  # lookup, then each
+    assert calls[-1][:2] == (total, total)
+    assert closed == [True]
+    calls.clear()
+    api.tokens([str(CORPUS)], run_options=options)  # warm: all three at the lookup
+    assert [call[2:] for call in calls] == [(3, 3)]
