@@ -49,3 +49,15 @@ def test_corpus_stats_tag_languages_and_titles() -> None:
         ["fa_iran_russia_relations.txt", "fa"],
     ]
     assert table["characters"].tolist() == [9596, 24899, 2688]
+
+
+def test_public_api_functions_survive_importing_same_named_submodules() -> None:
+    import importlib
+
+    import iranru
+
+    importlib.import_module("iranru.tokens")
+    importlib.import_module("iranru.normalize")
+    assert callable(iranru.tokens) and callable(iranru.normalize)
+    assert iranru.tokens([str(CORPUS / "fa_iran_russia_relations.txt")]).table.shape == (506, 10)
+    assert iranru.normalize("میتوان") == "می\u200cتوان"

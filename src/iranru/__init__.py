@@ -7,10 +7,15 @@ The public API is loaded lazily (PEP 562), so `import iranru` and `iranru --help
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["Report", "changes", "load_corpus", "normalize", "stats", "tokens"]
+__all__ = [
+    "Report", "cache_clear", "cache_info", "changes", "collocations", "compare", "dates", "freq",
+    "kwic", "load_corpus", "ngrams", "normalize", "places", "stats", "tokens",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -19,3 +24,17 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     raise AttributeError(f"module 'iranru' has no attribute {name!r}")
+
+
+class _PublicApi(types.ModuleType):
+    """`iranru.tokens` and `iranru.normalize` are report functions; importing the submodules
+    of the same names (`iranru/tokens.py`, `iranru/normalize/`) must not replace them on the
+    package, or `iranru.tokens(paths)` would work or not depending on what ran before."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in __all__ and isinstance(value, types.ModuleType):
+            return  # the submodule stays reachable through sys.modules and `import iranru.x`
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _PublicApi

@@ -194,10 +194,16 @@ def lemmatize_persian(norm: str) -> str:
     return lemma
 
 
-@functools.lru_cache(maxsize=32)
 def stopword_sets(extra: tuple[Path, ...]) -> dict[str, frozenset[str]]:
+    """Built-in plus extra stopwords; an extra file edited between two calls is read again."""
+    versions = tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in extra)
+    return stopword_sets_of(versions)
+
+
+@functools.lru_cache(maxsize=32)
+def stopword_sets_of(versions: tuple[tuple[Path, int, int], ...]) -> dict[str, frozenset[str]]:
     added: frozenset[str] = frozenset()
-    for path in extra:
+    for path, _, _ in versions:
         added |= {fold_for_counting(word) for word in resources.read_word_list(path)}
     return {lang: resources.builtin_stopwords(lang) | added for lang in (FA, EN)}
 
