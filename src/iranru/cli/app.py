@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="iranru",
-    help="Bilingual Persian/English text analysis: stats, tokens, normalisation.",
+    help="Bilingual Persian/English text analysis: stats, term usage, dates and places, "
+    "with Persian normalisation that repairs lost zero-width non-joiners.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -1,0 +1,136 @@
+"""Speed and memory of `iranru freq` against a straightforward baseline, in one run.
+
+Usage:  python bench/speed.py [--mb 100] [--files 1000] [--workdir DIR]
+
+Builds a reproducible mixed Persian/English corpus from `corpus/` and the dev sentences in
+`../shared/dev/fa/` (shuffled and varied with a fixed seed, so no two files are equal), then
+times, each in a fresh process:
+  baseline  hazm Normalizer + WordTokenizer + Lemmatizer per token (Persian), NLTKWordTokenizer
+            + lower-casing (English), collections.Counter
+  cold      iranru freq --no-cache
+  warm      iranru freq with the cache filled by a previous run
+and peak RSS (GNU time's %M), for the full corpus and a tenth of it.
+Prints a markdown table of seconds, MB/s, ratios and peak RSS, and the start-up ratio of
+`iranru --help` to `python -c "import typer, rich"`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO.parent / "shared" / "dev" / "fa"
+IRANRU = [sys.executable, "-m", "iranru"]
+
+BASELINE = r'''
+import sys, collections
+from pathlib import Path
+import hazm
+from nltk.tokenize import NLTKWordTokenizer
+normalizer, tokenizer, lemmatizer = hazm.Normalizer(), hazm.WordTokenizer(), hazm.Lemmatizer()
+english = NLTKWordTokenizer()
+counts = collections.Counter()
+for path in sorted(Path(sys.argv[1]).rglob("*.txt")):
+    text = path.read_text(encoding="utf-8")
+    if sum("\u0600" <= c <= "\u06ff" for c in text[:2000]) > 200:
+        counts.update(lemmatizer.lemmatize(t) for t in tokenizer.tokenize(normalizer.normalize(text)))
+    else:
+        counts.update(t.lower() for t in english.tokenize(text))
+print(len(counts))
+'''
+
+
+def source_paragraphs() -> tuple[list[str], list[str]]:
+    persian, english = [], []
+    for path in sorted((REPO / "corpus").glob("*.txt")):
+        paragraphs = [p for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+        (persian if path.name.startswith("fa_") else english).extend(paragraphs)
+    for path in sorted(DEV.glob("*.txt")):
+        persian.extend(line for line in path.read_text(encoding="utf-8").split("\n") if line.strip())
+    return persian, english
+
+
+def build_corpus(folder: Path, megabytes: float, files: int, seed: int = 13) -> int:
+    """Files of shuffled paragraphs, a numbered line each so that none are equal."""
+    rng = random.Random(seed)
+    persian, english = source_paragraphs()
+    target = int(megabytes * 1_000_000 / files)
+    written = 0
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(files):
+        pool = persian if number % 2 == 0 else english
+        parts, size = [f"document {number}"], 0
+        while size < target:
+            paragraph = rng.choice(pool)
+            parts.append(paragraph)
+            size += len(paragraph.encode())
+        text = "\n\n".join(parts) + "\n"
+        (folder / f"doc{number:05d}.txt").write_text(text, encoding="utf-8")
+        written += len(text.encode())
+    return written
+
+
+def timed(command: list[str]) -> float:
+    """Wall seconds of one run in a fresh process."""
+    start = time.perf_counter()
+    subprocess.run(command, cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def peak_rss(command: list[str]) -> float:
+    """Peak RSS in MB of a command, read from /usr/bin/time so each run is measured alone."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], cwd=REPO, check=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+def median_seconds(command: list[str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=100.0)
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--workdir", type=Path)
+    args = parser.parse_args()
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="iranru-bench-"))
+    full, tenth, cache = work / "full", work / "tenth", work / "cache"
+    size = build_corpus(full, args.mb, args.files)
+    tenth_size = build_corpus(tenth, args.mb / 10, max(args.files // 10, 1))
+    mb = size / 1e6
+    freq = [*IRANRU, "freq", "--format", "csv"]
+    baseline = timed([sys.executable, "-c", BASELINE, str(full)])
+    cold = timed([*freq, str(full), "--no-cache"])
+    timed([*freq, str(full), "--cache-dir", str(cache)])  # fills the cache
+    warm = timed([*freq, str(full), "--cache-dir", str(cache)])
+    rss_full = peak_rss([*freq, str(full), "--no-cache"])
+    rss_tenth = peak_rss([*freq, str(tenth), "--no-cache"])
+    startup = median_seconds([*IRANRU, "--help"])
+    imports = median_seconds([sys.executable, "-c", "import typer, rich"])
+    print(f"Corpus: {mb:.1f} MB in {args.files} files ({work}); tenth: {tenth_size / 1e6:.1f} MB\n")
+    print("| run | seconds | MB/s | ratio |")
+    print("|---|---|---|---|")
+    print(f"| baseline | {baseline:.1f} | {mb / baseline:.2f} | 1.0 |")
+    print(f"| cold `iranru freq` | {cold:.1f} | {mb / cold:.2f} | {baseline / cold:.2f}x baseline |")
+    print(f"| warm `iranru freq` | {warm:.1f} | {mb / warm:.2f} | {cold / warm:.1f}x cold |")
+    print(f"\nPeak RSS: {rss_tenth:.0f} MB for a tenth, {rss_full:.0f} MB for all "
+          f"({rss_full / rss_tenth:.2f}x for 10x the text)")
+    print(f"Start-up: iranru --help {startup:.3f} s, import typer, rich {imports:.3f} s "
+          f"({startup / imports:.2f}x)")
+
+
+if __name__ == "__main__":
+    main()
