@@ -27,8 +27,12 @@ test: install
 lint: install
 	$(BIN)/ruff check src tests bench
 
+BENCH_MB ?= 100
+BENCH_FILES ?= 1000
+
 bench: install
 	$(BIN)/python bench/zwnj_bench.py
+	$(BIN)/python bench/speed.py --mb $(BENCH_MB) --files $(BENCH_FILES)
 
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py
