@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from iranru import resources
-from iranru.language import EN, FA, language_of_text, language_of_token, script_counts
+from iranru.language import (
+    ARABIC_LETTERS,
+    EN,
+    FA,
+    LATIN_LETTERS,
+    language_of_text,
+    language_of_token,
+    script_counts,
+)
 from iranru.model import AnalyzedDocument, Document, Token
 from iranru.normalize import align, normalize_text, original_span
 from iranru.normalize.constants import ZWNJ
@@ -233,6 +241,20 @@ def is_footnote_marker(normalized: str, start: int, end: int) -> bool:
     )
 
 
+MARKS_OR_TATWEEL = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def sentence_language(sentence: str) -> str:
+    """Persian or English by the letters it has; counted only when it has both."""
+    has_latin = LATIN_LETTERS.search(sentence) is not None
+    if not has_latin:
+        return FA
+    if ARABIC_LETTERS.search(sentence) is None:
+        return EN
+    arabic, latin = script_counts(sentence)
+    return FA if arabic >= latin else EN
+
+
 def analyze_document(
     document: Document,
     normalize_options: NormalizeOptions | None = None,
@@ -243,24 +265,29 @@ def analyze_document(
     normalized = normalize_text(document.text, normalize_options, for_display=False)
     mapping = align(document.text, normalized)
     stopwords = stopword_sets(token_options.extra_stopwords)
+    text = document.text
+    # only a text with combining marks or tatweel needs spans widened over them
+    widen_spans = MARKS_OR_TATWEEL.search(text) is not None
     tokens: list[Token] = []
     sentence_number = 0
     for sentence_start, sentence_end in sentence_spans(normalized):
         sentence = normalized[sentence_start:sentence_end]
-        arabic, latin = script_counts(sentence)
-        sentence_lang = FA if arabic >= latin and arabic else EN if latin else FA
+        sentence_lang = sentence_language(sentence)
         splitter = persian_token_spans if sentence_lang == FA else english_token_spans
         sentence_tokens: list[Token] = []
         for start, end in splitter(sentence, sentence_start):
             norm, lang, lemma, word = describe_token(normalized[start:end], sentence_lang)
-            if word and is_footnote_marker(normalized, start, end):
+            if word and norm.isdigit() and is_footnote_marker(normalized, start, end):
                 word, lemma = False, norm
-            original_start, original_end = original_span(document.text, mapping, start, end)
+            if widen_spans:
+                original_start, original_end = original_span(text, mapping, start, end)
+            else:
+                original_start, original_end = mapping[start], min(mapping[end - 1] + 1, len(text))
             sentence_tokens.append(
                 Token(
                     start=original_start,
                     end=original_end,
-                    surface=document.text[original_start:original_end],
+                    surface=text[original_start:original_end],
                     norm=norm,
                     lemma=lemma,
                     lang=lang,
