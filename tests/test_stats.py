@@ -61,3 +61,13 @@ def test_public_api_functions_survive_importing_same_named_submodules() -> None:
     assert callable(iranru.tokens) and callable(iranru.normalize)
     assert iranru.tokens([str(CORPUS / "fa_iran_russia_relations.txt")]).table.shape == (506, 10)
     assert iranru.normalize("میتوان") == "می\u200cتوان"
+
+
+def test_keep_stopwords_lets_function_words_into_top_terms(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from iranru.settings import TokenOptions
+
+    write(tmp_path / "en.txt", "The war and the peace and the treaty.")
+    default = api.stats([str(tmp_path)]).table.loc[0, "top_terms"]
+    kept = api.stats([str(tmp_path)], token_options=TokenOptions(keep_stopwords=True))
+    assert default == "peace; treaty; war"
+    assert kept.table.loc[0, "top_terms"] == "the; and; peace; treaty; war"

@@ -94,12 +94,13 @@ def stats(
     from iranru.analysis.stats import STATS_COLUMNS, corpus_stats, document_stats
 
     corpus = load_corpus(paths, read_options, normalize_options, token_options, run_options)
-    rows = [document_stats(document) for document in corpus.documents]
+    keep = token_options is not None and token_options.keep_stopwords
+    rows = [document_stats(document, keep) for document in corpus.documents]
     return Report(
         pd.DataFrame(rows, columns=list(STATS_COLUMNS)),
         corpus.skipped,
         corpus.warnings,
-        footer=corpus_stats(corpus.documents),
+        footer=corpus_stats(corpus.documents, keep),
     )
 
 

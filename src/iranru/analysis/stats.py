@@ -56,7 +56,9 @@ class TextMeasures:
     top_terms: str
 
 
-def measure(characters: int, sentences: int, words: Sequence, mattr: float) -> TextMeasures:
+def measure(
+    characters: int, sentences: int, words: Sequence, mattr: float, keep_stopwords: bool = False
+) -> TextMeasures:
     norms = [token.norm for token in words]
     count = len(words)
     return TextMeasures(
@@ -69,17 +71,18 @@ def measure(characters: int, sentences: int, words: Sequence, mattr: float) -> T
         ttr=len(set(norms)) / count if count else 0.0,
         mattr=mattr,
         stopword_share=sum(token.stopword for token in words) / count if count else 0.0,
-        top_terms=top_terms([token.lemma for token in words if not token.stopword]),
+        top_terms=top_terms([t.lemma for t in words if keep_stopwords or not t.stopword]),
     )
 
 
-def document_stats(document: AnalyzedDocument) -> dict[str, object]:
+def document_stats(document: AnalyzedDocument, keep_stopwords: bool = False) -> dict[str, object]:
     words = document.words
     measures = measure(
         len(document.document.text),
         document.sentence_count,
         words,
         moving_average_ttr([token.norm for token in words]),
+        keep_stopwords,
     )
     return {
         "doc": document.document.name,
@@ -89,7 +92,9 @@ def document_stats(document: AnalyzedDocument) -> dict[str, object]:
     }
 
 
-def corpus_stats(documents: Sequence[AnalyzedDocument]) -> dict[str, object]:
+def corpus_stats(
+    documents: Sequence[AnalyzedDocument], keep_stopwords: bool = False
+) -> dict[str, object]:
     """The whole corpus as one text; MATTR windows never cross a document boundary, so the
     corpus MATTR is the token-weighted mean of the documents' MATTRs."""
     words = [token for document in documents for token in document.words]
@@ -102,6 +107,7 @@ def corpus_stats(documents: Sequence[AnalyzedDocument]) -> dict[str, object]:
         sum(document.sentence_count for document in documents),
         words,
         weighted / len(words) if words else 0.0,
+        keep_stopwords,
     )
     languages = sorted({document.language for document in documents})
     return {
