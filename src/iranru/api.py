@@ -298,8 +298,8 @@ def compare(
     from collections import Counter
 
     from iranru.analysis.concepts import concept_counts, load_concepts
-    from iranru.analysis.freq import term_counts
-    from iranru.analysis.grouping import counted_words, group_documents
+    from iranru.analysis.freq import counted_mask, term_counts
+    from iranru.analysis.grouping import group_documents
     from iranru.analysis.keyness import keyness_table
 
     options = term_options or TermOptions()
@@ -326,12 +326,16 @@ def compare(
         )
     else:
         exclude = excludes_stopwords(token_options)
-        words = [[token for doc in side for token in counted_words(doc, options.lang)] for side in sides]
-        size_a, size_b = len(words[0]), len(words[1])
-        counts_a, counts_b = (Counter(), Counter())
-        for counter, side_words in zip((counts_a, counts_b), words, strict=True):
-            for (term, _), count in term_counts(side_words, options.by, exclude).items():
-                counter[term] += count
+        sizes, sums = [], []
+        for side in sides:
+            masks = [(document, counted_mask(document, options.lang)) for document in side]
+            sizes.append(sum(mask.count(1) for _, mask in masks))
+            summed: Counter[str] = Counter()
+            for document, mask in masks:
+                for (term, _), count in term_counts(document, options.by, mask, exclude).items():
+                    summed[term] += count
+            sums.append(summed)
+        (size_a, size_b), (counts_a, counts_b) = sizes, sums
     table = keyness_table(counts_a, size_a, counts_b, size_b, options.min_count, options.top)
     return Report(table, skipped, warnings)
 

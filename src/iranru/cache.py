@@ -12,27 +12,24 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import itertools
 import marshal
 import os
 import sqlite3
 import sys
-import types
 import unicodedata
 import zlib
 from array import array
-from collections import deque
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from iranru.model import AnalyzedDocument, Document, Token
+from iranru.model import AnalyzedDocument, Document, TokenTable
 from iranru.settings import NormalizeOptions, RunOptions, TokenOptions
 
 SCHEMA = 1  # PRAGMA user_version; another number drops the table
 DB_NAME = "documents.sqlite3"
 CACHE_ENV = "IRANRU_CACHE_DIR"
 BUSY_SECONDS = 5.0  # wait this long for another iranru writing the cache, then go without
-PAYLOAD_FORMAT = 1
+PAYLOAD_FORMAT = 2
 QUERY_BATCH = 500  # keys per SELECT … IN (…): below SQLite's variable limit
 PACKAGE = Path(__file__).resolve().parent
 # What the per-document analysis reads: code, word lists and data.
@@ -115,71 +112,43 @@ def document_key(fingerprint: bytes, text: str) -> bytes:
     return hashlib.sha256(fingerprint + text.encode("utf-8", "surrogatepass")).digest()
 
 
+COLUMNS = ("start", "end", "norm", "lemma", "lang", "sentence")
+
+
 def encode_analysis(analysed: AnalyzedDocument) -> bytes:
-    """Columns, not objects: strings once in a vocabulary, numbers as 4-byte arrays."""
-    tokens = analysed.tokens
-    vocabulary: dict[str, int] = {}
-    index = vocabulary.setdefault
-
-    def strings(name: str) -> bytes:
-        return array("I", [index(getattr(token, name), len(vocabulary)) for token in tokens]).tobytes()
-
-    def numbers(name: str) -> bytes:
-        return array("I", [getattr(token, name) for token in tokens]).tobytes()
-
-    columns = (
-        numbers("start"), numbers("end"), strings("norm"), strings("lemma"), strings("lang"),
-        numbers("sentence"), bytes(token.is_word for token in tokens),
-        bytes(token.stopword for token in tokens),
-    )
-    value = (PAYLOAD_FORMAT, analysed.language, analysed.normalized, analysed.sentence_count,
-             list(vocabulary), columns)
-    return zlib.compress(marshal.dumps(value))
+    """The token table as it is: a vocabulary and 4-byte integer columns."""
+    table = analysed.table
+    columns = (*(getattr(table, name).tobytes() for name in COLUMNS), table.is_word, table.stopword)
+    value = (PAYLOAD_FORMAT, analysed.language, analysed.sentence_count, list(table.vocabulary), columns)
+    return zlib.compress(marshal.dumps(value), 1)
 
 
-def unpack_numbers(data: bytes) -> list[int]:
+def unpack_numbers(data: bytes) -> array:
     numbers = array("I")
     numbers.frombytes(data)
-    return numbers.tolist()
-
-
-def build_tokens(columns: Sequence[list[object]]) -> tuple[Token, ...]:
-    """Token objects from columns at C speed: each slot set by its descriptor through map(),
-    about three times faster than calling the frozen dataclass' __init__ per token."""
-    names = [item.name for item in dataclasses.fields(Token)]
-    descriptors = [Token.__dict__.get(name) for name in names]
-    if not all(isinstance(item, types.MemberDescriptorType) for item in descriptors):
-        return tuple(map(Token, *columns))
-    tokens = list(map(object.__new__, itertools.repeat(Token, len(columns[0]))))
-    for descriptor, column in zip(descriptors, columns, strict=True):
-        deque(map(descriptor.__set__, tokens, column), maxlen=0)  # type: ignore[union-attr]
-    return tuple(tokens)
+    return numbers
 
 
 def decode_analysis(document: Document, payload: bytes) -> AnalyzedDocument:
     """The cached analysis with this document attached; ValueError if the row is damaged."""
     try:
         value = marshal.loads(zlib.decompress(payload))
-        version, language, normalized, sentence_count, vocabulary, columns = value
+        version, language, sentence_count, vocabulary, columns = value
         if version != PAYLOAD_FORMAT:
             raise ValueError(f"payload format {version}")
-        starts, ends, norms, lemmas, langs, sentences, words, stops = columns
-        starts, ends = unpack_numbers(starts), unpack_numbers(ends)
-        text = document.text
-        surfaces = list(map(text.__getitem__, map(slice, starts, ends)))
-        lookup = vocabulary.__getitem__
-        norms, lemmas, langs = (list(map(lookup, unpack_numbers(column)))
-                                for column in (norms, lemmas, langs))
-        flags = list(map(bool, words)), list(map(bool, stops))
-        columns_by_field = {"start": starts, "end": ends, "surface": surfaces, "norm": norms,
-                            "lemma": lemmas, "lang": langs, "sentence": unpack_numbers(sentences),
-                            "is_word": flags[0], "stopword": flags[1]}
-        ordered = [columns_by_field[item.name] for item in dataclasses.fields(Token)]
-        if len({len(column) for column in ordered}) != 1:
+        *numbers, words, stops = columns
+        arrays = [unpack_numbers(column) for column in numbers]
+        if len(arrays) != len(COLUMNS) or len({len(column) for column in (*arrays, words, stops)}) != 1:
             raise ValueError("columns of unequal length")
+        ids = max((max(column, default=0) for column in arrays[2:5]), default=0)
+        if arrays[2] and ids >= len(vocabulary):
+            raise ValueError("a token names no vocabulary entry")
+        if arrays[1] and max(arrays[1]) > len(document.text):
+            raise ValueError("a token ends beyond the text")
+        table = TokenTable(tuple(vocabulary), *arrays, bytes(words), bytes(stops))
     except (zlib.error, EOFError, TypeError, KeyError, IndexError, ValueError) as error:
         raise ValueError(f"damaged cache entry: {error}") from None
-    return AnalyzedDocument(document, language, normalized, build_tokens(ordered), sentence_count)
+    return AnalyzedDocument(document, language, table, sentence_count)
 
 
 def is_busy(error: sqlite3.Error) -> bool:

@@ -7,7 +7,9 @@ through the offset map, so reports can always point at what the user's file says
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from iranru.language import (
     language_of_token,
     script_counts,
 )
-from iranru.model import AnalyzedDocument, Document, Token
+from iranru.model import AnalyzedDocument, Document, TokenTable
 from iranru.normalize import align, normalize_text, original_span
 from iranru.normalize.constants import ZWNJ
 from iranru.normalize.fa import DIGIT_TO_LATIN
@@ -260,7 +262,7 @@ def analyze_document(
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
 ) -> AnalyzedDocument:
-    """Normalise, split and lemmatise one document."""
+    """Normalise, split and lemmatise one document into a token table."""
     token_options = token_options or TokenOptions()
     normalized = normalize_text(document.text, normalize_options, for_display=False)
     mapping = align(document.text, normalized)
@@ -268,13 +270,15 @@ def analyze_document(
     text = document.text
     # only a text with combining marks or tatweel needs spans widened over them
     widen_spans = MARKS_OR_TATWEEL.search(text) is not None
-    tokens: list[Token] = []
+    ids: dict[str, int] = {}
+    intern = ids.setdefault
+    table = TableBuilder()
     sentence_number = 0
     for sentence_start, sentence_end in sentence_spans(normalized):
         sentence = normalized[sentence_start:sentence_end]
         sentence_lang = sentence_language(sentence)
         splitter = persian_token_spans if sentence_lang == FA else english_token_spans
-        sentence_tokens: list[Token] = []
+        rows: list[tuple[int, int, int, int, int, bool, bool]] = []
         for start, end in splitter(sentence, sentence_start):
             norm, lang, lemma, word = describe_token(normalized[start:end], sentence_lang)
             if word and norm.isdigit() and is_footnote_marker(normalized, start, end):
@@ -283,26 +287,40 @@ def analyze_document(
                 original_start, original_end = original_span(text, mapping, start, end)
             else:
                 original_start, original_end = mapping[start], min(mapping[end - 1] + 1, len(text))
-            sentence_tokens.append(
-                Token(
-                    start=original_start,
-                    end=original_end,
-                    surface=text[original_start:original_end],
-                    norm=norm,
-                    lemma=lemma,
-                    lang=lang,
-                    sentence=sentence_number + 1,
-                    is_word=word,
-                    stopword=word and (norm in stopwords[lang] or lemma in stopwords[lang]),
-                )
-            )
-        if any(token.is_word for token in sentence_tokens):
+            stop = word and (norm in stopwords[lang] or lemma in stopwords[lang])
+            rows.append((original_start, original_end, intern(norm, len(ids)),
+                         intern(lemma, len(ids)), intern(lang, len(ids)), word, stop))
+        if any(row[5] for row in rows):
             sentence_number += 1
-            tokens.extend(sentence_tokens)
+            table.add_sentence(rows, sentence_number)
     return AnalyzedDocument(
         document=document,
         language=language_of_text(document.text),
-        normalized=normalized,
-        tokens=tuple(tokens),
+        table=table.finish(tuple(ids)),
         sentence_count=sentence_number,
     )
+
+
+class TableBuilder:
+    """Columns filled sentence by sentence: arrays hold machine integers, not int objects."""
+
+    def __init__(self) -> None:
+        self.columns = [array("I") for _ in range(6)]
+        self.flags = [bytearray(), bytearray()]
+
+    def add_sentence(self, rows: list[tuple[int, int, int, int, int, bool, bool]], number: int) -> None:
+        starts, ends, norms, lemmas, langs, sentences = self.columns
+        for start, end, norm, lemma, lang, _, _ in rows:
+            starts.append(start)
+            ends.append(end)
+            norms.append(norm)
+            lemmas.append(lemma)
+            langs.append(lang)
+        sentences.extend(itertools.repeat(number, len(rows)))
+        self.flags[0].extend(row[5] for row in rows)
+        self.flags[1].extend(row[6] for row in rows)
+
+    def finish(self, vocabulary: tuple[str, ...]) -> TokenTable:
+        starts, ends, norms, lemmas, langs, sentences = self.columns
+        return TokenTable(vocabulary, starts, ends, norms, lemmas, langs, sentences,
+                          bytes(self.flags[0]), bytes(self.flags[1]))

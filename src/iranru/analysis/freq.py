@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from iranru.analysis.grouping import counted_words, group_documents, per_10k, term_key
-from iranru.model import AnalyzedDocument, Token
+from iranru.analysis.grouping import group_documents, per_10k
+from iranru.model import AnalyzedDocument
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,18 +33,55 @@ def gries_dp(part_counts: Sequence[int], part_sizes: Sequence[int]) -> float:
     return dp / (1 - min(shares))
 
 
-def equal_parts(words: Sequence[Token], parts: int = SINGLE_DOCUMENT_PARTS) -> list[Sequence[Token]]:
-    """`words` cut into min(parts, len(words)) consecutive parts of (nearly) equal size."""
-    count = min(parts, len(words))
-    return [words[index * len(words) // count : (index + 1) * len(words) // count]
-            for index in range(count)]
+def sparse_dp(parts_with_term: Sequence[tuple[int, int]], shares: Sequence[float], total: int,
+              smallest_share: float) -> float:
+    """`gries_dp` from the parts that contain the term, so that a term costs what it occurs in,
+    not the number of parts: a part without it adds its whole share to the sum of differences."""
+    if len(shares) < 2 or not total:
+        return float("nan")
+    absent = 1.0
+    present = 0.0
+    for part, count in parts_with_term:
+        present += abs(count / total - shares[part])
+        absent -= shares[part]
+    return 0.5 * (present + max(absent, 0.0)) / (1 - smallest_share)
 
 
-def term_counts(words: Sequence[Token], by: str, exclude_stopwords: bool) -> Counter[Term]:
-    return Counter(
-        (term_key(token, by), token.lang) for token in words
-        if not (exclude_stopwords and token.stopword)
-    )
+def counted_mask(document: AnalyzedDocument, lang: str | None) -> bytes:
+    """1 for each token a rate is relative to: every word (stopwords too) in `lang`."""
+    table = document.table
+    if lang is None:
+        return table.is_word
+    if lang not in table.vocabulary:
+        return bytes(len(table))
+    lang_id = table.vocabulary.index(lang)
+    in_lang = zip(table.is_word, table.lang, strict=True)
+    return bytes(word and token_lang == lang_id for word, token_lang in in_lang)
+
+
+def term_counts(
+    document: AnalyzedDocument, by: str, mask: bytes, exclude_stopwords: bool,
+    span: tuple[int, int] | None = None,
+) -> Counter[Term]:
+    """(term, lang) counts over the token ids of the masked tokens (within `span`, if given)."""
+    table = document.table
+    keys = table.lemma if by == "lemma" else table.norm
+    start, end = span or (0, len(table))
+    kept = mask[start:end]
+    if exclude_stopwords:
+        kept = bytes(map(operator.gt, kept, table.stopword[start:end]))
+    counts = Counter(itertools.compress(zip(keys[start:end], table.lang[start:end], strict=True), kept))
+    vocabulary = table.vocabulary
+    return Counter({(vocabulary[key], vocabulary[lang]): count for (key, lang), count in counts.items()})
+
+
+def equal_part_spans(mask: bytes, parts: int = SINGLE_DOCUMENT_PARTS) -> list[tuple[int, int]]:
+    """Token spans holding min(parts, counted words) consecutive runs of (nearly) equal numbers
+    of counted words."""
+    positions = list(itertools.compress(range(len(mask)), mask))
+    count = min(parts, len(positions))
+    bounds = [index * len(positions) // count for index in range(count + 1)]
+    return [(positions[low], positions[high - 1] + 1) for low, high in itertools.pairwise(bounds)]
 
 
 def frequency_rows(
@@ -51,23 +90,32 @@ def frequency_rows(
 ) -> list[tuple[str, str, int, float, int, float]]:
     """One row per (term, lang): count, rate per 10,000 words, range (documents containing
     it) and DP over the documents, or over equal parts of a lone document."""
-    words_by_doc = [counted_words(document, lang) for document in documents]
-    words_by_doc = [words for words in words_by_doc if words]
-    doc_counts = [term_counts(words, by, exclude_stopwords) for words in words_by_doc]
-    if len(words_by_doc) == 1:
-        parts = equal_parts(words_by_doc[0])
-        part_counts = [term_counts(part, by, exclude_stopwords) for part in parts]
+    masks = [(document, counted_mask(document, lang)) for document in documents]
+    masks = [(document, mask) for document, mask in masks if 1 in mask]
+    doc_counts = [term_counts(document, by, mask, exclude_stopwords) for document, mask in masks]
+    if len(masks) == 1:
+        document, mask = masks[0]
+        spans = equal_part_spans(mask)
+        part_counts = [term_counts(document, by, mask, exclude_stopwords, span) for span in spans]
+        sizes = [mask[start:end].count(1) for start, end in spans]
     else:
-        parts, part_counts = words_by_doc, doc_counts
-    sizes = [len(part) for part in parts]
+        part_counts = doc_counts
+        sizes = [mask.count(1) for _, mask in masks]
     total_words = sum(sizes)
+    shares = [size / total_words for size in sizes] if total_words else []
+    smallest_share = min(shares, default=0.0)
     totals: Counter[Term] = Counter()
+    docs: Counter[Term] = Counter()
     for counts in doc_counts:
         totals.update(counts)
+        docs.update(counts.keys())
+    parts_with: dict[Term, list[tuple[int, int]]] = {}
+    for part, counts in enumerate(part_counts):
+        for term, count in counts.items():
+            parts_with.setdefault(term, []).append((part, count))
     rows = [
-        (term, term_lang, count, per_10k(count, total_words),
-         sum(1 for counts in doc_counts if (term, term_lang) in counts),
-         gries_dp([counts[(term, term_lang)] for counts in part_counts], sizes))
+        (term, term_lang, count, per_10k(count, total_words), docs[(term, term_lang)],
+         sparse_dp(parts_with[(term, term_lang)], shares, count, smallest_share))
         for (term, term_lang), count in totals.items()
     ]
     rows.sort(key=lambda row: (-row[2], row[0], row[1]))
@@ -106,10 +154,11 @@ def frequency_by_group(
     import pandas as pd
 
     groups = group_documents(documents, group_by or "doc")
-    counts = {
-        name: term_counts([t for d in members for t in counted_words(d, lang)], by, exclude_stopwords)
-        for name, members in groups.items()
-    }
+    counts: dict[str, Counter[Term]] = {}
+    for name, members in groups.items():
+        counts[name] = Counter()
+        for document in members:
+            counts[name].update(term_counts(document, by, counted_mask(document, lang), exclude_stopwords))
     totals: Counter[Term] = Counter()
     for counter in counts.values():
         totals.update(counter)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,9 +37,9 @@ def moving_average_ttr(items: Sequence[str], window: int = MATTR_WINDOW) -> floa
     return total / (window * (len(items) - window + 1))
 
 
-def top_terms(lemmas: Sequence[str], limit: int = TOP_TERMS) -> str:
+def top_terms(counts: Counter[str], limit: int = TOP_TERMS) -> str:
     """The most frequent content lemmas, ties broken alphabetically, joined by '; '."""
-    ranked = sorted(Counter(lemmas).items(), key=lambda item: (-item[1], item[0]))
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return "; ".join(term for term, _ in ranked[:limit])
 
 
@@ -56,32 +57,57 @@ class TextMeasures:
     top_terms: str
 
 
+@dataclass(frozen=True, slots=True)
+class WordColumns:
+    """A document's words as strings, each a reference into its table's vocabulary."""
+
+    norms: list[str]
+    lemmas: list[str]
+    stopwords: bytes
+
+    @classmethod
+    def of(cls, document: AnalyzedDocument) -> WordColumns:
+        table = document.table
+        lookup = table.vocabulary.__getitem__
+        words = table.is_word
+        return cls(
+            list(map(lookup, itertools.compress(table.norm, words))),
+            list(map(lookup, itertools.compress(table.lemma, words))),
+            bytes(itertools.compress(table.stopword, words)),
+        )
+
+
 def measure(
-    characters: int, sentences: int, words: Sequence, mattr: float, keep_stopwords: bool = False
+    characters: int, sentences: int, words: Sequence[WordColumns], mattr: float,
+    keep_stopwords: bool = False,
 ) -> TextMeasures:
-    norms = [token.norm for token in words]
-    count = len(words)
+    count = sum(len(part.norms) for part in words)
+    types = len(set().union(*(part.norms for part in words)))
+    content: Counter[str] = Counter()
+    for part in words:
+        content_flags = (not stop for stop in part.stopwords)
+        content.update(part.lemmas if keep_stopwords else itertools.compress(part.lemmas, content_flags))
     return TextMeasures(
         characters=characters,
         tokens=count,
-        types=len(set(norms)),
-        lemmas=len({token.lemma for token in words}),
+        types=types,
+        lemmas=len(set().union(*(part.lemmas for part in words))),
         sentences=sentences,
         mean_sentence_length=count / sentences if sentences else 0.0,
-        ttr=len(set(norms)) / count if count else 0.0,
+        ttr=types / count if count else 0.0,
         mattr=mattr,
-        stopword_share=sum(token.stopword for token in words) / count if count else 0.0,
-        top_terms=top_terms([t.lemma for t in words if keep_stopwords or not t.stopword]),
+        stopword_share=sum(part.stopwords.count(1) for part in words) / count if count else 0.0,
+        top_terms=top_terms(content),
     )
 
 
 def document_stats(document: AnalyzedDocument, keep_stopwords: bool = False) -> dict[str, object]:
-    words = document.words
+    words = WordColumns.of(document)
     measures = measure(
         len(document.document.text),
         document.sentence_count,
-        words,
-        moving_average_ttr([token.norm for token in words]),
+        [words],
+        moving_average_ttr(words.norms),
         keep_stopwords,
     )
     return {
@@ -97,16 +123,14 @@ def corpus_stats(
 ) -> dict[str, object]:
     """The whole corpus as one text; MATTR windows never cross a document boundary, so the
     corpus MATTR is the token-weighted mean of the documents' MATTRs."""
-    words = [token for document in documents for token in document.words]
-    weighted = sum(
-        moving_average_ttr([token.norm for token in document.words]) * len(document.words)
-        for document in documents
-    )
+    words = [WordColumns.of(document) for document in documents]
+    weighted = sum(moving_average_ttr(part.norms) * len(part.norms) for part in words)
+    count = sum(len(part.norms) for part in words)
     measures = measure(
         sum(len(document.document.text) for document in documents),
         sum(document.sentence_count for document in documents),
         words,
-        weighted / len(words) if words else 0.0,
+        weighted / count if count else 0.0,
         keep_stopwords,
     )
     languages = sorted({document.language for document in documents})
