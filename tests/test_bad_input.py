@@ -159,6 +159,36 @@ def test_very_long_tokens(runner: CliRunner, tmp_path: Path) -> None:
     assert [len(row["token"]) for row in rows(result.stdout)] == [4, 200_000, 100_000, 6]
 
 
+def test_a_single_50_mb_line(runner: CliRunner, tmp_path: Path) -> None:
+    """No line break in 50 MB: analysed in bounded segments, every sentence counted."""
+    unit = f"{GOOD_EN} {GOOD_FA} "  # 10 + 10 words (19 types: 1828 is in both), two sentences
+    repeats = 50_000_000 // len(unit.encode()) + 1
+    path = write(tmp_path / "one_line.txt", unit * repeats)
+    assert path.stat().st_size >= 50_000_000 and b"\n" not in path.read_bytes()
+    result = stats(runner, str(path), "--no-cache")
+    assert (result.exit_code, result.stderr) == (0, "")
+    (row,) = rows(result.stdout)[:1]
+    assert (row["tokens"], row["sentences"], row["types"]) == (str(20 * repeats), str(2 * repeats), "19")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("." * 300_000 + " Iran", 1),  # a run of full stops: no sentence-splitter backtracking
+        ("ب" * 300_000 + " Iran", 2),  # a long Persian run with no Latin letter
+        ("ها " * 100_000, 100_000 // 20),  # affixes joined 20 at a time, never into one endless word
+        ("A. " * 100_000, 100_000),
+    ],
+    ids=["full-stops", "persian-run", "affix-run", "initials"],
+)
+def test_degenerate_text_is_analysed_in_linear_time(text: str, words: int) -> None:
+    """Inputs that once sent a regular expression or the ZWNJ repair into quadratic time."""
+    from iranru.model import Document
+    from iranru.tokens import analyze_document
+
+    assert len(analyze_document(Document("x", "x", text, "utf-8")).words) == words
+
+
 def test_symlink_loop_is_not_followed_twice(runner: CliRunner, good_folder: Path, good_rows) -> None:  # type: ignore[no-untyped-def]
     os.symlink(good_folder, good_folder / "loop")
     result = stats(runner, str(good_folder))

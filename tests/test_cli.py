@@ -193,6 +193,24 @@ def test_debug_shows_the_exception(runner: CliRunner, in_tmp: Path) -> None:
     assert type(result.exception).__name__ == "NoInputError"
 
 
+def test_an_internal_error_is_one_line_and_exit_70(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug must not print a traceback at a user: one line, exit 70; --debug shows it."""
+    import iranru.analysis.stats as stats_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero\nsecond line")
+
+    monkeypatch.setattr(stats_module, "document_stats", broken)
+    result = invoke(runner, "stats", str(FA_DOC), "--no-cache")
+    assert (result.exit_code, result.stdout) == (70, "")
+    assert result.stderr == ("iranru: internal error (ZeroDivisionError: division by zero); rerun with "
+                             "--debug for the traceback and please report it\n")
+    debug = invoke(runner, "stats", str(FA_DOC), "--no-cache", "--debug")
+    assert isinstance(debug.exception, ZeroDivisionError)
+
+
 def test_module_entry_point_and_pipe_to_head() -> None:
     help_run = subprocess.run(
         [sys.executable, "-m", "iranru", "--help"], capture_output=True, text=True, cwd=ROOT

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,9 @@ from iranru.model import Document
 from iranru.settings import TokenOptions
 from iranru.tokens import analyze_document, lemmatize
 from tests.conftest import ENGLISH_SENTENCE, PERSIAN_SENTENCE, write
+
+# `iranru.tokens` is also the public `tokens()` report (PEP 562), so the module is taken by name
+tokens_module = importlib.import_module("iranru.tokens")
 
 ZWNJ = "\u200c"
 
@@ -154,3 +159,39 @@ def test_english_tokenizer_rules(sentence: str, tokens: list[str]) -> None:
     from iranru.tokens import english_token_spans
 
     assert [sentence[a:b] for a, b in english_token_spans(sentence, 0)] == tokens
+
+
+def test_a_long_line_is_cut_after_a_full_stop_else_at_white_space_never_inside_a_word() -> None:
+    from iranru.tokens import bounded_spans
+
+    text = "Iran won. Russia lost the war. ایران پیروز شد؟ " + "x" * 30
+    assert [text[a:b] for a, b in bounded_spans(text, 0, len(text), 40)] == [
+        "Iran won. Russia lost the war. ", "ایران پیروز شد؟ " + "x" * 30,
+    ]
+    spaced, long_word = "ab cd ef gh", "abcdefgh ij"
+    assert [spaced[a:b] for a, b in bounded_spans(spaced, 0, 11, 4)] == ["ab ", "cd ", "ef ", "gh"]
+    assert [long_word[a:b] for a, b in bounded_spans(long_word, 0, 11, 4)] == ["abcdefgh", " ij"]
+
+
+def test_a_document_analysed_in_segments_gives_the_tokens_of_the_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Huge documents are normalised a segment at a time; the cuts change no token. (A cut
+    that finds no sentence end in the last half of a segment falls inside a sentence and
+    starts a new sentence number: once per million characters at worst.)"""
+    from iranru.ingest import read_documents
+    from tests.conftest import CORPUS
+
+    documents, _ = read_documents([str(CORPUS)])
+    one_line = " ".join(document.text.replace("\n", " ") for document in documents)
+    documents.append(Document("one_line", "one_line", one_line, "utf-8"))
+    wholes = [analyze_document(document) for document in documents]
+    monkeypatch.setattr(tokens_module, "SEGMENT_CHARS", 700)
+    assert [len(list(tokens_module.segment_spans(document.text, 700))) for document in documents] == [
+        15, 41, 5, 60]
+
+    def fields(token):  # type: ignore[no-untyped-def]
+        return token.start, token.end, token.surface, token.norm, token.lemma, token.lang, token.stopword
+
+    for whole, document in zip(wholes, documents, strict=True):
+        assert list(map(fields, analyze_document(document).tokens)) == list(map(fields, whole.tokens))

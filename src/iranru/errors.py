@@ -11,6 +11,7 @@ class ExitStatus(IntEnum):
     OK = 0
     PARTIAL = 1  # some inputs were skipped, the rest analysed
     USAGE = 2  # bad options, or nothing at all could be read
+    INTERNAL = 70  # a bug in iranru (EX_SOFTWARE): one line, the traceback with --debug
 
 
 class IranruError(Exception):

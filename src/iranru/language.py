@@ -19,9 +19,16 @@ ARABIC_LETTERS = re.compile(
 LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
+COUNT_CHUNK = 1 << 20  # findall's list of matches stays small on a huge text
+
+
 def script_counts(text: str) -> tuple[int, int]:
     """How many Arabic-script and Latin letters `text` has."""
-    return len(ARABIC_LETTERS.findall(text)), len(LATIN_LETTERS.findall(text))
+    arabic = latin = 0
+    for start in range(0, len(text), COUNT_CHUNK):
+        arabic += len(ARABIC_LETTERS.findall(text, start, start + COUNT_CHUNK))
+        latin += len(LATIN_LETTERS.findall(text, start, start + COUNT_CHUNK))
+    return arabic, latin
 
 
 def language_of_text(text: str) -> str:

@@ -52,10 +52,15 @@ def persian_present_stems() -> dict[str, str]:
 
 @functools.cache
 def persian_sentence_boundary() -> Any:
-    """hazm's sentence-final punctuation pattern, used to find sentence spans."""
+    """hazm's sentence-final punctuation pattern, tried only where a run of such marks starts:
+    hazm's own form backtracks over every position of a long run (quadratic on "....")."""
+    import re
+
     import hazm
 
-    return hazm.SentenceTokenizer().pattern
+    pattern = hazm.SentenceTokenizer().pattern.pattern  # ([!.?⸮؟]+)[ \n]+
+    marks = pattern[1 : pattern.index("]") + 1]
+    return re.compile(f"(?<!{marks}){pattern}")
 
 
 @functools.cache

@@ -30,19 +30,65 @@ from iranru.normalize.fa import DIGIT_TO_LATIN
 from iranru.settings import NormalizeOptions, TokenOptions
 
 Span = tuple[int, int]
-LATIN_CHUNK = re.compile(r"\S*[A-Za-z]\S*")
+LATIN_CHUNK = re.compile(r"(?<!\S)\S*[A-Za-z]\S*")  # anchored at a chunk start: linear time
 FALLBACK_TOKEN = re.compile(r"[\w\u200c]+(?:[-'.][\w\u200c]+)*|[^\w\s]+")
 DIGITS_ONLY = re.compile(r"\d+")
 LONGEST_WORD = 64  # longer "words" are junk (base64, runs of letters): not worth lemmatising
 
 
 def paragraph_spans(text: str) -> Iterator[Span]:
-    """Lines with any content: a line break always ends a sentence (titles, captions)."""
+    """Lines with any content: a line break always ends a sentence (titles, captions). A huge
+    line (a whole book without line breaks) comes in bounded segments."""
     start = 0
     for line in text.split("\n"):
         if line.strip():
-            yield start, start + len(line)
+            yield from bounded_spans(text, start, start + len(line))
         start += len(line) + 1
+
+
+MAX_SEGMENT = 20_000  # characters: sentence splitters and tokenizers never see more at once
+SENTENCE_ENDS = ".!?؟…"
+SEGMENT_BREAK = re.compile(r"(?<![.!?؟…])[.!?؟…]+[\"')\]»”]*(?:\[\d+\])*\s+|\s+")
+
+
+WHITE_SPACE = re.compile(r"\s")
+
+
+def next_space(text: str, start: int, end: int) -> int:
+    found = WHITE_SPACE.search(text, start, end)
+    return found.start() if found else end
+
+
+LAST_WORD = re.compile(r"\S*$")
+
+
+def ends_sentence(text: str, mark: int, after: int) -> bool:
+    """Does the full stop at `mark` surely end a sentence? Not after an abbreviation or an
+    initial (U.S., Nov., J.), nor before a lower-case word."""
+    if text[after : after + 1].islower():
+        return False
+    if text[mark] != ".":
+        return True
+    word = LAST_WORD.search(text, max(0, mark - LONGEST_WORD), mark)
+    return not keeps_full_stop(word.group() if word else "")
+
+
+def bounded_spans(text: str, start: int, end: int, limit: int = MAX_SEGMENT) -> Iterator[Span]:
+    """[start, end) in pieces of at most `limit` characters, each ending after the last full
+    stop (else the last white space) before the limit; a word longer than that is never cut,
+    its piece ends at the white space after it."""
+    while end - start > limit:
+        last_stop = last_space = 0
+        for match in SEGMENT_BREAK.finditer(text, start + limit // 2, start + limit):
+            if match.group()[0] not in SENTENCE_ENDS:
+                last_space = match.end()
+            elif ends_sentence(text, match.start(), match.end()):
+                last_stop = match.end()
+        cut = last_stop or last_space or next_space(text, start + limit, end)
+        yield start, cut
+        start = cut
+    if start < end:
+        yield start, end
 
 
 def persian_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
@@ -247,14 +293,36 @@ MARKS_OR_TATWEEL = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0
 
 
 def sentence_language(sentence: str) -> str:
-    """Persian or English by the letters it has; counted only when it has both."""
+    """Persian or English by the letters it has, counted only when it has both; "" with
+    neither (digits and marks take the language of the sentence before)."""
     has_latin = LATIN_LETTERS.search(sentence) is not None
+    has_arabic = ARABIC_LETTERS.search(sentence) is not None
     if not has_latin:
-        return FA
-    if ARABIC_LETTERS.search(sentence) is None:
+        return FA if has_arabic else ""
+    if not has_arabic:
         return EN
     arabic, latin = script_counts(sentence)
     return FA if arabic >= latin else EN
+
+
+SEGMENT_CHARS = 1_000_000  # a longer document is normalised and aligned a segment at a time
+
+
+def segment_spans(text: str, limit: int = SEGMENT_CHARS) -> Iterator[Span]:
+    """The document in pieces of at most `limit` characters, cut after a line break, else after
+    a full stop, else at white space: the normalised copy and its offset map, several times the
+    size of the text, then exist for one piece at a time, so memory stays bounded."""
+    start, end = 0, len(text)
+    while end - start > limit:
+        line_break = text.rfind("\n", start + limit // 2, start + limit)
+        if line_break >= 0:
+            cut = line_break + 1
+        else:
+            cut = next(bounded_spans(text, start, end, limit))[1]
+        yield start, cut
+        start = cut
+    if start < end:
+        yield start, end
 
 
 def analyze_document(
@@ -264,63 +332,86 @@ def analyze_document(
 ) -> AnalyzedDocument:
     """Normalise, split and lemmatise one document into a token table."""
     token_options = token_options or TokenOptions()
-    normalized = normalize_text(document.text, normalize_options, for_display=False)
-    mapping = align(document.text, normalized)
-    stopwords = stopword_sets(token_options.extra_stopwords)
-    text = document.text
-    # only a text with combining marks or tatweel needs spans widened over them
-    widen_spans = MARKS_OR_TATWEEL.search(text) is not None
-    ids: dict[str, int] = {}
-    intern = ids.setdefault
-    table = TableBuilder()
-    sentence_number = 0
-    for sentence_start, sentence_end in sentence_spans(normalized):
-        sentence = normalized[sentence_start:sentence_end]
-        sentence_lang = sentence_language(sentence)
-        splitter = persian_token_spans if sentence_lang == FA else english_token_spans
-        rows: list[tuple[int, int, int, int, int, bool, bool]] = []
-        for start, end in splitter(sentence, sentence_start):
-            norm, lang, lemma, word = describe_token(normalized[start:end], sentence_lang)
-            if word and norm.isdigit() and is_footnote_marker(normalized, start, end):
-                word, lemma = False, norm
-            if widen_spans:
-                original_start, original_end = original_span(text, mapping, start, end)
-            else:
-                original_start, original_end = mapping[start], min(mapping[end - 1] + 1, len(text))
-            stop = word and (norm in stopwords[lang] or lemma in stopwords[lang])
-            rows.append((original_start, original_end, intern(norm, len(ids)),
-                         intern(lemma, len(ids)), intern(lang, len(ids)), word, stop))
-        if any(row[5] for row in rows):
-            sentence_number += 1
-            table.add_sentence(rows, sentence_number)
+    builder = TableBuilder(stopword_sets(token_options.extra_stopwords))
+    for start, end in segment_spans(document.text, SEGMENT_CHARS):
+        builder.add_segment(document.text, start, end, normalize_options)
     return AnalyzedDocument(
         document=document,
         language=language_of_text(document.text),
-        table=table.finish(tuple(ids)),
-        sentence_count=sentence_number,
+        table=builder.finish(),
+        sentence_count=builder.sentence_count,
     )
 
 
 class TableBuilder:
-    """Columns filled sentence by sentence: arrays hold machine integers, not int objects."""
+    """The token columns, filled segment by segment and sentence by sentence; arrays hold
+    machine integers, and each word type is described once per document."""
 
-    def __init__(self) -> None:
-        self.columns = [array("I") for _ in range(6)]
-        self.flags = [bytearray(), bytearray()]
+    def __init__(self, stopwords: dict[str, frozenset[str]]) -> None:
+        self.stopwords = stopwords
+        self.ids: dict[str, int] = {}
+        self.types: dict[tuple[str, str], tuple[int, int, int, bool, bool, bool]] = {}
+        self.starts, self.ends, self.norms, self.lemmas, self.langs, self.sentences = (
+            array("I") for _ in range(6))
+        self.words, self.stops = bytearray(), bytearray()
+        self.sentence_count = 0
+        self.last_lang = FA
 
-    def add_sentence(self, rows: list[tuple[int, int, int, int, int, bool, bool]], number: int) -> None:
-        starts, ends, norms, lemmas, langs, sentences = self.columns
-        for start, end, norm, lemma, lang, _, _ in rows:
-            starts.append(start)
-            ends.append(end)
-            norms.append(norm)
-            lemmas.append(lemma)
-            langs.append(lang)
-        sentences.extend(itertools.repeat(number, len(rows)))
-        self.flags[0].extend(row[5] for row in rows)
-        self.flags[1].extend(row[6] for row in rows)
+    def describe(self, surface: str, sentence_lang: str) -> tuple[int, int, int, bool, bool, bool]:
+        """(norm id, lemma id, lang id, is word, is stopword, is a number) of a surface."""
+        norm, lang, lemma, word = describe_token(surface, sentence_lang)
+        stop = word and (norm in self.stopwords[lang] or lemma in self.stopwords[lang])
+        intern = self.ids.setdefault
+        entry = (intern(norm, len(self.ids)), intern(lemma, len(self.ids)), intern(lang, len(self.ids)),
+                 word, stop, word and norm.isdigit())
+        self.types[surface, sentence_lang] = entry
+        return entry
 
-    def finish(self, vocabulary: tuple[str, ...]) -> TokenTable:
-        starts, ends, norms, lemmas, langs, sentences = self.columns
-        return TokenTable(vocabulary, starts, ends, norms, lemmas, langs, sentences,
-                          bytes(self.flags[0]), bytes(self.flags[1]))
+    def add_segment(self, text: str, offset: int, end: int,
+                    normalize_options: NormalizeOptions | None) -> None:
+        segment = text[offset:end]
+        normalized = normalize_text(segment, normalize_options, for_display=False)
+        mapping = align(segment, normalized)
+        # only a text with combining marks or tatweel needs spans widened over them
+        widen_spans = MARKS_OR_TATWEEL.search(segment) is not None
+        last = len(segment)
+        types, describe = self.types, self.describe
+        columns = (self.starts, self.ends, self.norms, self.lemmas, self.langs)
+        for sentence_start, sentence_end in sentence_spans(normalized):
+            sentence = normalized[sentence_start:sentence_end]
+            sentence_lang = sentence_language(sentence) or self.last_lang
+            self.last_lang = sentence_lang
+            splitter = persian_token_spans if sentence_lang == FA else english_token_spans
+            filled = len(self.starts)
+            has_word = False
+            for start, end in splitter(sentence, sentence_start):
+                surface = normalized[start:end]
+                norm_id, lemma_id, lang_id, word, stop, number = (
+                    types.get((surface, sentence_lang)) or describe(surface, sentence_lang))
+                if number and is_footnote_marker(normalized, start, end):
+                    word, stop, lemma_id = False, False, norm_id
+                if widen_spans:
+                    original_start, original_end = original_span(segment, mapping, start, end)
+                else:
+                    original_start, original_end = mapping[start], min(mapping[end - 1] + 1, last)
+                self.starts.append(offset + original_start)
+                self.ends.append(offset + original_end)
+                self.norms.append(norm_id)
+                self.lemmas.append(lemma_id)
+                self.langs.append(lang_id)
+                self.words.append(word)
+                self.stops.append(stop)
+                has_word = has_word or word
+            added = len(self.starts) - filled
+            if has_word:
+                self.sentence_count += 1
+                self.sentences.extend(itertools.repeat(self.sentence_count, added))
+            elif added and self.sentence_count:  # punctuation alone is no sentence: it closes
+                self.sentences.extend(itertools.repeat(self.sentence_count, added))  # the last one
+            elif added:
+                for column in (*columns, self.words, self.stops):
+                    del column[filled:]
+
+    def finish(self) -> TokenTable:
+        return TokenTable(tuple(self.ids), self.starts, self.ends, self.norms, self.lemmas, self.langs,
+                          self.sentences, bytes(self.words), bytes(self.stops))

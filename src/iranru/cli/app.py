@@ -66,6 +66,15 @@ def run(debug: bool, action: Callable[[], list[Skipped] | None]) -> None:
             raise
         say("interrupted")
         raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as error:  # a bug: still one line, and nothing half-written
+        if debug:
+            raise
+        detail = str(error).splitlines()[0][:200] if str(error) else ""
+        say(f"internal error ({type(error).__name__}{': ' + detail if detail else ''}); "
+            "rerun with --debug for the traceback and please report it")
+        raise typer.Exit(ExitStatus.INTERNAL) from None
     report_skipped(skipped)
     if skipped:
         raise typer.Exit(ExitStatus.PARTIAL)

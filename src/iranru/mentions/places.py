@@ -7,6 +7,7 @@ place word before them (شهر، استان, city of…) or another place beside
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -49,27 +50,34 @@ class Candidate:
 
 
 def longest_names(tokens: list[Word], text: str) -> list[Candidate]:
+    """Left to right, the longest gazetteer name starting at each word. A Persian name spans
+    Persian words joined by spaces or ZWNJs only; an English one, words at most 60
+    characters apart per word. Each start tries its spans from the longest down."""
     gazetteer = load_gazetteer()
+    persian = [persian_token(word) for word in tokens]
+    # joined[k]: word k and word k+1 are separated by spaces and ZWNJs only
+    joined = [not text[a.end : b.start].strip(" \u200c") for a, b in zip(tokens, tokens[1:], strict=False)]
     found: list[Candidate] = []
     i = 0
     while i < len(tokens):
         if not tokens[i].key[:1].isalpha():
             i += 1
             continue
-        hit = None
-        for size in range(min(gazetteer.longest, len(tokens) - i), 0, -1):
-            span = tokens[i : i + size]
-            if span[-1].start - span[0].end > 60 * size:
-                continue
-            if persian_token(span[0]):
-                if not all(persian_token(w) for w in span) or not contiguous(span, text):
-                    continue
-                entry = gazetteer.persian.get(" ".join(w.key for w in span))
-            else:
-                entry = gazetteer.english.get(tuple(w.key for w in span))
-            if entry:
-                hit = Candidate(i, i + size, *entry)
-                break
+        reach = min(gazetteer.longest, len(tokens) - i)
+        if persian[i]:
+            run = 1  # the Persian words a name starting here may span
+            while run < reach and persian[i + run] and joined[i + run - 1]:
+                run += 1
+            keys = list(itertools.accumulate((w.key for w in tokens[i + 1 : i + run]),
+                                             lambda key, word: f"{key} {word}", initial=tokens[i].key))
+            sizes = [(size, gazetteer.persian.get(keys[size - 1])) for size in range(run, 0, -1)
+                     if tokens[i + size - 1].start - tokens[i].end <= 60 * size]
+        else:
+            sizes = [(size, gazetteer.english.get(tuple(w.key for w in tokens[i : i + size])))
+                     for size in range(reach, 0, -1)
+                     if tokens[i + size - 1].start - tokens[i].end <= 60 * size
+                     and not persian[i + size - 1]]
+        hit = next((Candidate(i, i + size, *entry) for size, entry in sizes if entry), None)
         if hit:
             found.append(hit)
             i = hit.last
@@ -78,13 +86,11 @@ def longest_names(tokens: list[Word], text: str) -> list[Candidate]:
     return found
 
 
+PERSIAN_START = re.compile(r"[\u0600-\u06ff]")
+
+
 def persian_token(word: Word) -> bool:
-    return bool(re.match(r"[\u0600-\u06ff]", word.key))
-
-
-def contiguous(span: list[Word], text: str) -> bool:
-    """Persian names span words separated by spaces or ZWNJ only, never by punctuation."""
-    return all(not text[a.end : b.start].strip(" \u200c") for a, b in zip(span, span[1:], strict=False))
+    return PERSIAN_START.match(word.key) is not None
 
 
 def has_evidence(candidate: Candidate, tokens: list[Word], accepted: list[bool],

@@ -72,7 +72,7 @@ def common_run(a: str, i: int, b: str, j: int) -> int:
 
 def align(original: str, normalized: str) -> array:
     """For each index of `normalized` (and its end), the matching index in `original`."""
-    mapping = array("q", bytes(8 * (len(normalized) + 1)))
+    mapping = array("I", bytes(4 * (len(normalized) + 1)))
     removable = deletable()
     spelled_out = expansions()
     i = j = 0
@@ -84,7 +84,7 @@ def align(original: str, normalized: str) -> array:
         o, n = original[i], normalized[j]
         if o == n:  # most text is unchanged: copy the whole identical run at once
             run = common_run(original, i, normalized, j)
-            mapping[j : j + run] = array("q", range(i, i + run))
+            mapping[j : j + run] = array("I", range(i, i + run))
             i += run
             j += run
         elif fold(o) == fold(n):

@@ -733,6 +733,11 @@ def is_spaced_compound(left: str, right: str, freq: int) -> bool:
     return not (is_past_participle(right) or is_infinitive(right))
 
 
+# No Persian word is longer: a longer merge would only be a run of affixes (ها ها ها ...),
+# and growing it pair by pair costs quadratic time.
+LONGEST_JOINED_WORD = 40
+
+
 def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[str], int]:
     """Merge word tokens separated by exactly one space when they form one word.
 
@@ -743,7 +748,7 @@ def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[s
     merges = 0
     for i in range(1, len(pieces), 2):
         word, separator = pieces[i], pieces[i + 1]
-        if len(out) >= 3 and out[-1] == SPACE:
+        if len(out) >= 3 and out[-1] == SPACE and len(out[-2]) + len(word) <= LONGEST_JOINED_WORD:
             joiner = spaced_joiner(out[-2], word, likely)
             if joiner is not None:
                 out.pop()
