@@ -145,7 +145,8 @@ def decode_analysis(document: Document, payload: bytes) -> AnalyzedDocument:
             raise ValueError("a token names no vocabulary entry")
         if arrays[1] and max(arrays[1]) > len(document.text):
             raise ValueError("a token ends beyond the text")
-        table = TokenTable(tuple(vocabulary), *arrays, bytes(words), bytes(stops))
+        # interned: the same word in a thousand documents is one string in memory, not a thousand
+        table = TokenTable(tuple(map(sys.intern, vocabulary)), *arrays, bytes(words), bytes(stops))
     except (zlib.error, EOFError, TypeError, KeyError, IndexError, ValueError) as error:
         raise ValueError(f"damaged cache entry: {error}") from None
     return AnalyzedDocument(document, language, table, sentence_count)

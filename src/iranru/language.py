@@ -24,6 +24,8 @@ COUNT_CHUNK = 1 << 20  # findall's list of matches stays small on a huge text
 
 def script_counts(text: str) -> tuple[int, int]:
     """How many Arabic-script and Latin letters `text` has."""
+    if len(text) <= COUNT_CHUNK:
+        return len(ARABIC_LETTERS.findall(text)), len(LATIN_LETTERS.findall(text))
     arabic = latin = 0
     for start in range(0, len(text), COUNT_CHUNK):
         arabic += len(ARABIC_LETTERS.findall(text, start, start + COUNT_CHUNK))

@@ -543,6 +543,7 @@ def tidy_zwnj(word: str) -> str:
     return _REPEATED_ZWNJ_RE.sub(ZWNJ, word).strip(ZWNJ)
 
 
+@functools.lru_cache(maxsize=262_144)
 def restore_word(word: str) -> str:
     """Repair one word token: tidy existing ZWNJs, or split a ZWNJ-free word."""
     word = tidy_zwnj(word)
