@@ -77,7 +77,7 @@ class ContextWindow:
         from iranru.normalize import align
 
         self.normalized = normalized
-        self.mapping = list(align(original, normalized))
+        self.mapping = align(original, normalized)  # a 4-byte array: bisect reads it as it is
 
     def around(self, start: int, end: int, chars: int = CONTEXT_CHARS) -> str:
         left = bisect.bisect_left(self.mapping, start)
