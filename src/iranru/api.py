@@ -6,7 +6,7 @@ same DataFrame `iranru stats --format csv` prints.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,6 +79,43 @@ def load_corpus(
         raise NoInputError("nothing could be read", skipped)
     analysed, cache_warnings = analyze_documents(documents, normalize_options, token_options, run_options)
     return Corpus(analysed, skipped, warnings + cache_warnings)
+
+
+class CorpusStream:
+    """Analysed documents in input order, read and analysed a wave at a time as a report
+    consumes them (`documents` may be iterated once); `skipped` and `warnings` are complete
+    once it has been, and `finish()` then raises NoInputError if nothing could be read."""
+
+    def __init__(
+        self, paths: Sequence[str | Path] | None, read_options: ReadOptions | None,
+        normalize_options: NormalizeOptions | None, token_options: TokenOptions | None,
+        run_options: RunOptions | None,
+    ) -> None:
+        from iranru.ingest import WaveReader
+        from iranru.pipeline import WAVE_CHARS
+
+        self.reader = WaveReader(resolve_paths(paths), read_options, WAVE_CHARS)
+        self.options = normalize_options, token_options, run_options
+        self.warnings: list[str] = []
+        self.count = 0
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        return self.reader.skipped
+
+    @property
+    def documents(self) -> Iterator[AnalyzedDocument]:
+        from iranru.pipeline import analyze_waves
+
+        normalize_options, token_options, run_options = self.options
+        for document in analyze_waves(self.reader, normalize_options, token_options, run_options,
+                                      self.warnings):
+            self.count += 1
+            yield document
+
+    def finish(self) -> None:
+        if not self.count:
+            raise NoInputError("nothing could be read", self.skipped)
 
 
 def stats(
@@ -191,18 +228,25 @@ def freq(
     the bilingual concepts' rates per document."""
     from iranru.analysis.concepts import concept_rates, load_concepts
     from iranru.analysis.freq import frequency_by_group, frequency_table
+    from iranru.analysis.grouping import check_term_options
 
     options = term_options or TermOptions()
+    exclude = excludes_stopwords(token_options)
+    if not (concepts or concepts_file is not None or per_doc):  # streams: memory stays flat
+        check_term_options(options.lang, options.by)
+        stream = CorpusStream(paths, read_options, normalize_options, token_options, run_options)
+        table = frequency_table(stream.documents, options.by, options.lang, exclude, options.min_count,
+                                options.top, options.group_by)
+        stream.finish()
+        return Report(table, stream.skipped, stream.warnings)
     corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
                               run_options)
-    exclude = excludes_stopwords(token_options)
     if concepts or concepts_file is not None:
         table = concept_rates(corpus.documents, load_concepts(concepts_file), options.lang,
                               options.group_by)
     else:
-        build = frequency_by_group if per_doc else frequency_table
-        table = build(corpus.documents, options.by, options.lang, exclude, options.min_count,
-                      options.top, options.group_by)
+        table = frequency_by_group(corpus.documents, options.by, options.lang, exclude,
+                                   options.min_count, options.top, options.group_by)
     return Report(table, corpus.skipped, corpus.warnings)
 
 

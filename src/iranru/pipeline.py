@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from iranru.errors import IranruError, UsageError
 from iranru.model import AnalyzedDocument, Document
 from iranru.settings import NormalizeOptions, RunOptions, TokenOptions
+
+if TYPE_CHECKING:
+    from iranru.ingest.read import WaveReader
 
 SCHEDULER_ENV = "IRANRU_SCHEDULER"
 # Below this much missing text a pool costs more (worker start-up, hazm's word lists loaded
@@ -34,6 +37,11 @@ class Progress:
         self.sizes = sizes
         self.total_bytes, self.total_files = sum(sizes), len(sizes)
         self.done_bytes = self.done_files = 0
+
+    def next_wave(self, sizes: Sequence[int]) -> Progress:
+        """Counting goes on over the next wave of documents, towards the same totals."""
+        self.sizes = sizes
+        return self
 
     def advance(self, indices: Sequence[int]) -> None:
         self.done_bytes += sum(self.sizes[index] for index in indices)
@@ -190,13 +198,16 @@ def analyze_documents(
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
     run_options: RunOptions | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[AnalyzedDocument], list[str]]:
-    """Every document analysed, in input order, and warnings about the cache."""
+    """Every document analysed, in input order, and warnings about the cache. A `progress`
+    passed in is counted on and left open (the caller streams waves of documents)."""
     from iranru.cache import cache_dir, decode_analysis, document_key, encode_analysis, open_cache
 
     options = run_options or RunOptions()
     sizes = [text_size(document) for document in documents]
-    progress = Progress(options, sizes)
+    streaming = progress is not None
+    progress = progress.next_wave(sizes) if progress is not None else Progress(options, sizes)
     results: list[AnalyzedDocument | None] = [None] * len(documents)
     warnings: list[str] = []
     cache = None
@@ -229,10 +240,56 @@ def analyze_documents(
                 cache = store(cache, [item for item in stored if item is not None], warnings)
             progress.advance(chunk)
     finally:
-        progress.close()
+        if not streaming:
+            progress.close()
         if cache is not None:
             cache.close()
     return [result for result in results if result is not None], warnings
+
+
+WAVE_CHARS = 16_000_000  # characters read, analysed and reduced at a time when streaming
+
+
+def analyze_waves(
+    reader: WaveReader,
+    normalize_options: NormalizeOptions | None = None,
+    token_options: TokenOptions | None = None,
+    run_options: RunOptions | None = None,
+    warnings: list[str] | None = None,
+) -> Iterator[AnalyzedDocument]:
+    """Every document analysed, in input order, one wave at a time: a caller that reduces
+    each document as it comes holds one wave in memory, whatever the corpus size. Document
+    and cache warnings are appended to `warnings`."""
+    options = run_options or RunOptions()
+    progress = Progress(options, [])
+    progress.total_bytes, progress.total_files = reader.total_bytes, reader.total_files
+    try:
+        for number, wave in enumerate(reader):
+            if number == 0 and reader.total_bytes > WAVE_CHARS and forks_workers(options):
+                preload_for_workers(normalize_options, token_options)
+            if warnings is not None:
+                warnings.extend(f"{doc.path}: {warning}" for doc in wave for warning in doc.warnings)
+            analysed, more = analyze_documents(wave, normalize_options, token_options, options, progress)
+            if warnings is not None:
+                warnings.extend(more)
+            yield from analysed
+    finally:
+        progress.close()
+
+
+def forks_workers(options: RunOptions) -> bool:
+    return job_count(options) > 1 and not scheduler_address(options) and start_method() == "fork"
+
+
+def preload_for_workers(
+    normalize_options: NormalizeOptions | None, token_options: TokenOptions | None,
+) -> None:
+    """Load the word lists and models once in this process, so that the workers forked for
+    every wave start with them instead of each loading them again."""
+    from iranru.tokens import analyze_document
+
+    analyze_document(Document("warm-up", "-", "کتابهای ایران میتوان. Iran's books.", "utf-8"),
+                     normalize_options, token_options)
 
 
 def lookup(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import itertools
 import operator
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from iranru.analysis.grouping import group_documents, per_10k
+from iranru.analysis.grouping import check_group_by, group_documents, group_name, per_10k
 from iranru.model import AnalyzedDocument
 
 if TYPE_CHECKING:
@@ -31,20 +32,6 @@ def gries_dp(part_counts: Sequence[int], part_sizes: Sequence[int]) -> float:
     shares = [part / size for part in part_sizes]
     dp = 0.5 * sum(abs(count / total - share) for count, share in zip(part_counts, shares, strict=True))
     return dp / (1 - min(shares))
-
-
-def sparse_dp(parts_with_term: Sequence[tuple[int, int]], shares: Sequence[float], total: int,
-              smallest_share: float) -> float:
-    """`gries_dp` from the parts that contain the term, so that a term costs what it occurs in,
-    not the number of parts: a part without it adds its whole share to the sum of differences."""
-    if len(shares) < 2 or not total:
-        return float("nan")
-    absent = 1.0
-    present = 0.0
-    for part, count in parts_with_term:
-        present += abs(count / total - shares[part])
-        absent -= shares[part]
-    return 0.5 * (present + max(absent, 0.0)) / (1 - smallest_share)
 
 
 def counted_mask(document: AnalyzedDocument, lang: str | None) -> bytes:
@@ -84,42 +71,84 @@ def equal_part_spans(mask: bytes, parts: int = SINGLE_DOCUMENT_PARTS) -> list[tu
     return [(positions[low], positions[high - 1] + 1) for low, high in itertools.pairwise(bounds)]
 
 
+class FrequencyCounter:
+    """Term counts reduced document by document: each document leaves two integer arrays
+    (term ids and counts) behind, so a corpus streams through in constant memory per term.
+    The one document counted while there is only one is kept, for DP over its parts."""
+
+    def __init__(self, by: str = "lemma", lang: str | None = None, exclude_stopwords: bool = True) -> None:
+        self.by, self.lang, self.exclude_stopwords = by, lang, exclude_stopwords
+        self.term_ids: dict[Term, int] = {}
+        self.counts: list[tuple[array, array]] = []  # per document: term ids, counts
+        self.sizes: list[int] = []  # per document: words a rate is relative to
+        self.lone: tuple[AnalyzedDocument, bytes] | None = None
+
+    def add(self, document: AnalyzedDocument) -> None:
+        mask = counted_mask(document, self.lang)
+        if 1 not in mask:
+            return
+        self.counts.append(self.compact(term_counts(document, self.by, mask, self.exclude_stopwords)))
+        self.sizes.append(mask.count(1))
+        self.lone = (document, mask) if len(self.sizes) == 1 else None
+
+    def compact(self, counts: Counter[Term]) -> tuple[array, array]:
+        intern = self.term_ids.setdefault
+        return (array("I", [intern(term, len(self.term_ids)) for term in counts]),
+                array("I", counts.values()))
+
+    def rows(self) -> list[tuple[str, str, int, float, int, float]]:
+        """One row per (term, lang): count, rate per 10,000 words, range (documents containing
+        it) and DP over the documents, or over equal parts of a lone document."""
+        totals, docs = [0] * len(self.term_ids), [0] * len(self.term_ids)
+        for ids, counts in self.counts:
+            for term, count in zip(ids, counts, strict=True):
+                totals[term] += count
+                docs[term] += 1
+        parts, sizes = self.counts, self.sizes
+        if self.lone is not None:
+            document, mask = self.lone
+            spans = equal_part_spans(mask)
+            parts = [self.compact(term_counts(document, self.by, mask, self.exclude_stopwords, span))
+                     for span in spans]
+            sizes = [mask[start:end].count(1) for start, end in spans]
+        total_words = sum(sizes)
+        dispersion = dispersions(parts, sizes, totals)
+        rows = [
+            (term, term_lang, totals[index], per_10k(totals[index], total_words), docs[index],
+             dispersion[index])
+            for index, (term, term_lang) in enumerate(self.term_ids)
+        ]
+        rows.sort(key=lambda row: (-row[2], row[0], row[1]))
+        return rows
+
+
+def dispersions(parts: Sequence[tuple[array, array]], sizes: Sequence[int], totals: Sequence[int],
+                ) -> list[float]:
+    """Gries' DP of every term from the parts that contain it (see `gries_dp`): a part
+    without the term adds its whole share to the sum of differences."""
+    if len(parts) < 2 or not sum(sizes):
+        return [float("nan")] * len(totals)
+    shares = [size / sum(sizes) for size in sizes]
+    present, absent = [0.0] * len(totals), [1.0] * len(totals)
+    for (ids, counts), share in zip(parts, shares, strict=True):
+        for term, count in zip(ids, counts, strict=True):
+            present[term] += abs(count / totals[term] - share)
+            absent[term] -= share
+    scale = 0.5 / (1 - min(shares))
+    return [(found + max(missing, 0.0)) * scale if total else float("nan")
+            for found, missing, total in zip(present, absent, totals, strict=True)]
+
+
 def frequency_rows(
-    documents: Sequence[AnalyzedDocument], by: str = "lemma", lang: str | None = None,
+    documents: Iterable[AnalyzedDocument], by: str = "lemma", lang: str | None = None,
     exclude_stopwords: bool = True,
 ) -> list[tuple[str, str, int, float, int, float]]:
     """One row per (term, lang): count, rate per 10,000 words, range (documents containing
     it) and DP over the documents, or over equal parts of a lone document."""
-    masks = [(document, counted_mask(document, lang)) for document in documents]
-    masks = [(document, mask) for document, mask in masks if 1 in mask]
-    doc_counts = [term_counts(document, by, mask, exclude_stopwords) for document, mask in masks]
-    if len(masks) == 1:
-        document, mask = masks[0]
-        spans = equal_part_spans(mask)
-        part_counts = [term_counts(document, by, mask, exclude_stopwords, span) for span in spans]
-        sizes = [mask[start:end].count(1) for start, end in spans]
-    else:
-        part_counts = doc_counts
-        sizes = [mask.count(1) for _, mask in masks]
-    total_words = sum(sizes)
-    shares = [size / total_words for size in sizes] if total_words else []
-    smallest_share = min(shares, default=0.0)
-    totals: Counter[Term] = Counter()
-    docs: Counter[Term] = Counter()
-    for counts in doc_counts:
-        totals.update(counts)
-        docs.update(counts.keys())
-    parts_with: dict[Term, list[tuple[int, int]]] = {}
-    for part, counts in enumerate(part_counts):
-        for term, count in counts.items():
-            parts_with.setdefault(term, []).append((part, count))
-    rows = [
-        (term, term_lang, count, per_10k(count, total_words), docs[(term, term_lang)],
-         sparse_dp(parts_with[(term, term_lang)], shares, count, smallest_share))
-        for (term, term_lang), count in totals.items()
-    ]
-    rows.sort(key=lambda row: (-row[2], row[0], row[1]))
-    return rows
+    counter = FrequencyCounter(by, lang, exclude_stopwords)
+    for document in documents:
+        counter.add(document)
+    return counter.rows()
 
 
 def limit(rows: list, min_count: int, top: int | None, count_index: int = 2) -> list:
@@ -128,17 +157,27 @@ def limit(rows: list, min_count: int, top: int | None, count_index: int = 2) -> 
 
 
 def frequency_table(
-    documents: Sequence[AnalyzedDocument], by: str = "lemma", lang: str | None = None,
+    documents: Iterable[AnalyzedDocument], by: str = "lemma", lang: str | None = None,
     exclude_stopwords: bool = True, min_count: int = 1, top: int | None = None,
     group_by: str | None = None,
 ) -> pd.DataFrame:
     """`term, lang, count, per_10k, docs, dispersion`, with a leading `group` column when
-    grouped (rates, range and DP are then within the group; --top applies per group)."""
+    grouped (rates, range and DP are then within the group; --top applies per group).
+    `documents` may be a stream: each is counted and let go."""
     import pandas as pd
 
+    counters: dict[str, FrequencyCounter] = {}
+    columns_seen: set[str] = set()
+    for document in documents:
+        columns_seen.update(document.document.meta)
+        name = group_name(document, group_by) if group_by else ""
+        if name not in counters:
+            counters[name] = FrequencyCounter(by, lang, exclude_stopwords)
+        counters[name].add(document)
+    check_group_by(group_by, columns_seen)
     rows: list[tuple] = []
-    for name, members in group_documents(documents, group_by).items():
-        found = limit(frequency_rows(members, by, lang, exclude_stopwords), min_count, top)
+    for name in sorted(counters):
+        found = limit(counters[name].rows(), min_count, top)
         rows.extend((name, *row) if group_by else row for row in found)
     columns = ["group", *FREQ_COLUMNS] if group_by else list(FREQ_COLUMNS)
     return pd.DataFrame(rows, columns=columns)

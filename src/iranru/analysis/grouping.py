@@ -26,15 +26,18 @@ def group_documents(
     no grouping is one group named ""."""
     if not group_by:
         return {"": list(documents)}
-    if group_by not in ("doc", "language"):
-        columns = sorted({column for document in documents for column in document.document.meta})
-        if group_by not in columns:
-            known = ", ".join(["doc", "language", *columns])
-            raise UsageError(f"cannot group by '{group_by}': use one of {known}")
+    check_group_by(group_by, {column for document in documents for column in document.document.meta})
     groups: dict[str, list[AnalyzedDocument]] = {}
     for document in documents:
         groups.setdefault(group_name(document, group_by), []).append(document)
     return {name: groups[name] for name in sorted(groups)}
+
+
+def check_group_by(group_by: str | None, columns: set[str]) -> None:
+    """`doc`, `language` or a metadata.csv column some document has."""
+    if group_by and group_by not in ("doc", "language") and group_by not in columns:
+        known = ", ".join(["doc", "language", *sorted(columns)])
+        raise UsageError(f"cannot group by '{group_by}': use one of {known}")
 
 
 def check_term_options(lang: str | None, by: str) -> None:

@@ -1,5 +1,5 @@
 """Finding, decoding and reading input documents."""
 
-from iranru.ingest.read import read_documents
+from iranru.ingest.read import WaveReader, read_documents
 
-__all__ = ["read_documents"]
+__all__ = ["WaveReader", "read_documents"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from iranru.errors import InputError
@@ -74,3 +75,42 @@ def read_documents(
         except InputError as error:
             skipped.append(Skipped(error.source, error.reason))
     return documents, skipped
+
+
+class WaveReader:
+    """Readable documents in input order, a wave of about `wave_chars` characters at a time,
+    so that a corpus never has to fit in memory. Inputs found unreadable so far are in
+    `skipped`; `total_bytes` and `total_files` (from the file system) are known at once."""
+
+    def __init__(self, paths: list[str], options: ReadOptions | None, wave_chars: int) -> None:
+        self.options = options or ReadOptions()
+        self.wave_chars = wave_chars
+        discovery = discover(paths)
+        self.sources = discovery.sources
+        self.skipped = [Skipped(path, reason) for path, reason in discovery.problems]
+        self.total_files = len(self.sources)
+        self.total_bytes = sum(file_size(source) for source in self.sources)
+
+    def __iter__(self) -> Iterator[list[Document]]:
+        wave: list[Document] = []
+        filled = 0
+        for source in self.sources:
+            try:
+                document = read_document(source, self.options)
+            except InputError as error:
+                self.skipped.append(Skipped(error.source, error.reason))
+                continue
+            wave.append(document)
+            filled += len(document.text)
+            if filled >= self.wave_chars:
+                yield wave
+                wave, filled = [], 0
+        if wave:
+            yield wave
+
+
+def file_size(source: Source) -> int:
+    try:
+        return 0 if source.path == STDIN else Path(source.path).stat().st_size
+    except OSError:
+        return 0
