@@ -202,7 +202,7 @@ def test_an_internal_error_is_one_line_and_exit_70(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero\nsecond line")
 
-    monkeypatch.setattr(stats_module, "document_stats", broken)
+    monkeypatch.setattr(stats_module, "moving_average_ttr", broken)
     result = invoke(runner, "stats", str(FA_DOC), "--no-cache")
     assert (result.exit_code, result.stdout) == (70, "")
     assert result.stderr == ("iranru: internal error (ZeroDivisionError: division by zero); rerun with "

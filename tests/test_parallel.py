@@ -110,3 +110,28 @@ def test_progress_is_reported_per_document(monkeypatch: pytest.MonkeyPatch, tmp_
     calls.clear()
     api.tokens([str(CORPUS)], run_options=options)  # warm: all three at the lookup
     assert [call[2:] for call in calls] == [(3, 3)]
+
+
+@pytest.mark.parametrize("command", [["freq", "--top", "40"], ["freq", "--group-by", "language"], ["stats"]])
+def test_streaming_in_small_waves_gives_the_rows_of_one_wave(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, command: list[str],
+) -> None:
+    """freq and stats read, analyse and reduce the corpus a wave at a time; where the waves
+    are cut, and whether each wave goes to a pool, must not show in the rows."""
+    for number in range(6):
+        write(tmp_path / f"extra{number}.txt", f"Iran and Russia met in Tabriz in {1800 + number}. "
+                                               f"ایران و روسیه در تبریز دیدار کردند {number}.")
+    paths = [str(CORPUS), str(tmp_path)]
+    whole = csv_output(runner, *command, *paths, "--no-cache", "--jobs", "1")
+    monkeypatch.setattr(pipeline, "WAVE_CHARS", 3_000)
+    monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)
+    waves: list[int] = []
+    original = pipeline.analyze_documents
+
+    def counted(documents, *args):  # type: ignore[no-untyped-def]
+        waves.append(len(documents))
+        return original(documents, *args)
+
+    monkeypatch.setattr(pipeline, "analyze_documents", counted)
+    assert csv_output(runner, *command, *paths, "--no-cache", "--jobs", "2") == whole
+    assert waves == [1, 1, 6, 1]  # the Persian document shares a wave with five short files

@@ -128,16 +128,17 @@ def stats(
     """One row per document: size, vocabulary, sentence length, lexical diversity."""
     import pandas as pd
 
-    from iranru.analysis.stats import STATS_COLUMNS, corpus_stats, document_stats
+    from iranru.analysis.stats import STATS_COLUMNS, CorpusTotals
 
-    corpus = load_corpus(paths, read_options, normalize_options, token_options, run_options)
-    keep = token_options is not None and token_options.keep_stopwords
-    rows = [document_stats(document, keep) for document in corpus.documents]
+    stream = CorpusStream(paths, read_options, normalize_options, token_options, run_options)
+    totals = CorpusTotals(keep_stopwords=token_options is not None and token_options.keep_stopwords)
+    rows = [totals.add(document) for document in stream.documents]
+    stream.finish()
     return Report(
         pd.DataFrame(rows, columns=list(STATS_COLUMNS)),
-        corpus.skipped,
-        corpus.warnings,
-        footer=corpus_stats(corpus.documents, keep),
+        stream.skipped,
+        stream.warnings,
+        footer=totals.row(),
     )
 
 

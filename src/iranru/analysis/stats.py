@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from iranru.model import AnalyzedDocument
@@ -103,13 +103,12 @@ def measure(
 
 def document_stats(document: AnalyzedDocument, keep_stopwords: bool = False) -> dict[str, object]:
     words = WordColumns.of(document)
-    measures = measure(
-        len(document.document.text),
-        document.sentence_count,
-        [words],
-        moving_average_ttr(words.norms),
-        keep_stopwords,
-    )
+    measures = measure(len(document.document.text), document.sentence_count, [words],
+                       moving_average_ttr(words.norms), keep_stopwords)
+    return document_row(document, measures)
+
+
+def document_row(document: AnalyzedDocument, measures: TextMeasures) -> dict[str, object]:
     return {
         "doc": document.document.name,
         "language": document.language,
@@ -118,25 +117,66 @@ def document_stats(document: AnalyzedDocument, keep_stopwords: bool = False) -> 
     }
 
 
+class CorpusTotals:
+    """The corpus row, accumulated document by document so that documents can stream past:
+    what it keeps grows with the vocabulary, not with the text."""
+
+    def __init__(self, keep_stopwords: bool = False) -> None:
+        self.keep_stopwords = keep_stopwords
+        self.documents = self.characters = self.sentences = self.count = self.stopwords = 0
+        self.weighted_mattr = 0.0
+        self.types: set[str] = set()
+        self.lemmas: set[str] = set()
+        self.content: Counter[str] = Counter()
+        self.languages: set[str] = set()
+
+    def add(self, document: AnalyzedDocument) -> dict[str, object]:
+        """Count the document in; return its own row."""
+        words = WordColumns.of(document)
+        mattr = moving_average_ttr(words.norms)
+        row = document_row(document, measure(len(document.document.text), document.sentence_count,
+                                             [words], mattr, self.keep_stopwords))
+        self.documents += 1
+        self.characters += len(document.document.text)
+        self.sentences += document.sentence_count
+        self.count += len(words.norms)
+        self.stopwords += words.stopwords.count(1)
+        self.weighted_mattr += mattr * len(words.norms)
+        self.types.update(words.norms)
+        self.lemmas.update(words.lemmas)
+        flags = (not stop for stop in words.stopwords)
+        self.content.update(words.lemmas if self.keep_stopwords else itertools.compress(words.lemmas, flags))
+        self.languages.add(document.language)
+        return row
+
+    def row(self) -> dict[str, object]:
+        """The whole corpus as one text; MATTR windows never cross a document boundary, so
+        the corpus MATTR is the token-weighted mean of the documents' MATTRs."""
+        count, languages = self.count, sorted(self.languages)
+        measures = TextMeasures(
+            characters=self.characters,
+            tokens=count,
+            types=len(self.types),
+            lemmas=len(self.lemmas),
+            sentences=self.sentences,
+            mean_sentence_length=count / self.sentences if self.sentences else 0.0,
+            ttr=len(self.types) / count if count else 0.0,
+            mattr=self.weighted_mattr / count if count else 0.0,
+            stopword_share=self.stopwords / count if count else 0.0,
+            top_terms=top_terms(self.content),
+        )
+        return {
+            "doc": "total",
+            "language": languages[0] if len(languages) == 1 else "+".join(languages),
+            "title": f"{self.documents} documents",
+            **{name: getattr(measures, name) for name in STATS_COLUMNS[3:]},
+        }
+
+
 def corpus_stats(
-    documents: Sequence[AnalyzedDocument], keep_stopwords: bool = False
+    documents: Iterable[AnalyzedDocument], keep_stopwords: bool = False
 ) -> dict[str, object]:
-    """The whole corpus as one text; MATTR windows never cross a document boundary, so the
-    corpus MATTR is the token-weighted mean of the documents' MATTRs."""
-    words = [WordColumns.of(document) for document in documents]
-    weighted = sum(moving_average_ttr(part.norms) * len(part.norms) for part in words)
-    count = sum(len(part.norms) for part in words)
-    measures = measure(
-        sum(len(document.document.text) for document in documents),
-        sum(document.sentence_count for document in documents),
-        words,
-        weighted / count if count else 0.0,
-        keep_stopwords,
-    )
-    languages = sorted({document.language for document in documents})
-    return {
-        "doc": "total",
-        "language": languages[0] if len(languages) == 1 else "+".join(languages),
-        "title": f"{len(documents)} documents",
-        **{name: getattr(measures, name) for name in STATS_COLUMNS[3:]},
-    }
+    totals = CorpusTotals(keep_stopwords)
+    for document in documents:
+        totals.add(document)
+    return totals.row()
