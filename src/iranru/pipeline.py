@@ -247,7 +247,7 @@ def analyze_documents(
     return [result for result in results if result is not None], warnings
 
 
-WAVE_CHARS = 16_000_000  # characters read, analysed and reduced at a time when streaming
+WAVE_CHARS = 4_000_000  # characters read, analysed and reduced at a time when streaming
 
 
 def analyze_waves(
@@ -270,9 +270,12 @@ def analyze_waves(
             if warnings is not None:
                 warnings.extend(f"{doc.path}: {warning}" for doc in wave for warning in doc.warnings)
             analysed, more = analyze_documents(wave, normalize_options, token_options, options, progress)
+            del wave  # the next wave is read while this one's results are still being consumed
             if warnings is not None:
                 warnings.extend(more)
-            yield from analysed
+            analysed.reverse()
+            while analysed:  # each document let go as soon as the caller has reduced it
+                yield analysed.pop()
     finally:
         progress.close()
 
