@@ -232,3 +232,18 @@ def test_cli_import_loads_no_heavy_library() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.stdout.strip() == "[]"
+
+
+def test_help_needs_no_analysis_code_and_its_choices_match_the_core() -> None:
+    """`iranru --help` must start fast: the CLI keeps copies of two registries' names."""
+    from iranru.analysis.collocations import MEASURES
+    from iranru.cli import options, terms
+    from iranru.normalize import DIGIT_MODES
+
+    assert (terms.MEASURES, options.DIGIT_MODES) == (tuple(MEASURES), DIGIT_MODES)
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys; from iranru.cli import app; print(sorted(m for m in sys.modules "
+         "if m.startswith(('iranru.analysis', 'iranru.normalize', 'hazm', 'nltk', 'pandas'))))"],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    assert loaded.stdout == "[]\n"

@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from iranru.settings import NormalizeOptions, ReadOptions, RunOptions, TokenOptions
+if TYPE_CHECKING:  # imported when a command runs, not for --help
+    from iranru.settings import NormalizeOptions, ReadOptions, RunOptions, TokenOptions
 
 BYTES_PER_MB = 1_000_000
 
 
 def read_options(encoding: str | None, max_file_size: float) -> ReadOptions:
+    from iranru.settings import ReadOptions
+
     return ReadOptions(encoding=encoding, max_file_size=int(max_file_size * BYTES_PER_MB))
 
 
 def token_options(stopwords: list[Path] | None, keep_stopwords: bool) -> TokenOptions:
+    from iranru.settings import TokenOptions
+
     return TokenOptions(extra_stopwords=tuple(stopwords or ()), keep_stopwords=keep_stopwords)
 
 
 def normalize_options(no_zwnj_repair: bool, digits: str = "auto") -> NormalizeOptions:
+    from iranru.settings import NormalizeOptions
+
     return NormalizeOptions(repair_zwnj=not no_zwnj_repair, digits=digits)
 
 
@@ -27,6 +35,7 @@ def run_options(
     import sys
 
     from iranru.render.progress import progress_bar
+    from iranru.settings import RunOptions
 
     return RunOptions(jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler,
                       on_progress=progress_bar(sys.stderr.isatty(), quiet))

@@ -7,9 +7,11 @@ from typing import Annotated
 
 import typer
 
-from iranru.normalize import DIGIT_MODES
 from iranru.render.formats import REQUESTABLE
 
+# the names of iranru.normalize.DIGIT_MODES, kept here so --help imports no normaliser (a test
+# keeps the two equal)
+DIGIT_MODES = ("auto", "latin", "persian", "keep")
 OUTPUT_PANEL = "Output"
 INPUT_PANEL = "Input"
 

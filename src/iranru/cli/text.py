@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,7 +27,9 @@ from iranru.cli.options import (
     SchedulerOption,
     StopwordsOption,
 )
-from iranru.model import Skipped
+
+if TYPE_CHECKING:
+    from iranru.model import Skipped
 
 
 @app.command()
