@@ -318,3 +318,19 @@ def test_inputs_are_never_modified_and_failed_runs_write_nothing(
     assert result.exit_code == 2
     assert not failed.exists()
     assert sorted(p.name for p in good_folder.parent.iterdir()) == ["stats.csv", "texts"]
+
+
+def test_an_unwritable_output_is_one_line_and_exit_2(runner: CliRunner, good_folder: Path,
+                                                      tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "out.csv"
+    result = runner.invoke(app, ["stats", str(good_folder), "--output", str(target)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"iranru: {target}: cannot write: No such file or directory\n"
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_unreadable_inputs_are_reported_before_a_bad_group_by(runner: CliRunner, tmp_path: Path) -> None:
+    empty = write(tmp_path / "empty.txt", "")
+    result = runner.invoke(app, ["freq", str(empty), "--group-by", "zzz"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"iranru: {empty}: empty file\niranru: nothing could be read\n"

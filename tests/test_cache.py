@@ -233,3 +233,16 @@ def test_cache_group_help(runner: CliRunner) -> None:
     result = invoke(runner, "cache", "--help")
     assert result.exit_code == 0
     assert "info" in result.stdout and "clear" in result.stdout
+
+
+def test_an_unusable_cache_is_warned_about_once_however_many_waves(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from iranru import pipeline
+
+    monkeypatch.setattr(pipeline, "WAVE_CHARS", 1_000)  # every corpus document is a wave
+    blocker = write(tmp_path / "file", "not a folder")
+    result = invoke(runner, "freq", str(CORPUS), "--cache-dir", str(blocker / "cache"), "-f", "csv")
+    assert result.exit_code == 0
+    assert [line.split(" (")[0] for line in result.stderr.splitlines()] == [
+        f"iranru: warning: cannot use the cache folder {blocker / 'cache'}"]

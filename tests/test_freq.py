@@ -79,3 +79,15 @@ def test_per_doc_wide_table() -> None:
         ["russia", "en", 3, 2, 1], ["iran", "en", 2, 1, 1], ["sign", "en", 2, 1, 1],
         ["treaty", "en", 1, 0, 1],
     ]
+
+
+def test_dispersion_of_an_even_spread_is_exactly_zero_and_equals_gries_dp() -> None:
+    """DP is summed over the parts containing a term; rounding hides the other order's 1e-16."""
+    even = [doc(f"d{number}.txt", "cat dog cat dog cat dog") for number in range(3)]
+    assert {row[0]: row[5] for row in frequency_rows(even)} == {"cat": 0.0, "dog": 0.0}
+    assert {row[0]: row[5] for row in frequency_rows([doc("lone.txt", "cat " * 10)])} == {"cat": 0.0}
+    uneven = [doc("a.txt", "cat dog dog bird"), doc("b.txt", "cat cat fish"), doc("c.txt", "dog")]
+    sizes = [4, 3, 1]
+    expected = {"cat": gries_dp([1, 2, 0], sizes), "dog": gries_dp([2, 0, 1], sizes),
+                "bird": gries_dp([1, 0, 0], sizes), "fish": gries_dp([0, 1, 0], sizes)}
+    assert {row[0]: row[5] for row in frequency_rows(uneven)} == expected

@@ -112,6 +112,7 @@ class CorpusStream:
                                       self.warnings):
             self.count += 1
             yield document
+        self.finish()  # before the report's own checks: unreadable inputs are the first news
 
     def finish(self) -> None:
         if not self.count:

@@ -72,7 +72,8 @@ class AnalyzedDocument:
     language: str  # "fa", "en" or "mixed", by script share
     table: TokenTable
     sentence_count: int
-    built: dict[str, object] = field(default_factory=dict, repr=False, compare=False, hash=False)
+    built: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False,
+                                     hash=False)
 
     @property
     def tokens(self) -> tuple[Token, ...]:

@@ -7,6 +7,7 @@ warm cache and a cluster give the same rows.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -271,8 +272,10 @@ def analyze_waves(
                 warnings.extend(f"{doc.path}: {warning}" for doc in wave for warning in doc.warnings)
             analysed, more = analyze_documents(wave, normalize_options, token_options, options, progress)
             del wave  # the next wave is read while this one's results are still being consumed
-            if warnings is not None:
-                warnings.extend(more)
+            if more:  # a cache that was busy, damaged or unwritable is left alone for the run
+                options = dataclasses.replace(options, use_cache=False)
+                if warnings is not None:
+                    warnings.extend(more)
             analysed.reverse()
             while analysed:  # each document let go as soon as the caller has reduced it
                 yield analysed.pop()

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 FREQ_COLUMNS = ("term", "lang", "count", "per_10k", "docs", "dispersion")
+DP_DIGITS = 12  # DP is rounded so that summing in another order never shows (8e-17 for 0)
 SINGLE_DOCUMENT_PARTS = 10  # a lone document is cut into this many equal parts for DP
 
 Term = tuple[str, str]  # (term, lang)
@@ -31,7 +32,7 @@ def gries_dp(part_counts: Sequence[int], part_sizes: Sequence[int]) -> float:
         return float("nan")
     shares = [part / size for part in part_sizes]
     dp = 0.5 * sum(abs(count / total - share) for count, share in zip(part_counts, shares, strict=True))
-    return dp / (1 - min(shares))
+    return round(dp / (1 - min(shares)), DP_DIGITS)
 
 
 def counted_mask(document: AnalyzedDocument, lang: str | None) -> bytes:
@@ -130,13 +131,18 @@ def dispersions(parts: Sequence[tuple[array, array]], sizes: Sequence[int], tota
         return [float("nan")] * len(totals)
     shares = [size / sum(sizes) for size in sizes]
     present, absent = [0.0] * len(totals), [1.0] * len(totals)
+    containing = [0] * len(totals)
     for (ids, counts), share in zip(parts, shares, strict=True):
         for term, count in zip(ids, counts, strict=True):
             present[term] += abs(count / totals[term] - share)
             absent[term] -= share
+            containing[term] += 1
     scale = 0.5 / (1 - min(shares))
-    return [(found + max(missing, 0.0)) * scale if total else float("nan")
-            for found, missing, total in zip(present, absent, totals, strict=True)]
+    return [
+        round((found + (max(missing, 0.0) if inside < len(parts) else 0.0)) * scale, DP_DIGITS)
+        if total else float("nan")
+        for found, missing, inside, total in zip(present, absent, containing, totals, strict=True)
+    ]
 
 
 def frequency_rows(

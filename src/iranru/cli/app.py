@@ -69,6 +69,12 @@ def run(debug: bool, action: Callable[[], list[Skipped] | None]) -> None:
         raise typer.Exit(130) from None
     except (typer.Exit, typer.Abort):
         raise
+    except OSError as error:  # an unwritable --output or --plot-file, a full disk: the user's to fix
+        if debug:
+            raise
+        where = f"{error.filename}: " if error.filename else ""
+        say(f"{where}{error.strerror or error}")
+        raise typer.Exit(ExitStatus.USAGE) from None
     except Exception as error:  # a bug: still one line, and nothing half-written
         if debug:
             raise

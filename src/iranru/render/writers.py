@@ -93,7 +93,10 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Write beside the target, then rename: Ctrl-C or a crash never leaves half a file."""
     path = path.expanduser()
     directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:  # name the file the user asked for, not our temporary one
+        raise OSError(error.errno, f"cannot write: {error.strerror}", str(path)) from None
     os.close(handle)
     try:
         write(Path(temporary))
