@@ -195,3 +195,18 @@ def test_a_document_analysed_in_segments_gives_the_tokens_of_the_whole(
 
     for whole, document in zip(wholes, documents, strict=True):
         assert list(map(fields, analyze_document(document).tokens)) == list(map(fields, whole.tokens))
+
+
+def test_zwnj_damage_is_judged_on_the_whole_document_even_in_segments(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whether a text's joined words are a house style or lost ZWNJs is decided once per
+    document: a segment with spaced damage alone must not repair the rest differently."""
+    text = "او می رود و می شود\n" * 4 + "کتابها را خواندیم\n"  # spaced damage only: joined
+    # words are this writer's style (see restore_zwnj), also in the last segment alone
+    whole = [(t.start, t.end, t.norm, t.lemma) for t in analyse(text).tokens]
+    monkeypatch.setattr(tokens_module, "SEGMENT_CHARS", 40)
+    assert len(list(tokens_module.segment_spans(text, 40))) == 3
+    assert [(t.start, t.end, t.norm, t.lemma) for t in analyse(text).tokens] == whole
+    assert [norm for _, _, norm, _ in whole if norm.startswith(("کتاب", "می"))] == [
+        "می\u200cرود", "می\u200cشود"] * 4 + ["کتابها"]

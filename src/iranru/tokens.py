@@ -24,7 +24,7 @@ from iranru.language import (
     script_counts,
 )
 from iranru.model import AnalyzedDocument, Document, TokenTable
-from iranru.normalize import align, normalize_text, original_span
+from iranru.normalize import align, normalize_text, original_span, zwnj_evidence_of
 from iranru.normalize.constants import ZWNJ
 from iranru.normalize.fa import DIGIT_TO_LATIN
 from iranru.settings import NormalizeOptions, TokenOptions
@@ -333,8 +333,14 @@ def analyze_document(
     """Normalise, split and lemmatise one document into a token table."""
     token_options = token_options or TokenOptions()
     builder = TableBuilder(stopword_sets(token_options.extra_stopwords))
-    for start, end in segment_spans(document.text, SEGMENT_CHARS):
-        builder.add_segment(document.text, start, end, normalize_options)
+    segments = list(segment_spans(document.text, SEGMENT_CHARS))
+    evidence = None
+    if len(segments) > 1 and (normalize_options or NormalizeOptions()).repair_zwnj:
+        # ZWNJ damage is judged document-wide (see restore_zwnj): sum the pieces' evidence
+        pieces = [zwnj_evidence_of(document.text[start:end]) for start, end in segments]
+        evidence = (sum(p[0] for p in pieces), sum(p[1] for p in pieces), sum(p[2] for p in pieces))
+    for start, end in segments:
+        builder.add_segment(document.text, start, end, normalize_options, evidence)
     return AnalyzedDocument(
         document=document,
         language=language_of_text(document.text),
@@ -367,10 +373,11 @@ class TableBuilder:
         self.types[surface, sentence_lang] = entry
         return entry
 
-    def add_segment(self, text: str, offset: int, end: int,
-                    normalize_options: NormalizeOptions | None) -> None:
+    def add_segment(self, text: str, offset: int, end: int, normalize_options: NormalizeOptions | None,
+                    zwnj_evidence: tuple[int, int, int] | None = None) -> None:
         segment = text[offset:end]
-        normalized = normalize_text(segment, normalize_options, for_display=False)
+        normalized = normalize_text(segment, normalize_options, for_display=False,
+                                    zwnj_evidence=zwnj_evidence)
         mapping = align(segment, normalized)
         # only a text with combining marks or tatweel needs spans widened over them
         widen_spans = MARKS_OR_TATWEEL.search(segment) is not None

@@ -6,6 +6,7 @@ only Latin punctuation), so one pipeline serves documents in either language or 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -16,11 +17,11 @@ from iranru.settings import NormalizeOptions
 Step = Callable[[str], str]
 
 
-def repair_zwnj(text: str) -> str:
+def repair_zwnj(text: str, evidence: tuple[int, int, int] | None = None) -> str:
     """Restore lost zero-width non-joiners (قدرتهای → قدرت‌های, می توان → می‌توان)."""
     from iranru.normalize.zwnj import restore_zwnj
 
-    return restore_zwnj(text)
+    return restore_zwnj(text, evidence)
 
 
 BASE_STEPS: tuple[tuple[str, Step], ...] = (
@@ -44,23 +45,37 @@ DIGIT_STEPS: dict[str, tuple[tuple[str, Step], ...]] = {
 DIGIT_MODES = tuple(DIGIT_STEPS)
 
 
-def build_steps(options: NormalizeOptions, for_display: bool) -> tuple[tuple[str, Step], ...]:
+def build_steps(
+    options: NormalizeOptions, for_display: bool, zwnj_evidence: tuple[int, int, int] | None = None,
+) -> tuple[tuple[str, Step], ...]:
     """The pipeline for these options; analysis keeps digits (tokens fold them themselves)."""
     steps = BASE_STEPS
     if options.repair_zwnj:
-        steps += (("repair_zwnj", repair_zwnj),)
+        steps += (("repair_zwnj", functools.partial(repair_zwnj, evidence=zwnj_evidence)),)
     if for_display:
         steps += DIGIT_STEPS[options.digits]
     return steps
 
 
 def normalize_text(
-    text: str, options: NormalizeOptions | None = None, for_display: bool = True
+    text: str, options: NormalizeOptions | None = None, for_display: bool = True,
+    zwnj_evidence: tuple[int, int, int] | None = None,
 ) -> str:
-    """The text as iranru analyses it; line breaks are kept, one output line per input line."""
-    for _, step in build_steps(options or NormalizeOptions(), for_display):
+    """The text as iranru analyses it; line breaks are kept, one output line per input line.
+    `zwnj_evidence` (see `zwnj_evidence_of`) judges the text as part of a larger document."""
+    for _, step in build_steps(options or NormalizeOptions(), for_display, zwnj_evidence):
         text = step(text)
     return text
+
+
+def zwnj_evidence_of(text: str) -> tuple[int, int, int]:
+    """What ZWNJ repair judges `text` by, after the steps before it: summed over the pieces of
+    a huge document, it makes every piece repaired as the whole would be."""
+    from iranru.normalize.zwnj import zwnj_evidence
+
+    for _, step in BASE_STEPS:
+        text = step(text)
+    return zwnj_evidence(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -845,7 +845,21 @@ def shows_only_spaced_damage(sure_merges: int, splits: int) -> bool:
     return sure_merges > 0 and splits <= MAX_SPLIT_SHARE_PURE_SPACED * sure_merges
 
 
-def restore_zwnj(text: str) -> str:
+Evidence = tuple[int, int, int]  # words marked with a ZWNJ, joined words to split, sure joins
+
+
+def line_evidence(lines: list[LineRepair]) -> Evidence:
+    return (sum(r.marked for r in lines), sum(r.splits for r in lines),
+            sum(r.sure_merges for r in lines))
+
+
+def zwnj_evidence(text: str) -> Evidence:
+    """What `restore_zwnj` judges a text by; a huge text judged as one is the sum over its
+    pieces."""
+    return line_evidence([repair_line(line) for line in text.split("\n")])
+
+
+def restore_zwnj(text: str, evidence: Evidence | None = None) -> str:
     """Restore missing ZWNJs in Persian text (joined or spaced damage), keeping good text.
 
     Input is expected with ی/ک unified and diacritics removed.  Only ZWNJs and spaces change:
@@ -864,11 +878,10 @@ def restore_zwnj(text: str) -> str:
       spaced joins), its joined words are kept as written: their ZWNJs were not lost.
 
     A text with no ZWNJ, or only a few survivors of damage, is therefore fully repaired.
+    `evidence` judges the text as part of a larger one (a huge document read in pieces).
     """
     lines = [repair_line(line) for line in text.split("\n")]
-    marked = sum(r.marked for r in lines)
-    splits = sum(r.splits for r in lines)
-    sure_merges = sum(r.sure_merges for r in lines)
+    marked, splits, sure_merges = evidence or line_evidence(lines)
     if writer_places_zwnj(marked, splits + sure_merges):
         return "\n".join(r.tidy for r in lines)
     likely = shows_spaced_damage(sure_merges, splits)
