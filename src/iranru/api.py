@@ -84,7 +84,7 @@ def load_corpus(
 class CorpusStream:
     """Analysed documents in input order, read and analysed a wave at a time as a report
     consumes them (`documents` may be iterated once); `skipped` and `warnings` are complete
-    once it has been, and `finish()` then raises NoInputError if nothing could be read."""
+    once it has been. The end of an iteration that yielded nothing raises NoInputError."""
 
     def __init__(
         self, paths: Sequence[str | Path] | None, read_options: ReadOptions | None,
@@ -112,10 +112,7 @@ class CorpusStream:
                                       self.warnings):
             self.count += 1
             yield document
-        self.finish()  # before the report's own checks: unreadable inputs are the first news
-
-    def finish(self) -> None:
-        if not self.count:
+        if not self.count:  # before the report's own checks: unreadable inputs are the first news
             raise NoInputError("nothing could be read", self.skipped)
 
 
@@ -134,7 +131,6 @@ def stats(
     stream = CorpusStream(paths, read_options, normalize_options, token_options, run_options)
     totals = CorpusTotals(keep_stopwords=token_options is not None and token_options.keep_stopwords)
     rows = [totals.add(document) for document in stream.documents]
-    stream.finish()
     return Report(
         pd.DataFrame(rows, columns=list(STATS_COLUMNS)),
         stream.skipped,
@@ -239,7 +235,6 @@ def freq(
         stream = CorpusStream(paths, read_options, normalize_options, token_options, run_options)
         table = frequency_table(stream.documents, options.by, options.lang, exclude, options.min_count,
                                 options.top, options.group_by)
-        stream.finish()
         return Report(table, stream.skipped, stream.warnings)
     corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
                               run_options)

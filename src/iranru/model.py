@@ -58,10 +58,6 @@ class TokenTable:
     def __repr__(self) -> str:
         return f"TokenTable({len(self)} tokens, {len(self.vocabulary)} strings)"
 
-    def word_positions(self) -> list[int]:
-        """Indices of the word tokens (punctuation and note markers left out)."""
-        return list(itertools.compress(range(len(self.is_word)), self.is_word))
-
 
 @dataclass(frozen=True, slots=True)
 class AnalyzedDocument:

@@ -338,7 +338,7 @@ def analyze_document(
     if len(segments) > 1 and (normalize_options or NormalizeOptions()).repair_zwnj:
         # ZWNJ damage is judged document-wide (see restore_zwnj): sum the pieces' evidence
         pieces = [zwnj_evidence_of(document.text[start:end]) for start, end in segments]
-        evidence = (sum(p[0] for p in pieces), sum(p[1] for p in pieces), sum(p[2] for p in pieces))
+        evidence = tuple(map(sum, zip(*pieces, strict=True)))
     for start, end in segments:
         builder.add_segment(document.text, start, end, normalize_options, evidence)
     return AnalyzedDocument(

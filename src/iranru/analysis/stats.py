@@ -77,35 +77,23 @@ class WordColumns:
         )
 
 
-def measure(
-    characters: int, sentences: int, words: Sequence[WordColumns], mattr: float,
-    keep_stopwords: bool = False,
+def text_measures(
+    characters: int, sentences: int, tokens: int, types: int, lemmas: int, stopwords: int,
+    mattr: float, content: Counter[str],
 ) -> TextMeasures:
-    count = sum(len(part.norms) for part in words)
-    types = len(set().union(*(part.norms for part in words)))
-    content: Counter[str] = Counter()
-    for part in words:
-        content_flags = (not stop for stop in part.stopwords)
-        content.update(part.lemmas if keep_stopwords else itertools.compress(part.lemmas, content_flags))
+    """The measures of a document or of the corpus, from its counts."""
     return TextMeasures(
         characters=characters,
-        tokens=count,
+        tokens=tokens,
         types=types,
-        lemmas=len(set().union(*(part.lemmas for part in words))),
+        lemmas=lemmas,
         sentences=sentences,
-        mean_sentence_length=count / sentences if sentences else 0.0,
-        ttr=types / count if count else 0.0,
+        mean_sentence_length=tokens / sentences if sentences else 0.0,
+        ttr=types / tokens if tokens else 0.0,
         mattr=mattr,
-        stopword_share=sum(part.stopwords.count(1) for part in words) / count if count else 0.0,
+        stopword_share=stopwords / tokens if tokens else 0.0,
         top_terms=top_terms(content),
     )
-
-
-def document_stats(document: AnalyzedDocument, keep_stopwords: bool = False) -> dict[str, object]:
-    words = WordColumns.of(document)
-    measures = measure(len(document.document.text), document.sentence_count, [words],
-                       moving_average_ttr(words.norms), keep_stopwords)
-    return document_row(document, measures)
 
 
 def document_row(document: AnalyzedDocument, measures: TextMeasures) -> dict[str, object]:
@@ -134,37 +122,33 @@ class CorpusTotals:
         """Count the document in; return its own row."""
         words = WordColumns.of(document)
         mattr = moving_average_ttr(words.norms)
-        row = document_row(document, measure(len(document.document.text), document.sentence_count,
-                                             [words], mattr, self.keep_stopwords))
+        content_flags = (not stop for stop in words.stopwords)
+        content = Counter(words.lemmas if self.keep_stopwords
+                          else itertools.compress(words.lemmas, content_flags))
+        stopwords = words.stopwords.count(1)
+        characters = len(document.document.text)
+        row = document_row(document, text_measures(
+            characters, document.sentence_count, len(words.norms), len(set(words.norms)),
+            len(set(words.lemmas)), stopwords, mattr, content))
         self.documents += 1
-        self.characters += len(document.document.text)
+        self.characters += characters
         self.sentences += document.sentence_count
         self.count += len(words.norms)
-        self.stopwords += words.stopwords.count(1)
+        self.stopwords += stopwords
         self.weighted_mattr += mattr * len(words.norms)
         self.types.update(words.norms)
         self.lemmas.update(words.lemmas)
-        flags = (not stop for stop in words.stopwords)
-        self.content.update(words.lemmas if self.keep_stopwords else itertools.compress(words.lemmas, flags))
+        self.content.update(content)
         self.languages.add(document.language)
         return row
 
     def row(self) -> dict[str, object]:
         """The whole corpus as one text; MATTR windows never cross a document boundary, so
         the corpus MATTR is the token-weighted mean of the documents' MATTRs."""
-        count, languages = self.count, sorted(self.languages)
-        measures = TextMeasures(
-            characters=self.characters,
-            tokens=count,
-            types=len(self.types),
-            lemmas=len(self.lemmas),
-            sentences=self.sentences,
-            mean_sentence_length=count / self.sentences if self.sentences else 0.0,
-            ttr=len(self.types) / count if count else 0.0,
-            mattr=self.weighted_mattr / count if count else 0.0,
-            stopword_share=self.stopwords / count if count else 0.0,
-            top_terms=top_terms(self.content),
-        )
+        languages = sorted(self.languages)
+        mattr = self.weighted_mattr / self.count if self.count else 0.0
+        measures = text_measures(self.characters, self.sentences, self.count, len(self.types),
+                                 len(self.lemmas), self.stopwords, mattr, self.content)
         return {
             "doc": "total",
             "language": languages[0] if len(languages) == 1 else "+".join(languages),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,22 +66,14 @@ def read_documents(
     paths: list[str], options: ReadOptions | None = None
 ) -> tuple[list[Document], list[Skipped]]:
     """All readable documents, in input order, and the inputs that were skipped and why."""
-    options = options or ReadOptions()
-    discovery = discover(paths)
-    skipped = [Skipped(path, reason) for path, reason in discovery.problems]
-    documents: list[Document] = []
-    for source in discovery.sources:
-        try:
-            documents.append(read_document(source, options))
-        except InputError as error:
-            skipped.append(Skipped(error.source, error.reason))
-    return documents, skipped
+    reader = WaveReader(paths, options, wave_chars=sys.maxsize)
+    return [document for wave in reader for document in wave], reader.skipped
 
 
 class WaveReader:
     """Readable documents in input order, a wave of about `wave_chars` characters at a time,
     so that a corpus never has to fit in memory. Inputs found unreadable so far are in
-    `skipped`; `total_bytes` and `total_files` (from the file system) are known at once."""
+    `skipped`; `total_bytes` and `total_files` (from the file system) are known before reading."""
 
     def __init__(self, paths: list[str], options: ReadOptions | None, wave_chars: int) -> None:
         self.options = options or ReadOptions()
@@ -89,7 +82,11 @@ class WaveReader:
         self.sources = discovery.sources
         self.skipped = [Skipped(path, reason) for path, reason in discovery.problems]
         self.total_files = len(self.sources)
-        self.total_bytes = sum(file_size(source) for source in self.sources)
+
+    @functools.cached_property
+    def total_bytes(self) -> int:
+        """What the files weigh on disk, for a progress bar (one stat call per file)."""
+        return sum(file_size(source) for source in self.sources)
 
     def __iter__(self) -> Iterator[list[Document]]:
         wave: list[Document] = []
