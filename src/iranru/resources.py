@@ -73,6 +73,16 @@ def english_sentence_tokenizer() -> Any:
     return PunktSentenceTokenizer(parameters)
 
 
+@functools.cache
+def english_break_in_word() -> Any:
+    """Where Punkt may end a sentence with no white space: a sentence-final mark before a quote
+    or bracket (`said "no."[12]`), in Punkt's own character classes."""
+    import re
+
+    language = english_sentence_tokenizer()._lang_vars
+    return re.compile(f"{language._re_sent_end_chars}{language._re_non_word_chars}")
+
+
 def stopword_dir() -> Path:
     return Path(str(resources.files("iranru") / "stopwords"))
 

@@ -158,30 +158,33 @@ def english_token_spans(text: str, offset: int) -> Iterator[Span]:
         start, end = match.span()
         if start < taken:
             continue
-        word = match.group()
-        if word.startswith("'") and word[1:2].isalpha() and word.lower() not in CLITICS:
-            yield offset + start, offset + start + 1  # an opening quote: 'Alet -> ' Alet
-            start += 1
-            word = word[1:]
-        if word.endswith("'") and len(word) > 1:  # students' -> students '
-            yield offset + start, offset + end - 1
-            yield offset + end - 1, offset + end
-            continue
-        if (
-            text[end : end + 1] == "."
-            and text[end + 1 : end + 2] != "."  # an ellipsis is a token of its own
-            and word[-1:].isalnum()
-            and keeps_full_stop(word)
-        ):
-            taken = end + 1  # Nov. and U.S. keep their full stop; after other words it stands alone
-            yield offset + start, offset + taken
-            continue
-        clitic = ENGLISH_CLITIC.search(word)
-        if clitic and clitic.start() > 0:
-            yield offset + start, offset + start + clitic.start()
-            yield offset + start + clitic.start(), offset + end
-        else:
-            yield offset + start, offset + end
+        full_stop_follows = text[end : end + 1] == "." and text[end + 1 : end + 2] != "."
+        pieces = english_match_pieces(match.group(), full_stop_follows)
+        for left, right in pieces:
+            yield offset + start + left, offset + start + right
+        taken = start + pieces[-1][1]
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def english_match_pieces(word: str, full_stop_follows: bool) -> tuple[Span, ...]:
+    """The tokens one ENGLISH_TOKEN match makes, as spans within it; the last may reach one
+    past it, over a full stop it keeps (Nov., U.S.). A full stop follows when the match is
+    followed by exactly one (an ellipsis is a token of its own). Per word type, so cached."""
+    pieces: list[Span] = []
+    start, end = 0, len(word)
+    if word.startswith("'") and word[1:2].isalpha() and word.lower() not in CLITICS:
+        pieces.append((0, 1))  # an opening quote: 'Alet -> ' Alet
+        start = 1
+        word = word[1:]
+    if word.endswith("'") and len(word) > 1:  # students' -> students '
+        return (*pieces, (start, end - 1), (end - 1, end))
+    if full_stop_follows and word[-1:].isalnum() and keeps_full_stop(word):
+        # Nov. and U.S. keep their full stop; after other words it stands alone
+        return (*pieces, (start, end + 1))
+    clitic = ENGLISH_CLITIC.search(word)
+    if clitic and clitic.start() > 0:
+        return (*pieces, (start, start + clitic.start()), (start + clitic.start(), end))
+    return (*pieces, (start, end))
 
 
 def persian_chunk_spans(text: str, offset: int) -> Iterator[Span]:

@@ -1,0 +1,165 @@
+"""Word counts of a document without its token table: what `freq` needs, at regex speed.
+
+`freq` counts words; it needs no offsets, sentence numbers or token order. So a line whose
+sentences are surely all in one language is tokenised in one regular-expression pass over the
+whole run of such lines, with the same token rules as `tokens.py` (hazm's rule for Persian,
+NLTK's for English), and counted with Counter; each word type is then described (norm, lemma,
+language, stopword) once. Lines that mix scripts, or whose first sentence has no letter and so
+takes its language from the line before, go through the sentence-by-sentence path of
+`tokens.py`. The result equals counting the token table (a property test checks it).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from iranru import resources
+from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS, language_of_text
+from iranru.model import Document
+from iranru.normalize import normalize_text, zwnj_evidence_of
+from iranru.settings import NormalizeOptions, TokenOptions
+from iranru.tokens import (
+    MAX_SEGMENT,
+    SEGMENT_CHARS,
+    describe_token,
+    english_token_spans,
+    is_footnote_marker,
+    persian_token_spans,
+    segment_spans,
+    sentence_language,
+    sentence_spans,
+    stopword_sets,
+)
+
+SENTENCE_MARKS = frozenset(".!?؟⸮…")
+# Punkt may also end a sentence between a full stop and a quote or bracket, with no white
+# space (`said "no."[12]`; see resources.english_break_in_word). Of English tokens only a URL
+# or an e-mail address can span such a place (`http://x.ir/a.'Alet`): lines with both go the
+# exact way.
+URL_OR_EMAIL = re.compile(r"://|www\.|@")
+
+WordKey = tuple[str, str, str, bool]  # norm, lemma, lang, stopword
+
+
+@dataclass(frozen=True, slots=True)
+class WordCounts:
+    """A document's word tokens counted by type: the input `freq` reduces."""
+
+    document: Document
+    language: str  # "fa", "en", "mixed" or "und", as AnalyzedDocument.language
+    counts: dict[WordKey, int]
+
+
+def count_words(
+    document: Document,
+    normalize_options: NormalizeOptions | None = None,
+    token_options: TokenOptions | None = None,
+) -> WordCounts:
+    """Count the words `analyze_document` would find, without building its table."""
+    token_options = token_options or TokenOptions()
+    segments = list(segment_spans(document.text, SEGMENT_CHARS))
+    evidence = None
+    if len(segments) > 1 and (normalize_options or NormalizeOptions()).repair_zwnj:
+        pieces = [zwnj_evidence_of(document.text[start:end]) for start, end in segments]
+        evidence = tuple(map(sum, zip(*pieces, strict=True)))
+    surfaces: Counter[tuple[str, str]] = Counter()
+    last_lang = FA
+    for start, end in segments:
+        normalized = normalize_text(document.text[start:end], normalize_options, for_display=False,
+                                    zwnj_evidence=evidence)
+        last_lang = count_surfaces(normalized, last_lang, surfaces)
+    return WordCounts(document, language_of_text(document.text),
+                      describe_counts(surfaces, stopword_sets(token_options.extra_stopwords)))
+
+
+def describe_counts(surfaces: Counter[tuple[str, str]], stopwords: dict[str, frozenset[str]],
+                    ) -> dict[WordKey, int]:
+    """Word types by (norm, lemma, lang, stopword), as TableBuilder describes them."""
+    words: Counter[WordKey] = Counter()
+    for (surface, sentence_lang), count in surfaces.items():
+        if count <= 0:
+            continue
+        norm, lang, lemma, word = describe_token(surface, sentence_lang)
+        if word:
+            stop = norm in stopwords[lang] or lemma in stopwords[lang]
+            words[norm, lemma, lang, stop] += count
+    return dict(words)
+
+
+def count_surfaces(text: str, last_lang: str, surfaces: Counter[tuple[str, str]]) -> str:
+    """Add the (surface, sentence language) of every token of normalised `text` to `surfaces`;
+    the language of its last sentence is returned (a letterless one takes it over)."""
+    run_start = run_lang = None
+    position = 0
+    for line in text.split("\n"):
+        line_start, position = position, position + len(line) + 1
+        line_lang = single_language(line, last_lang)
+        if line_lang is not None and line_lang != run_lang and run_lang is not None:
+            count_run(text, run_start, line_start, run_lang, surfaces)
+            run_start = run_lang = None
+        if line_lang is None:
+            if run_lang is not None:
+                count_run(text, run_start, line_start, run_lang, surfaces)
+                run_start = run_lang = None
+            last_lang = count_line(line, last_lang, surfaces)
+            continue
+        if run_lang is None:
+            run_start, run_lang = line_start, line_lang
+        last_lang = line_lang
+    if run_lang is not None:
+        count_run(text, run_start, len(text), run_lang, surfaces)
+    return last_lang
+
+
+def single_language(line: str, last_lang: str) -> str | None:
+    """The one language every sentence of `line` surely has, else None. A line with letters of
+    one script is in that language if its first sentence has one of them (a letterless
+    sentence takes the language before it); a line without letters is in `last_lang`."""
+    if len(line) > MAX_SEGMENT:
+        return None  # cut into pieces at sentence ends: left to the exact path
+    arabic, latin = ARABIC_LETTERS.search(line), LATIN_LETTERS.search(line)
+    if arabic and latin:
+        return None
+    first = arabic or latin
+    if first is None:
+        return last_lang
+    if not SENTENCE_MARKS.isdisjoint(line[: first.start()]):
+        return None  # a sentence may end before the first letter
+    if latin and URL_OR_EMAIL.search(line) and resources.english_break_in_word().search(line):
+        return None
+    return FA if arabic else EN
+
+
+def count_run(text: str, start: int, end: int, lang: str, surfaces: Counter[tuple[str, str]]) -> None:
+    """Tokens of lines [start, end) whose sentences are all in `lang`. Sentence boundaries fall
+    on white space and no token spans white space, so the tokens are those of each chunk
+    between spaces: each distinct chunk is tokenised once."""
+    run = text[start:end]
+    chunks = Counter(run.split() if lang == EN else run.replace("\n", " ").replace("\t", " ").split(" "))
+    for chunk, count in chunks.items():
+        for token in chunk_tokens(chunk, lang):
+            surfaces[token, lang] += count
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def chunk_tokens(chunk: str, lang: str) -> tuple[str, ...]:
+    """The tokens of one chunk between spaces, note references left out (see is_footnote_marker).
+    hazm splits Persian at spaces, tabs and line breaks only, NLTK English at any white space."""
+    splitter = persian_token_spans if lang == FA else english_token_spans
+    return tuple(chunk[start:end] for start, end in splitter(chunk, 0)
+                 if not is_footnote_marker(chunk, start, end))
+
+
+def count_line(line: str, last_lang: str, surfaces: Counter[tuple[str, str]]) -> str:
+    """One line sentence by sentence, as TableBuilder reads it."""
+    for sentence_start, sentence_end in sentence_spans(line):
+        sentence = line[sentence_start:sentence_end]
+        last_lang = sentence_language(sentence) or last_lang
+        splitter = persian_token_spans if last_lang == FA else english_token_spans
+        for start, end in splitter(sentence, sentence_start):
+            if not is_footnote_marker(line, start, end):
+                surfaces[line[start:end], last_lang] += 1
+    return last_lang

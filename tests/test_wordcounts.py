@@ -1,0 +1,71 @@
+"""The fast word counts `freq` uses equal counting the token table, token rule for token rule."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import CORPUS, ENGLISH_SENTENCE, PERSIAN_SENTENCE
+from iranru.model import AnalyzedDocument, Document
+from iranru.tokens import analyze_document
+from iranru.wordcounts import count_words
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "fa"
+
+
+def table_counts(analysed: AnalyzedDocument) -> dict[tuple[str, str, str, bool], int]:
+    """The reference: word tokens of the table, by (norm, lemma, lang, stopword)."""
+    return dict(Counter((token.norm, token.lemma, token.lang, token.stopword) for token in analysed.words))
+
+
+def both(text: str) -> tuple[dict, dict]:
+    document = Document("t.txt", "t.txt", text, "utf-8")
+    return count_words(document).counts, table_counts(analyze_document(document))
+
+
+def test_counts_of_a_mixed_text_with_notes_and_abbreviations() -> None:
+    text = f"{PERSIAN_SENTENCE}\n{ENGLISH_SENTENCE}\n۱۸۱۳.\nسال ۱۸۱۳ و [۲] آمد."
+    fast, reference = both(text)
+    assert fast == reference
+    assert fast[("u.s.", "u.s.", "en", False)] == 1
+    assert fast[("قدرت‌های", "قدرت", "fa", False)] == 1
+    assert fast[("1813", "1813", "en", False)] == 1  # a letterless line takes the language before
+    assert fast[("1813", "1813", "fa", False)] == 1
+    assert ("2", "2", "fa", False) not in fast and ("12", "12", "en", False) not in fast  # notes
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda path: path.name)
+def test_counts_of_the_corpus(path: Path) -> None:
+    fast, reference = both(path.read_text(encoding="utf-8"))
+    assert fast == reference
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="no ../shared/dev data")
+def test_counts_of_the_dev_sentences() -> None:
+    for path in sorted(DEV.glob("*.txt")):
+        fast, reference = both(path.read_text(encoding="utf-8"))
+        assert fast == reference, path.name
+
+
+PIECES = [
+    "کتابهای", "میتوان", "می توان", "قدرت های", "ایران", "روسیه", "است", "بود", "و", "به", "را",
+    "Iran", "Russia's", "U.S.", "Nov.", "don't", "students'", "'Alet", "e.g.", "S-300", "Dr", "etc.",
+    "1813", "۱۸۱۳", "٢٠", "[12]", "[۳]", "(ع)", "۱۹۴۵توسط", "10:30", "50,000", "1980-88", "...", "..",
+    ".", "!", "?", "؟", "،", "؛", ":", "«", "»", '"', "'", "-", "--", "—", "(", ")", "[", "]", "@", "/",
+    "http://x.ir/a.", "www.x.com/(a).", "a@b.co", "x.@b.co", ".'", '."', ".)", ".[", "!(", ".«", "?”",
+    "Россия", "é", "a\u00a0b", "x\x0by", "\u200c", "ي", "ك", "ـ", "ً",
+]
+mixed_text = st.lists(
+    st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", " ", " ", "", "\n", "  ", ". ", "\t"])),
+    max_size=40,
+).map(lambda parts: "".join(piece + gap for piece, gap in parts))
+
+
+@given(mixed_text)
+def test_fast_counts_equal_the_token_table(text: str) -> None:
+    fast, reference = both(text)
+    assert fast == reference
