@@ -32,15 +32,19 @@ def csv_output(runner: CliRunner, *args: str, stderr: str = "") -> str:
 
 @pytest.fixture
 def analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Names of the documents really analysed (not taken from the cache)."""
+    """Names of the documents really analysed (not taken from the cache): token tables, or
+    word counts (`freq` over several documents)."""
+    from iranru import wordcounts
+
     seen: list[str] = []
-    original = tokens.analyze_document
+    for module, name in ((tokens, "analyze_document"), (wordcounts, "count_words")):
+        original = getattr(module, name)
 
-    def counted(document, *args):  # type: ignore[no-untyped-def]
-        seen.append(document.name)
-        return original(document, *args)
+        def counted(document, *args, original=original):  # type: ignore[no-untyped-def]
+            seen.append(document.name)
+            return original(document, *args)
 
-    monkeypatch.setattr(tokens, "analyze_document", counted)
+        monkeypatch.setattr(module, name, counted)
     return seen
 
 

@@ -9,6 +9,7 @@ import pytest
 from iranru.analysis.freq import frequency_by_group, frequency_rows, frequency_table, gries_dp
 from iranru.model import AnalyzedDocument, Document
 from iranru.tokens import analyze_document
+from tests.conftest import CORPUS
 
 
 def doc(name: str, text: str, **meta: str) -> AnalyzedDocument:
@@ -91,3 +92,24 @@ def test_dispersion_of_an_even_spread_is_exactly_zero_and_equals_gries_dp() -> N
     expected = {"cat": gries_dp([1, 2, 0], sizes), "dog": gries_dp([2, 0, 1], sizes),
                 "bird": gries_dp([1, 0, 0], sizes), "fish": gries_dp([0, 1, 0], sizes)}
     assert {row[0]: row[5] for row in frequency_rows(uneven)} == expected
+
+
+@pytest.mark.parametrize("by", ["lemma", "word"])
+@pytest.mark.parametrize("lang", [None, "fa", "en"])
+@pytest.mark.parametrize("group_by", [None, "language", "doc"])
+def test_word_counts_give_the_rows_of_token_tables(by: str, lang: str | None, group_by: str | None) -> None:
+    """`freq` over several documents counts words without token tables: same table, DP of a
+    group of one document included (it is analysed again for its parts)."""
+    from iranru.ingest import read_documents
+    from iranru.tokens import analyze_document
+    from iranru.wordcounts import count_words
+
+    documents, _ = read_documents([str(CORPUS)])
+    tables = [analyze_document(document) for document in documents]
+    counts = [count_words(document) for document in documents]
+    for exclude in (True, False):
+        expected = frequency_table(tables, by, lang, exclude, group_by=group_by)
+        found = frequency_table(counts, by, lang, exclude, group_by=group_by,
+                                analyse_lone=analyze_document)
+        assert found.equals(expected)
+        assert len(found) > 100

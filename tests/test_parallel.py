@@ -25,9 +25,9 @@ def pool_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     original = pipeline.run_in_pool
 
-    def counted(workers, *args):  # type: ignore[no-untyped-def]
+    def counted(pool, workers, *args):  # type: ignore[no-untyped-def]
         calls.append(workers)
-        return original(workers, *args)
+        return original(pool, workers, *args)
 
     monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)
     monkeypatch.setattr(pipeline, "run_in_pool", counted)

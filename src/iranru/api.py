@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from iranru.errors import NoInputError, UsageError
-from iranru.model import AnalyzedDocument, Skipped
+from iranru.model import AnalyzedDocument, Document, Skipped
 from iranru.settings import (
     DEFAULT_CORPUS,
     MentionOptions,
@@ -89,13 +89,14 @@ class CorpusStream:
     def __init__(
         self, paths: Sequence[str | Path] | None, read_options: ReadOptions | None,
         normalize_options: NormalizeOptions | None, token_options: TokenOptions | None,
-        run_options: RunOptions | None,
+        run_options: RunOptions | None, kind: str = "table",
     ) -> None:
         from iranru.ingest import WaveReader
         from iranru.pipeline import WAVE_CHARS
 
         self.reader = WaveReader(resolve_paths(paths), read_options, WAVE_CHARS)
         self.options = normalize_options, token_options, run_options
+        self.kind = kind  # "table": AnalyzedDocuments; "counts": WordCounts (see wordcounts.py)
         self.warnings: list[str] = []
         self.count = 0
 
@@ -104,12 +105,12 @@ class CorpusStream:
         return self.reader.skipped
 
     @property
-    def documents(self) -> Iterator[AnalyzedDocument]:
+    def documents(self) -> Iterator[Any]:
         from iranru.pipeline import analyze_waves
 
         normalize_options, token_options, run_options = self.options
         for document in analyze_waves(self.reader, normalize_options, token_options, run_options,
-                                      self.warnings):
+                                      self.warnings, self.kind):
             self.count += 1
             yield document
         if not self.count:  # before the report's own checks: unreadable inputs are the first news
@@ -233,8 +234,16 @@ def freq(
     if not (concepts or concepts_file is not None or per_doc):  # streams: memory stays flat
         check_term_options(options.lang, options.by)
         stream = CorpusStream(paths, read_options, normalize_options, token_options, run_options)
+        if stream.reader.total_files > 1:  # a lone document's DP needs its token order
+            stream.kind = "counts"
+
+        def analyse_lone(document: Document) -> AnalyzedDocument:
+            from iranru.tokens import analyze_document
+
+            return analyze_document(document, normalize_options, token_options)
+
         table = frequency_table(stream.documents, options.by, options.lang, exclude, options.min_count,
-                                options.top, options.group_by)
+                                options.top, options.group_by, analyse_lone)
         return Report(table, stream.skipped, stream.warnings)
     corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
                               run_options)

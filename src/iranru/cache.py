@@ -22,7 +22,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from iranru.model import AnalyzedDocument, Document, TokenTable
+from iranru.model import AnalyzedDocument, Document, TokenTable, WordCounts
 from iranru.settings import NormalizeOptions, RunOptions, TokenOptions
 
 SCHEMA = 1  # PRAGMA user_version; another number drops the table
@@ -34,7 +34,8 @@ QUERY_BATCH = 500  # keys per SELECT … IN (…): below SQLite's variable limit
 PACKAGE = Path(__file__).resolve().parent
 # What the per-document analysis reads: code, word lists and data.
 PIPELINE_SOURCES = (
-    "normalize", "tokens.py", "language.py", "resources.py", "model.py", "settings.py", "cache.py",
+    "normalize", "tokens.py", "wordcounts.py", "language.py", "resources.py", "model.py", "settings.py",
+    "cache.py",
 )
 PIPELINE_LIBRARIES = ("hazm", "nltk", "simplemma")
 STORED_FIELDS = ("start", "end", "norm", "lemma", "lang", "sentence", "is_word", "stopword")
@@ -107,9 +108,11 @@ def pipeline_fingerprint(
     return digest.digest()
 
 
-def document_key(fingerprint: bytes, text: str) -> bytes:
-    """The row key: the analysis depends on the text alone (names and metadata are re-attached)."""
-    return hashlib.sha256(fingerprint + text.encode("utf-8", "surrogatepass")).digest()
+def document_key(fingerprint: bytes, text: str, kind: str = "table") -> bytes:
+    """The row key: the analysis depends on the text alone (names and metadata are re-attached);
+    `kind` is what is stored: a token table, or word counts (see wordcounts.py)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(fingerprint + kind.encode() + b"\0" + data).digest()
 
 
 COLUMNS = ("start", "end", "norm", "lemma", "lang", "sentence")
@@ -150,6 +153,34 @@ def decode_analysis(document: Document, payload: bytes) -> AnalyzedDocument:
     except (zlib.error, EOFError, TypeError, KeyError, IndexError, ValueError) as error:
         raise ValueError(f"damaged cache entry: {error}") from None
     return AnalyzedDocument(document, language, table, sentence_count)
+
+
+def encode_counts(counted: WordCounts) -> bytes:
+    """Word counts as parallel lists: norms, lemmas, languages, stopword flags, counts."""
+    keys = list(counted.counts)
+    columns = [[key[field] for key in keys] for field in range(4)]
+    value = (PAYLOAD_FORMAT, "counts", counted.language, columns, list(counted.counts.values()))
+    return zlib.compress(marshal.dumps(value), 1)
+
+
+def decode_counts(document: Document, payload: bytes) -> WordCounts:
+    """The cached word counts with this document attached; ValueError if the row is damaged."""
+    try:
+        version, kind, language, columns, counts = marshal.loads(zlib.decompress(payload))
+        if version != PAYLOAD_FORMAT or kind != "counts":
+            raise ValueError(f"payload format {version} {kind}")
+        norms, lemmas, langs, stops = columns
+        if not len(norms) == len(lemmas) == len(langs) == len(stops) == len(counts):
+            raise ValueError("columns of unequal length")
+        keys = zip(map(sys.intern, norms), map(sys.intern, lemmas), map(sys.intern, langs), stops,
+                   strict=True)
+        return WordCounts(document, language, dict(zip(keys, counts, strict=True)))
+    except (zlib.error, EOFError, TypeError, KeyError, IndexError, ValueError) as error:
+        raise ValueError(f"damaged cache entry: {error}") from None
+
+
+ENCODERS = {"table": encode_analysis, "counts": encode_counts}
+DECODERS = {"table": decode_analysis, "counts": decode_counts}
 
 
 def is_busy(error: sqlite3.Error) -> bool:

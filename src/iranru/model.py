@@ -88,6 +88,18 @@ class AnalyzedDocument:
         return sum(self.table.is_word)
 
 
+WordKey = tuple[str, str, str, bool]  # norm, lemma, lang, stopword
+
+
+@dataclass(frozen=True, slots=True)
+class WordCounts:
+    """A document's word tokens counted by type (see wordcounts.py): all `freq` needs."""
+
+    document: Document
+    language: str  # as AnalyzedDocument.language
+    counts: dict[WordKey, int]
+
+
 def build_tokens(text: str, table: TokenTable) -> tuple[Token, ...]:
     """Token objects from the columns at C speed: each slot set by its descriptor through
     map(), about three times faster than calling the frozen dataclass' __init__ per token."""

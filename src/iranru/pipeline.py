@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from iranru.errors import IranruError, UsageError
-from iranru.model import AnalyzedDocument, Document
+from iranru.model import AnalyzedDocument, Document, WordCounts
 from iranru.settings import NormalizeOptions, RunOptions, TokenOptions
 
 if TYPE_CHECKING:
@@ -86,12 +86,35 @@ def chunk_indices(indices: Sequence[int], sizes: Sequence[int], parts: int) -> l
     return chunks
 
 
+class WorkerPool:
+    """One process pool for a whole streamed run, started when first needed: its workers keep
+    their per-word-type caches (lemmas, ZWNJ repairs, token rules) from wave to wave."""
+
+    def __init__(self) -> None:
+        self.executor: Any = None
+
+    def get(self, workers: int) -> Any:
+        if self.executor is None:
+            import concurrent.futures
+            import multiprocessing
+
+            self.executor = concurrent.futures.ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context(start_method()))
+        return self.executor
+
+    def close(self, cancel: bool = False) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=not cancel, cancel_futures=cancel)
+            self.executor = None
+
+
 def map_documents(
     work: Work, documents: Sequence[Document], indices: Sequence[int], sizes: Sequence[int],
-    options: RunOptions, *args: object, local_work: Work | None = None,
+    options: RunOptions, *args: object, local_work: Work | None = None, pool: WorkerPool | None = None,
 ) -> Iterator[tuple[list[int], list[Any]]]:
     """`work(chunk_of_documents, *args)` over the documents at `indices`, here (`local_work` if
-    given), in a pool or on Dask; yields (indices, results) per chunk as chunks finish."""
+    given), in a pool (`pool`, else one of its own) or on Dask; yields (indices, results) per
+    chunk as chunks finish."""
     if not indices:
         return
     address = scheduler_address(options)
@@ -103,30 +126,32 @@ def map_documents(
             yield [index], (local_work or work)([documents[index]], *args)
     else:
         chunks = chunk_indices(indices, sizes, jobs * CHUNKS_PER_WORKER)
-        yield from run_in_pool(min(jobs, len(chunks)), work, documents, chunks, args)
+        if pool is not None:
+            yield from run_in_pool(pool, jobs, work, documents, chunks, args)
+            return
+        own = WorkerPool()
+        yield from run_in_pool(own, min(jobs, len(chunks)), work, documents, chunks, args)
+        own.close()
 
 
 def run_in_pool(
-    workers: int, work: Work, documents: Sequence[Document], chunks: list[list[int]],
+    pool: WorkerPool, workers: int, work: Work, documents: Sequence[Document], chunks: list[list[int]],
     args: tuple[object, ...],
 ) -> Iterator[tuple[list[int], list[Any]]]:
     import concurrent.futures
-    import multiprocessing
 
-    pool = concurrent.futures.ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context(start_method()))
+    executor = pool.get(workers)
     try:
-        futures = {pool.submit(work, [documents[index] for index in chunk], *args): chunk
+        futures = {executor.submit(work, [documents[index] for index in chunk], *args): chunk
                    for chunk in chunks}
         for future in concurrent.futures.as_completed(futures):
             yield futures[future], future.result()
     except concurrent.futures.process.BrokenProcessPool as error:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.close(cancel=True)
         raise IranruError(f"a worker process died ({error}); try --jobs 1") from None
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.close(cancel=True)
         raise
-    pool.shutdown()
 
 
 def start_method() -> str:
@@ -169,29 +194,38 @@ def run_on_dask(
             yield futures[future], result
 
 
+def analyze(document: Document, normalize_options: NormalizeOptions | None,
+            token_options: TokenOptions | None, kind: str) -> AnalyzedDocument | WordCounts:
+    """A token table (every report), or word counts only (`freq`: several times faster)."""
+    if kind == "counts":
+        from iranru.wordcounts import count_words
+
+        return count_words(document, normalize_options, token_options)
+    from iranru.tokens import analyze_document
+
+    return analyze_document(document, normalize_options, token_options)
+
+
 def analyze_chunk(
     documents: list[Document], normalize_options: NormalizeOptions | None,
-    token_options: TokenOptions | None, fingerprint: bytes | None,
+    token_options: TokenOptions | None, fingerprint: bytes | None, kind: str = "table",
 ) -> list[bytes]:
     """Runs in a worker: the compact payloads, cheaper to send back than Token objects. With a
     fingerprint, refuse to run a different pipeline (another iranru on a Dask worker)."""
-    from iranru.cache import encode_analysis, pipeline_fingerprint
-    from iranru.tokens import analyze_document
+    from iranru.cache import ENCODERS, pipeline_fingerprint
 
     if fingerprint is not None and pipeline_fingerprint(normalize_options, token_options) != fingerprint:
         raise IranruError("a Dask worker runs another iranru (version, code, data or stopword "
                           "files differ): install the same iranru on every worker")
-    return [encode_analysis(analyze_document(document, normalize_options, token_options))
-            for document in documents]
+    encode = ENCODERS[kind]
+    return [encode(analyze(document, normalize_options, token_options, kind)) for document in documents]
 
 
 def analyze_inline(
     documents: list[Document], normalize_options: NormalizeOptions | None,
-    token_options: TokenOptions | None, fingerprint: bytes | None,
-) -> list[AnalyzedDocument]:
-    from iranru.tokens import analyze_document
-
-    return [analyze_document(document, normalize_options, token_options) for document in documents]
+    token_options: TokenOptions | None, fingerprint: bytes | None, kind: str = "table",
+) -> list[AnalyzedDocument | WordCounts]:
+    return [analyze(document, normalize_options, token_options, kind) for document in documents]
 
 
 def analyze_documents(
@@ -200,16 +234,20 @@ def analyze_documents(
     token_options: TokenOptions | None = None,
     run_options: RunOptions | None = None,
     progress: Progress | None = None,
-) -> tuple[list[AnalyzedDocument], list[str]]:
+    kind: str = "table",
+    pool: WorkerPool | None = None,
+) -> tuple[list[Any], list[str]]:
     """Every document analysed, in input order, and warnings about the cache. A `progress`
-    passed in is counted on and left open (the caller streams waves of documents)."""
-    from iranru.cache import cache_dir, decode_analysis, document_key, encode_analysis, open_cache
+    passed in is counted on and left open (the caller streams waves of documents). `kind`:
+    "table" gives AnalyzedDocuments, "counts" WordCounts."""
+    from iranru.cache import DECODERS, ENCODERS, cache_dir, document_key, open_cache
 
     options = run_options or RunOptions()
     sizes = [text_size(document) for document in documents]
     streaming = progress is not None
     progress = progress.next_wave(sizes) if progress is not None else Progress(options, sizes)
-    results: list[AnalyzedDocument | None] = [None] * len(documents)
+    results: list[Any] = [None] * len(documents)
+    decode, encode = DECODERS[kind], ENCODERS[kind]
     warnings: list[str] = []
     cache = None
     try:
@@ -221,22 +259,22 @@ def analyze_documents(
 
             fingerprint = pipeline_fingerprint(normalize_options, token_options)
         if cache is not None and fingerprint is not None:
-            keys = [document_key(fingerprint, document.text) for document in documents]
-            cache = lookup(cache, keys, documents, results, warnings)
+            keys = [document_key(fingerprint, document.text, kind) for document in documents]
+            cache = lookup(cache, keys, documents, results, warnings, decode)
             progress.advance([index for index, result in enumerate(results) if result is not None])
         missing = [index for index, result in enumerate(results) if result is None]
         checked = fingerprint if scheduler_address(options) else None
         for chunk, outputs in map_documents(analyze_chunk, documents, missing, sizes, options,
-                                            normalize_options, token_options, checked,
-                                            local_work=analyze_inline):
+                                            normalize_options, token_options, checked, kind,
+                                            local_work=analyze_inline, pool=pool):
             stored = []
             for index, output in zip(chunk, outputs, strict=True):
                 if isinstance(output, bytes):
-                    results[index] = decode_analysis(documents[index], output)
+                    results[index] = decode(documents[index], output)
                     stored.append((keys[index], output) if keys else None)
                 else:
                     results[index] = output
-                    stored.append((keys[index], encode_analysis(output)) if cache is not None else None)
+                    stored.append((keys[index], encode(output)) if cache is not None else None)
             if cache is not None:
                 cache = store(cache, [item for item in stored if item is not None], warnings)
             progress.advance(chunk)
@@ -257,20 +295,23 @@ def analyze_waves(
     token_options: TokenOptions | None = None,
     run_options: RunOptions | None = None,
     warnings: list[str] | None = None,
-) -> Iterator[AnalyzedDocument]:
+    kind: str = "table",
+) -> Iterator[Any]:
     """Every document analysed, in input order, one wave at a time: a caller that reduces
     each document as it comes holds one wave in memory, whatever the corpus size. Document
     and cache warnings are appended to `warnings`."""
     options = run_options or RunOptions()
     progress = Progress(options, [])
     progress.total_bytes, progress.total_files = reader.total_bytes, reader.total_files
+    pool = WorkerPool()
     try:
         for number, wave in enumerate(reader):
             if number == 0 and reader.total_bytes > WAVE_CHARS and forks_workers(options):
                 preload_for_workers(normalize_options, token_options)
             if warnings is not None:
                 warnings.extend(f"{doc.path}: {warning}" for doc in wave for warning in doc.warnings)
-            analysed, more = analyze_documents(wave, normalize_options, token_options, options, progress)
+            analysed, more = analyze_documents(wave, normalize_options, token_options, options, progress,
+                                               kind, pool)
             del wave  # the next wave is read while this one's results are still being consumed
             if more:  # a cache that was busy, damaged or unwritable is left alone for the run
                 options = dataclasses.replace(options, use_cache=False)
@@ -280,6 +321,7 @@ def analyze_waves(
             while analysed:  # each document let go as soon as the caller has reduced it
                 yield analysed.pop()
     finally:
+        pool.close()
         progress.close()
 
 
@@ -290,22 +332,24 @@ def forks_workers(options: RunOptions) -> bool:
 def preload_for_workers(
     normalize_options: NormalizeOptions | None, token_options: TokenOptions | None,
 ) -> None:
-    """Load the word lists and models once in this process, so that the workers forked for
-    every wave start with them instead of each loading them again."""
+    """Load the word lists and models once in this process, so that each forked worker starts
+    with them instead of loading them again."""
     from iranru.tokens import analyze_document
+    from iranru.wordcounts import count_words
 
-    analyze_document(Document("warm-up", "-", "کتابهای ایران میتوان. Iran's books.", "utf-8"),
-                     normalize_options, token_options)
+    document = Document("warm-up", "-", "کتابهای ایران میتوان. Iran's books.", "utf-8")
+    analyze_document(document, normalize_options, token_options)
+    count_words(document, normalize_options, token_options)
 
 
 def lookup(
-    cache: Any, keys: list[bytes], documents: Sequence[Document],
-    results: list[AnalyzedDocument | None], warnings: list[str],
+    cache: Any, keys: list[bytes], documents: Sequence[Document], results: list[Any],
+    warnings: list[str], decode: Callable[[Document, bytes], Any],
 ) -> Any:
     """Fill `results` from the cache; a damaged row is a miss, a damaged file is rebuilt."""
     import sqlite3
 
-    from iranru.cache import decode_analysis, is_busy, rebuild_cache
+    from iranru.cache import is_busy, rebuild_cache
 
     try:
         found = cache.get_many(keys)
@@ -320,7 +364,7 @@ def lookup(
     for index, key in enumerate(keys):
         if key in found:
             try:
-                results[index] = decode_analysis(documents[index], found[key])
+                results[index] = decode(documents[index], found[key])
             except ValueError:
                 pass  # analysed again and overwritten
     return cache

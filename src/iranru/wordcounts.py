@@ -14,11 +14,10 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from iranru import resources
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS, language_of_text
-from iranru.model import Document
+from iranru.model import Document, WordCounts, WordKey
 from iranru.normalize import normalize_text, zwnj_evidence_of
 from iranru.settings import NormalizeOptions, TokenOptions
 from iranru.tokens import (
@@ -40,18 +39,6 @@ SENTENCE_MARKS = frozenset(".!?؟⸮…")
 # or an e-mail address can span such a place (`http://x.ir/a.'Alet`): lines with both go the
 # exact way.
 URL_OR_EMAIL = re.compile(r"://|www\.|@")
-
-WordKey = tuple[str, str, str, bool]  # norm, lemma, lang, stopword
-
-
-@dataclass(frozen=True, slots=True)
-class WordCounts:
-    """A document's word tokens counted by type: the input `freq` reduces."""
-
-    document: Document
-    language: str  # "fa", "en", "mixed" or "und", as AnalyzedDocument.language
-    counts: dict[WordKey, int]
-
 
 def count_words(
     document: Document,

@@ -6,11 +6,11 @@ import itertools
 import operator
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from iranru.analysis.grouping import check_group_by, group_documents, group_name, per_10k
-from iranru.model import AnalyzedDocument
+from iranru.model import AnalyzedDocument, Document, WordCounts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -72,19 +72,45 @@ def equal_part_spans(mask: bytes, parts: int = SINGLE_DOCUMENT_PARTS) -> list[tu
     return [(positions[low], positions[high - 1] + 1) for low, high in itertools.pairwise(bounds)]
 
 
+def word_counts_terms(counted: WordCounts, by: str, lang: str | None, exclude_stopwords: bool,
+                      ) -> tuple[Counter[Term], int]:
+    """(term, lang) counts of word counts, and the words a rate is relative to (see
+    `counted_mask`): the same as `term_counts` over the document's table."""
+    terms: Counter[Term] = Counter()
+    size = 0
+    for (norm, lemma, word_lang, stopword), count in counted.counts.items():
+        if lang is not None and word_lang != lang:
+            continue
+        size += count
+        if not (exclude_stopwords and stopword):
+            terms[lemma if by == "lemma" else norm, word_lang] += count
+    return terms, size
+
+
 class FrequencyCounter:
     """Term counts reduced document by document: each document leaves two integer arrays
     (term ids and counts) behind, so a corpus streams through in constant memory per term.
-    The one document counted while there is only one is kept, for DP over its parts."""
+    The one document counted while there is only one is kept, for DP over its parts: word
+    counts lack token order, so a lone one is analysed again by `analyse_lone`."""
 
-    def __init__(self, by: str = "lemma", lang: str | None = None, exclude_stopwords: bool = True) -> None:
+    def __init__(self, by: str = "lemma", lang: str | None = None, exclude_stopwords: bool = True,
+                 analyse_lone: Callable[[Document], AnalyzedDocument] | None = None) -> None:
         self.by, self.lang, self.exclude_stopwords = by, lang, exclude_stopwords
         self.term_ids: dict[Term, int] = {}
         self.counts: list[tuple[array, array]] = []  # per document: term ids, counts
         self.sizes: list[int] = []  # per document: words a rate is relative to
-        self.lone: tuple[AnalyzedDocument, bytes] | None = None
+        self.lone: tuple[AnalyzedDocument, bytes] | Document | None = None
+        self.analyse_lone = analyse_lone
 
-    def add(self, document: AnalyzedDocument) -> None:
+    def add(self, document: AnalyzedDocument | WordCounts) -> None:
+        if isinstance(document, WordCounts):
+            counts, size = word_counts_terms(document, self.by, self.lang, self.exclude_stopwords)
+            if not size:
+                return
+            self.counts.append(self.compact(counts))
+            self.sizes.append(size)
+            self.lone = document.document if len(self.sizes) == 1 else None
+            return
         mask = counted_mask(document, self.lang)
         if 1 not in mask:
             return
@@ -106,6 +132,11 @@ class FrequencyCounter:
                 totals[term] += count
                 docs[term] += 1
         parts, sizes = self.counts, self.sizes
+        if isinstance(self.lone, Document):
+            if self.analyse_lone is None:
+                raise ValueError("a lone document's word counts need `analyse_lone` for DP")
+            analysed = self.analyse_lone(self.lone)
+            self.lone = (analysed, counted_mask(analysed, self.lang))
         if self.lone is not None:
             document, mask = self.lone
             spans = equal_part_spans(mask)
@@ -163,13 +194,14 @@ def limit(rows: list, min_count: int, top: int | None, count_index: int = 2) -> 
 
 
 def frequency_table(
-    documents: Iterable[AnalyzedDocument], by: str = "lemma", lang: str | None = None,
+    documents: Iterable[AnalyzedDocument | WordCounts], by: str = "lemma", lang: str | None = None,
     exclude_stopwords: bool = True, min_count: int = 1, top: int | None = None,
-    group_by: str | None = None,
+    group_by: str | None = None, analyse_lone: Callable[[Document], AnalyzedDocument] | None = None,
 ) -> pd.DataFrame:
     """`term, lang, count, per_10k, docs, dispersion`, with a leading `group` column when
     grouped (rates, range and DP are then within the group; --top applies per group).
-    `documents` may be a stream: each is counted and let go."""
+    `documents` may be a stream: each is counted and let go. Word counts need `analyse_lone`
+    for a group of one document."""
     import pandas as pd
 
     counters: dict[str, FrequencyCounter] = {}
@@ -178,7 +210,7 @@ def frequency_table(
         columns_seen.update(document.document.meta)
         name = group_name(document, group_by) if group_by else ""
         if name not in counters:
-            counters[name] = FrequencyCounter(by, lang, exclude_stopwords)
+            counters[name] = FrequencyCounter(by, lang, exclude_stopwords, analyse_lone)
         counters[name].add(document)
     check_group_by(group_by, columns_seen)
     rows: list[tuple] = []

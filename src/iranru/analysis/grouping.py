@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from iranru.errors import UsageError
-from iranru.model import AnalyzedDocument, Token
+from iranru.model import AnalyzedDocument, Token, WordCounts
 
 LANGUAGES = ("fa", "en")
 KEYS = ("lemma", "word")
 
 
-def group_name(document: AnalyzedDocument, group_by: str) -> str:
+def group_name(document: AnalyzedDocument | WordCounts, group_by: str) -> str:
     if group_by == "doc":
         return document.document.name
     if group_by == "language":
