@@ -51,6 +51,15 @@ def ligature_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @functools.cache
+def ligature_characters() -> re.Pattern[str]:
+    """Any character a ligature pattern looks for: most texts have none, and need no pass."""
+    from hazm.constants import UNICODE_REPLACEMENTS
+
+    chars = {char for source, _ in UNICODE_REPLACEMENTS for char in source if char not in "()|"}
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
+
+
+@functools.cache
 def diacritic_table() -> dict[int, None]:
     """Short vowels, tanvin, shadda, sukun, hamza above and the like, which Persian omits."""
     from hazm.constants import DIACRITICS_PATTERNS, SPECIAL_CHARS_PATTERNS
@@ -92,13 +101,17 @@ DIGIT_TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_INDIC_DIGITS, PERSIAN_DIG
 ANY_DIGIT = f"0-9{PERSIAN_DIGITS}{ARABIC_INDIC_DIGITS}"
 LETTER_CLASS = f"{PERSIAN_LETTERS}"
 # A number glued to the next Persian word (۱۹۴۵توسط), except ordinal endings (۱۹ام, ۲۰مین).
+# Each pattern starts with the character it follows (kept by the replacement), so the regex
+# engine only tries where a digit, letter or mark is: zero-width patterns are tried everywhere.
 GLUED_DIGIT_LETTER = re.compile(
-    f"(?<=[{ANY_DIGIT}]){ZWNJ}*(?=[{LETTER_CLASS}])(?!(?:ا?م(?:ین)?)(?![{LETTER_CLASS}]))"
+    f"([{ANY_DIGIT}]){ZWNJ}*(?=[{LETTER_CLASS}])(?!(?:ا?م(?:ین)?)(?![{LETTER_CLASS}]))"
 )
-GLUED_LETTER_DIGIT = re.compile(f"(?<=[{LETTER_CLASS}]){ZWNJ}*(?=[{ANY_DIGIT}])")
-SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[^\s])[ \t]+(?=[،؛؟])")
-MISSING_SPACE_AFTER_PUNCTUATION = re.compile(f"(?<=[،؛؟])(?=[{LETTER_CLASS}])")
+GLUED_LETTER_DIGIT = re.compile(f"([{LETTER_CLASS}]){ZWNJ}*(?=[{ANY_DIGIT}])")
+PERSIAN_PUNCTUATION = re.compile("[،؛؟]")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"(\S)[ \t]+(?=[،؛؟])")
+MISSING_SPACE_AFTER_PUNCTUATION = re.compile(f"([،؛؟])(?=[{LETTER_CLASS}])")
 OTHER_BLANKS = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"  # tabs, no-break and typographic spaces
+ANY_OTHER_BLANK = re.compile(f"[{OTHER_BLANKS}]")
 REPEATED_BLANKS = re.compile(f"[ {OTHER_BLANKS}]{{2,}}|[{OTHER_BLANKS}]")
 LINE_EDGE_BLANKS = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
 LINE_BREAKS = re.compile(r"\r\n?")
@@ -112,7 +125,9 @@ def compose_unicode(text: str) -> str:
     """NFC first: a decomposed آ (ا + maddah) must not lose its maddah as a "diacritic"."""
     import unicodedata
 
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -132,12 +147,14 @@ STRAY_ZWNJ = re.compile(
 
 def remove_stray_zwnj(text: str) -> str:
     """A ZWNJ only means something between two Arabic-script letters; elsewhere it is junk."""
-    return STRAY_ZWNJ.sub("", text)
+    return STRAY_ZWNJ.sub("", text) if ZWNJ in text else text
 
 
 def unify_arabic_letters(text: str) -> str:
     """Arabic ي/ك and presentation forms become the Persian letters; ligatures are spelled out."""
     text = unify_letters()(text)
+    if ligature_characters().search(text) is None:
+        return text
     for pattern, target in ligature_patterns():
         text = pattern.sub(target, text)
     return text
@@ -149,20 +166,25 @@ def strip_diacritics(text: str) -> str:
 
 def split_glued_digits(text: str) -> str:
     """A year glued to the next word (۱۹۴۵توسط) is two tokens: ۱۹۴۵ توسط."""
-    text = GLUED_DIGIT_LETTER.sub(" ", text)
-    return GLUED_LETTER_DIGIT.sub(" ", text)
+    text = GLUED_DIGIT_LETTER.sub(r"\1 ", text)
+    return GLUED_LETTER_DIGIT.sub(r"\1 ", text)
 
 
 def space_punctuation(text: str) -> str:
     """Persian comma, semicolon and question mark: no space before, one after."""
-    text = SPACE_BEFORE_PUNCTUATION.sub("", text)
-    return MISSING_SPACE_AFTER_PUNCTUATION.sub(" ", text)
+    if PERSIAN_PUNCTUATION.search(text) is None:
+        return text
+    text = SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    return MISSING_SPACE_AFTER_PUNCTUATION.sub(r"\1 ", text)
 
 
 def collapse_spaces(text: str) -> str:
     """One plain space between words; line breaks are kept, so lines still correspond."""
-    text = REPEATED_BLANKS.sub(" ", text)
-    return LINE_EDGE_BLANKS.sub("", text)
+    if "  " in text or ANY_OTHER_BLANK.search(text):
+        text = REPEATED_BLANKS.sub(" ", text)
+    if text[:1] == " " or text[-1:] == " " or " \n" in text or "\n " in text:
+        text = LINE_EDGE_BLANKS.sub("", text)
+    return text
 
 
 def digits_to_latin(text: str) -> str:

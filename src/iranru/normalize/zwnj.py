@@ -20,6 +20,8 @@ spellings its corpus attests (نابه‌هنگام).
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -540,6 +542,8 @@ def split_joined_word(word: str) -> str:
 
 def tidy_zwnj(word: str) -> str:
     """Drop ZWNJs at word edges and collapse repeated ones: they are never meaningful."""
+    if ZWNJ not in word:
+        return word
     return _REPEATED_ZWNJ_RE.sub(ZWNJ, word).strip(ZWNJ)
 
 
@@ -743,8 +747,12 @@ def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[s
     """Merge word tokens separated by exactly one space when they form one word.
 
     ``pieces`` alternates separator, word, separator, word, ... (re.split output).  Returns
-    the merged pieces and the number of merges.
+    the merged pieces (``pieces`` itself when nothing merges) and the number of merges.
     """
+    words = pieces[1::2]
+    joiners = list(map(spaced_joiner, words, words[1:], itertools.repeat(likely)))
+    if joiners.count(None) == len(joiners):
+        return pieces, 0  # the first merge of a line is of two words as written: none here
     out = [pieces[0]]
     merges = 0
     for i in range(1, len(pieces), 2):
@@ -790,10 +798,13 @@ class LineRepair:
     marked: int  # words the writer already wrote with an inner ZWNJ
     splits: int  # words the repair changed
     sure_merges: int  # spaced pairs that are surely one word
+    sure_joined: list[str]  # pieces with the sure spaced joins made (how sure_merges was found)
 
     def full(self, likely: bool, keep_joined: bool = False) -> str:
         """The line with every repair (likely spaced joins only if ``likely``; joined words
         left as written if ``keep_joined``)."""
+        if not likely and not keep_joined:
+            return "".join(self.sure_joined)
         pieces = self.tidy_pieces if keep_joined else self.pieces
         return "".join(join_spaced_affixes(pieces, likely)[0])
 
@@ -803,21 +814,20 @@ def repair_line(line: str) -> LineRepair:
     pieces = WORD_RE.split(line)
     if len(pieces) == 1:
         clean = line.replace(ZWNJ, "")
-        return LineRepair(clean, [clean], [clean], 0, 0, 0)
-    for i in range(0, len(pieces), 2):
-        pieces[i] = pieces[i].replace(ZWNJ, "")  # ZWNJ between non-letters is junk
-    marked = splits = 0
-    for i in range(1, len(pieces), 2):
-        pieces[i] = tidy_zwnj(pieces[i])
-        marked += ZWNJ in pieces[i]
+        return LineRepair(clean, [clean], [clean], 0, 0, 0, [clean])
+    marked = 0
+    if ZWNJ in line:
+        pieces[0::2] = [separator.replace(ZWNJ, "") for separator in pieces[0::2]]  # junk
+        pieces[1::2] = words = list(map(tidy_zwnj, pieces[1::2]))
+        marked = sum(ZWNJ in word for word in words)
     tidy = "".join(pieces)
     tidy_pieces = list(pieces)
-    for i in range(1, len(pieces), 2):
-        repaired = restore_word(pieces[i])
-        splits += repaired != pieces[i]
-        pieces[i] = repaired
-    sure_merges = join_spaced_affixes(pieces)[1]
-    return LineRepair(tidy, tidy_pieces, pieces, marked, splits, sure_merges)
+    words = pieces[1::2]
+    repaired = list(map(restore_word, words))
+    splits = len(words) - list(map(operator.eq, repaired, words)).count(True)
+    pieces[1::2] = repaired
+    sure_joined, sure_merges = join_spaced_affixes(pieces)
+    return LineRepair(tidy, tidy_pieces, pieces, marked, splits, sure_merges, sure_joined)
 
 
 def writer_places_zwnj(marked: int, repairs: int) -> bool:
@@ -856,6 +866,8 @@ def line_evidence(lines: list[LineRepair]) -> Evidence:
 def zwnj_evidence(text: str) -> Evidence:
     """What `restore_zwnj` judges a text by; a huge text judged as one is the sum over its
     pieces."""
+    if WORD_RE.search(text) is None:
+        return 0, 0, 0  # no Persian letter, no ZWNJ
     return line_evidence([repair_line(line) for line in text.split("\n")])
 
 
@@ -880,6 +892,8 @@ def restore_zwnj(text: str, evidence: Evidence | None = None) -> str:
     A text with no ZWNJ, or only a few survivors of damage, is therefore fully repaired.
     `evidence` judges the text as part of a larger one (a huge document read in pieces).
     """
+    if WORD_RE.search(text) is None:
+        return text  # no Persian letter, no ZWNJ: nothing to repair
     lines = [repair_line(line) for line in text.split("\n")]
     marked, splits, sure_merges = evidence or line_evidence(lines)
     if writer_places_zwnj(marked, splits + sure_merges):
