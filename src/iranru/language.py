@@ -19,17 +19,19 @@ ARABIC_LETTERS = re.compile(
 LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
-COUNT_CHUNK = 1 << 20  # findall's list of matches stays small on a huge text
+ARABIC_RUNS = re.compile(ARABIC_LETTERS.pattern + "+")
+LATIN_RUNS = re.compile(LATIN_LETTERS.pattern + "+")
+COUNT_CHUNK = 1 << 20  # the copies made while counting stay small on a huge text
 
 
 def script_counts(text: str) -> tuple[int, int]:
-    """How many Arabic-script and Latin letters `text` has."""
-    if len(text) <= COUNT_CHUNK:
-        return len(ARABIC_LETTERS.findall(text)), len(LATIN_LETTERS.findall(text))
+    """How many Arabic-script and Latin letters `text` has: what deleting them takes away
+    (whole runs at a time: several times faster than a list of every letter)."""
     arabic = latin = 0
     for start in range(0, len(text), COUNT_CHUNK):
-        arabic += len(ARABIC_LETTERS.findall(text, start, start + COUNT_CHUNK))
-        latin += len(LATIN_LETTERS.findall(text, start, start + COUNT_CHUNK))
+        chunk = text[start : start + COUNT_CHUNK] if len(text) > COUNT_CHUNK else text
+        arabic += len(chunk) - len(ARABIC_RUNS.sub("", chunk))
+        latin += len(chunk) - len(LATIN_RUNS.sub("", chunk))
     return arabic, latin
 
 

@@ -253,18 +253,24 @@ def lemmatize_persian(norm: str) -> str:
     return lemma
 
 
-def stopword_sets(extra: tuple[Path, ...]) -> dict[str, frozenset[str]]:
+def stopword_sets(extra: tuple[Path, ...]) -> StopwordSets:
     """Built-in plus extra stopwords; an extra file edited between two calls is read again."""
     versions = tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in extra)
     return stopword_sets_of(versions)
 
 
+class StopwordSets(dict[str, frozenset[str]]):
+    """Stopwords by language; never changed once built, so per-type caches may key on it."""
+
+    __hash__ = object.__hash__  # type: ignore[assignment]
+
+
 @functools.lru_cache(maxsize=32)
-def stopword_sets_of(versions: tuple[tuple[Path, int, int], ...]) -> dict[str, frozenset[str]]:
+def stopword_sets_of(versions: tuple[tuple[Path, int, int], ...]) -> StopwordSets:
     added: frozenset[str] = frozenset()
     for path, _, _ in versions:
         added |= {fold_for_counting(word) for word in resources.read_word_list(path)}
-    return {lang: resources.builtin_stopwords(lang) | added for lang in (FA, EN)}
+    return StopwordSets({lang: resources.builtin_stopwords(lang) | added for lang in (FA, EN)})
 
 
 @functools.lru_cache(maxsize=1 << 18)

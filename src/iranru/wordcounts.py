@@ -23,6 +23,7 @@ from iranru.settings import NormalizeOptions, TokenOptions
 from iranru.tokens import (
     MAX_SEGMENT,
     SEGMENT_CHARS,
+    StopwordSets,
     describe_token,
     english_token_spans,
     is_footnote_marker,
@@ -52,7 +53,7 @@ def count_words(
     if len(segments) > 1 and (normalize_options or NormalizeOptions()).repair_zwnj:
         pieces = [zwnj_evidence_of(document.text[start:end]) for start, end in segments]
         evidence = tuple(map(sum, zip(*pieces, strict=True)))
-    surfaces: Counter[tuple[str, str]] = Counter()
+    surfaces: Surfaces = {FA: Counter(), EN: Counter()}
     last_lang = FA
     for start, end in segments:
         normalized = normalize_text(document.text[start:end], normalize_options, for_display=False,
@@ -62,21 +63,32 @@ def count_words(
                       describe_counts(surfaces, stopword_sets(token_options.extra_stopwords)))
 
 
-def describe_counts(surfaces: Counter[tuple[str, str]], stopwords: dict[str, frozenset[str]],
-                    ) -> dict[WordKey, int]:
+Surfaces = dict[str, Counter[str]]  # sentence language -> token surface -> count
+
+
+def describe_counts(surfaces: Surfaces, stopwords: StopwordSets) -> dict[WordKey, int]:
     """Word types by (norm, lemma, lang, stopword), as TableBuilder describes them."""
     words: Counter[WordKey] = Counter()
-    for (surface, sentence_lang), count in surfaces.items():
-        if count <= 0:
-            continue
-        norm, lang, lemma, word = describe_token(surface, sentence_lang)
-        if word:
-            stop = norm in stopwords[lang] or lemma in stopwords[lang]
-            words[norm, lemma, lang, stop] += count
+    describe = functools.partial(word_key, stopwords=stopwords)
+    for sentence_lang, counts in surfaces.items():
+        for surface, count in counts.items():
+            if count > 0:
+                key = describe(surface, sentence_lang)
+                if key is not None:
+                    words[key] += count
     return dict(words)
 
 
-def count_surfaces(text: str, last_lang: str, surfaces: Counter[tuple[str, str]]) -> str:
+@functools.lru_cache(maxsize=1 << 18)
+def word_key(surface: str, sentence_lang: str, stopwords: StopwordSets) -> WordKey | None:
+    """A surface's counting key, None for no word."""
+    norm, lang, lemma, word = describe_token(surface, sentence_lang)
+    if not word:
+        return None
+    return norm, lemma, lang, norm in stopwords[lang] or lemma in stopwords[lang]
+
+
+def count_surfaces(text: str, last_lang: str, surfaces: Surfaces) -> str:
     """Add the (surface, sentence language) of every token of normalised `text` to `surfaces`;
     the language of its last sentence is returned (a letterless one takes it over)."""
     run_start = run_lang = None
@@ -120,15 +132,20 @@ def single_language(line: str, last_lang: str) -> str | None:
     return FA if arabic else EN
 
 
-def count_run(text: str, start: int, end: int, lang: str, surfaces: Counter[tuple[str, str]]) -> None:
+def count_run(text: str, start: int, end: int, lang: str, surfaces: Surfaces) -> None:
     """Tokens of lines [start, end) whose sentences are all in `lang`. Sentence boundaries fall
     on white space and no token spans white space, so the tokens are those of each chunk
     between spaces: each distinct chunk is tokenised once."""
     run = text[start:end]
     chunks = Counter(run.split() if lang == EN else run.replace("\n", " ").replace("\t", " ").split(" "))
+    found = surfaces[lang]
     for chunk, count in chunks.items():
-        for token in chunk_tokens(chunk, lang):
-            surfaces[token, lang] += count
+        tokens = chunk_tokens(chunk, lang)
+        if len(tokens) == 1:
+            found[tokens[0]] += count
+        else:
+            for token in tokens:
+                found[token] += count
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -140,7 +157,7 @@ def chunk_tokens(chunk: str, lang: str) -> tuple[str, ...]:
                  if not is_footnote_marker(chunk, start, end))
 
 
-def count_line(line: str, last_lang: str, surfaces: Counter[tuple[str, str]]) -> str:
+def count_line(line: str, last_lang: str, surfaces: Surfaces) -> str:
     """One line sentence by sentence, as TableBuilder reads it."""
     for sentence_start, sentence_end in sentence_spans(line):
         sentence = line[sentence_start:sentence_end]
@@ -148,5 +165,5 @@ def count_line(line: str, last_lang: str, surfaces: Counter[tuple[str, str]]) ->
         splitter = persian_token_spans if last_lang == FA else english_token_spans
         for start, end in splitter(sentence, sentence_start):
             if not is_footnote_marker(line, start, end):
-                surfaces[line[start:end], last_lang] += 1
+                surfaces[last_lang][line[start:end]] += 1
     return last_lang
