@@ -39,6 +39,8 @@ _LETTERS = (
 )
 WORD_RE = re.compile(f"([{_LETTERS}{ZWNJ}]+)")
 _REPEATED_ZWNJ_RE = re.compile(f"{ZWNJ}{{2,}}")
+# A ZWNJ tidy_zwnj would change: at a word's edge or after another one.
+JUNK_ZWNJ = re.compile(f"(?<![{_LETTERS}{ZWNJ}]){ZWNJ}|{ZWNJ}(?![{_LETTERS}])")
 
 # --- Affixes -------------------------------------------------------------------------------
 # Plural ها with the possessive/indefinite endings it can carry (کتاب‌هایشان "their books").
@@ -540,6 +542,7 @@ def split_joined_word(word: str) -> str:
     return join_morphemes(min(candidates, key=lambda a: a[0])[1])
 
 
+@functools.lru_cache(maxsize=65_536)
 def tidy_zwnj(word: str) -> str:
     """Drop ZWNJs at word edges and collapse repeated ones: they are never meaningful."""
     if ZWNJ not in word:
@@ -627,6 +630,22 @@ def sure_joiner(left: str, right: str) -> str | None:
             is_spaced_compound(left, right, compound[1])):
         return ZWNJ
     return None
+
+
+SURE_RIGHT_WORDS = frozenset((*PLURAL_SUFFIXES, *COMPARATIVE_SUFFIXES, *COMPARATIVE_PLURALS, *VOWEL_CLITICS))
+
+
+@functools.lru_cache(maxsize=65_536)
+def may_be_sure_left(word: str) -> bool:
+    """Could `word` be the left side of a sure join (see sure_joiner)? Only as می / نمی."""
+    return bool(word) and is_durative_head(word.rsplit(ZWNJ, 1)[-1])
+
+
+@functools.lru_cache(maxsize=65_536)
+def may_be_sure_right(word: str) -> bool:
+    """Could `word` be the right side of a sure join: an affix, or no free word (the right
+    half of a lexicon compound)?"""
+    return bool(word) and (word in SURE_RIGHT_WORDS or not is_attested(word))
 
 
 def is_shekar_compound(left: str, right: str) -> bool:
@@ -748,26 +767,45 @@ def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[s
 
     ``pieces`` alternates separator, word, separator, word, ... (re.split output).  Returns
     the merged pieces (``pieces`` itself when nothing merges) and the number of merges.
+    Pairs are judged left to right, a merged word being the left side of the next pair; only
+    pairs whose words as written join, and the pairs after a merge, need a look.
     """
     words = pieces[1::2]
-    joiners = list(map(spaced_joiner, words, words[1:], itertools.repeat(likely)))
-    if joiners.count(None) == len(joiners):
-        return pieces, 0  # the first merge of a line is of two words as written: none here
-    out = [pieces[0]]
+    pairs = range(len(words) - 1)
+    if not likely:  # only pairs that pass a per-word test can make a sure join
+        lefts, rights = map(may_be_sure_left, words), map(may_be_sure_right, words[1:])
+        pairs = itertools.compress(pairs, map(operator.or_, lefts, rights))  # type: ignore[assignment]
+    candidates = [pair for pair in pairs if spaced_joiner(words[pair], words[pair + 1], likely) is not None]
+    if not candidates:
+        return pieces, 0
+    out = list(pieces)
     merges = 0
-    for i in range(1, len(pieces), 2):
-        word, separator = pieces[i], pieces[i + 1]
-        if len(out) >= 3 and out[-1] == SPACE and len(out[-2]) + len(word) <= LONGEST_JOINED_WORD:
-            joiner = spaced_joiner(out[-2], word, likely)
-            if joiner is not None:
-                out.pop()
-                merged = out[-1] + joiner + word
-                out[-1] = merged if joiner else restore_word(merged)
-                out.append(separator)
-                merges += 1
-                continue
-        out.extend((word, separator))
-    return out, merges
+    next_free = 0  # pairs before this index belong to a chain already handled
+    for pair in candidates:
+        if pair < next_free:
+            continue
+        left_index = 2 * pair + 1  # the left word's position in `pieces`
+        left = pieces[left_index]
+        right_index = left_index + 2
+        while right_index < len(pieces):
+            right = pieces[right_index]
+            if pieces[right_index - 1] != SPACE or len(left) + len(right) > LONGEST_JOINED_WORD:
+                break
+            joiner = spaced_joiner(left, right, likely)
+            if joiner is None:
+                break
+            merged = left + joiner + right
+            left = merged if joiner else restore_word(merged)
+            out[right_index - 1] = out[right_index] = REMOVED
+            merges += 1
+            right_index += 2
+        out[left_index] = left
+        next_free = (right_index - 1) // 2
+    return list(itertools.filterfalse(functools.partial(operator.is_, REMOVED), out)), merges
+
+
+REMOVED: str = "".join(["\0", "removed"])  # a string of its own (no literal is ever this object),
+# compared by identity: it marks the pieces a merge took away
 
 
 # --- Respecting the writer's conventions ---------------------------------------------------
@@ -810,16 +848,18 @@ class LineRepair:
 
 
 def repair_line(line: str) -> LineRepair:
-    """Tidy junk ZWNJs in one line and repair its words; spaced pairs are counted only."""
+    """Tidy junk ZWNJs in `line` (or a whole text: a merge never crosses a line break) and
+    repair its words; spaced pairs are counted only. Word by word work is done by map() over
+    the per-type caches."""
     pieces = WORD_RE.split(line)
     if len(pieces) == 1:
         clean = line.replace(ZWNJ, "")
         return LineRepair(clean, [clean], [clean], 0, 0, 0, [clean])
     marked = 0
-    if ZWNJ in line:
-        pieces[0::2] = [separator.replace(ZWNJ, "") for separator in pieces[0::2]]  # junk
-        pieces[1::2] = words = list(map(tidy_zwnj, pieces[1::2]))
-        marked = sum(ZWNJ in word for word in words)
+    if ZWNJ in line:  # separators hold none: WORD_RE takes every ZWNJ into a word
+        if JUNK_ZWNJ.search(line):
+            pieces[1::2] = map(tidy_zwnj, pieces[1::2])
+        marked = sum(map(operator.contains, pieces[1::2], itertools.repeat(ZWNJ)))
     tidy = "".join(pieces)
     tidy_pieces = list(pieces)
     words = pieces[1::2]
@@ -868,7 +908,7 @@ def zwnj_evidence(text: str) -> Evidence:
     pieces."""
     if WORD_RE.search(text) is None:
         return 0, 0, 0  # no Persian letter, no ZWNJ
-    return line_evidence([repair_line(line) for line in text.split("\n")])
+    return line_evidence([repair_line(text)])
 
 
 def restore_zwnj(text: str, evidence: Evidence | None = None) -> str:
@@ -894,10 +934,10 @@ def restore_zwnj(text: str, evidence: Evidence | None = None) -> str:
     """
     if WORD_RE.search(text) is None:
         return text  # no Persian letter, no ZWNJ: nothing to repair
-    lines = [repair_line(line) for line in text.split("\n")]
-    marked, splits, sure_merges = evidence or line_evidence(lines)
+    repair = repair_line(text)  # lines are kept: no merge crosses a line break
+    marked, splits, sure_merges = evidence or line_evidence([repair])
     if writer_places_zwnj(marked, splits + sure_merges):
-        return "\n".join(r.tidy for r in lines)
+        return repair.tidy
     likely = shows_spaced_damage(sure_merges, splits)
     keep_joined = shows_only_spaced_damage(sure_merges, splits)
-    return "\n".join(r.full(likely, keep_joined) for r in lines)
+    return repair.full(likely, keep_joined)
