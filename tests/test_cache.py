@@ -19,6 +19,14 @@ from tests.conftest import CORPUS, FA_DOC, write
 tokens = importlib.import_module("iranru.tokens")
 
 
+@pytest.fixture(autouse=True)
+def no_replay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the document cache: no run is recorded for replay (test_replay.py)."""
+    from iranru.cli import replay
+
+    monkeypatch.setattr(replay, "RACY_SECONDS", 1e12)
+
+
 def invoke(runner: CliRunner, *args: str):  # type: ignore[no-untyped-def]
     return runner.invoke(app, list(args))
 

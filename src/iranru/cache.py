@@ -25,7 +25,7 @@ from pathlib import Path
 from iranru.model import AnalyzedDocument, Document, TokenTable, WordCounts
 from iranru.settings import NormalizeOptions, RunOptions, TokenOptions
 
-SCHEMA = 1  # PRAGMA user_version; another number drops the table
+SCHEMA = 2  # PRAGMA user_version; another number drops the tables
 DB_NAME = "documents.sqlite3"
 CACHE_ENV = "IRANRU_CACHE_DIR"
 BUSY_SECONDS = 5.0  # wait this long for another iranru writing the cache, then go without
@@ -201,11 +201,13 @@ class DocumentCache:
             (schema,) = self.connection.execute("PRAGMA user_version").fetchone()
             if schema != SCHEMA:
                 self.connection.execute("DROP TABLE IF EXISTS documents")
+                self.connection.execute("DROP TABLE IF EXISTS reports")
                 self.connection.execute(f"PRAGMA user_version={SCHEMA}")
-            self.connection.execute(
-                "CREATE TABLE IF NOT EXISTS documents (key BLOB PRIMARY KEY, value BLOB NOT NULL)"
-                " WITHOUT ROWID"
-            )
+            for table in ("documents", "reports"):  # reports: see cli/replay.py
+                self.connection.execute(
+                    f"CREATE TABLE IF NOT EXISTS {table} (key BLOB PRIMARY KEY, value BLOB NOT NULL)"
+                    " WITHOUT ROWID"
+                )
         except BaseException:
             self.connection.close()
             raise
@@ -224,6 +226,15 @@ class DocumentCache:
         with self.connection:
             self.connection.execute("BEGIN")
             self.connection.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?)", items)
+
+    def get_report(self, key: bytes) -> bytes | None:
+        row = self.connection.execute("SELECT value FROM reports WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def put_report(self, key: bytes, value: bytes) -> None:
+        with self.connection:
+            self.connection.execute("BEGIN")
+            self.connection.execute("INSERT OR REPLACE INTO reports VALUES (?, ?)", (key, value))
 
     def count(self) -> int:
         return int(self.connection.execute("SELECT count(*) FROM documents").fetchone()[0])

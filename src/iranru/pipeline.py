@@ -305,9 +305,7 @@ def analyze_waves(
     progress.total_bytes, progress.total_files = reader.total_bytes, reader.total_files
     pool = WorkerPool()
     try:
-        for number, wave in enumerate(reader):
-            if number == 0 and reader.total_bytes > WAVE_CHARS and forks_workers(options):
-                preload_for_workers(normalize_options, token_options)
+        for wave in reader:
             if warnings is not None:
                 warnings.extend(f"{doc.path}: {warning}" for doc in wave for warning in doc.warnings)
             analysed, more = analyze_documents(wave, normalize_options, token_options, options, progress,
@@ -323,23 +321,6 @@ def analyze_waves(
     finally:
         pool.close()
         progress.close()
-
-
-def forks_workers(options: RunOptions) -> bool:
-    return job_count(options) > 1 and not scheduler_address(options) and start_method() == "fork"
-
-
-def preload_for_workers(
-    normalize_options: NormalizeOptions | None, token_options: TokenOptions | None,
-) -> None:
-    """Load the word lists and models once in this process, so that each forked worker starts
-    with them instead of loading them again."""
-    from iranru.tokens import analyze_document
-    from iranru.wordcounts import count_words
-
-    document = Document("warm-up", "-", "کتابهای ایران میتوان. Iran's books.", "utf-8")
-    analyze_document(document, normalize_options, token_options)
-    count_words(document, normalize_options, token_options)
 
 
 def lookup(

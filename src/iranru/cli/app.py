@@ -15,6 +15,7 @@ from iranru.render.formats import choose_format
 
 if TYPE_CHECKING:
     from iranru.api import Report
+    from iranru.cli.replay import Recording
     from iranru.model import Skipped
 
 app = typer.Typer(
@@ -28,8 +29,13 @@ app = typer.Typer(
 )
 
 
+RECORDED_MESSAGES: list[list[str]] = []  # the stderr lines of a run being recorded (replay.py)
+
+
 def say(message: str) -> None:
     """One line on standard error."""
+    for messages in RECORDED_MESSAGES:
+        messages.append(message)
     typer.echo(f"iranru: {message}", err=True)
 
 
@@ -45,8 +51,72 @@ def exit_quietly_on_broken_pipe() -> None:
     raise typer.Exit(ExitStatus.OK)
 
 
-def run(debug: bool, action: Callable[[], list[Skipped] | None]) -> None:
-    """Run a command body; turn IranruErrors into one stderr line and an exit status."""
+def run(debug: bool, action: Callable[[], list[Skipped] | None], context: typer.Context | None = None,
+        ) -> None:
+    """Run a command body; turn IranruErrors into one stderr line and an exit status. A report
+    (`context` given) run before over the same unchanged files is replayed (see replay.py)."""
+    recording = begin_recording(context) if context is not None else None
+    if recording is None:
+        execute(debug, action)
+        return
+    from iranru.cli.replay import Tee
+
+    params = dict(context.params) if context is not None else {}
+    found = recording.lookup()
+    if found is not None:
+        replay(*found, params.get("output"))
+        return
+    real_stdout = sys.stdout
+    sys.stdout = recording.tee = Tee(real_stdout)
+    RECORDED_MESSAGES.append(recording.messages)
+    status = None
+    try:
+        execute(debug, action)
+        status = ExitStatus.OK
+    except typer.Exit as exit:
+        status = exit.exit_code
+        raise
+    finally:
+        sys.stdout = real_stdout
+        RECORDED_MESSAGES.remove(recording.messages)
+        if status in (ExitStatus.OK, ExitStatus.PARTIAL):
+            recording.store(int(status), params.get("output"))
+
+
+def begin_recording(context: typer.Context) -> Recording | None:
+    """A recording of this run if it is a replayable report (see replay.py), else None."""
+    if context.info_name is None:
+        return None
+    from iranru.cli.replay import Recording, is_replayable, replay_key
+
+    params = dict(context.params)
+    if not is_replayable(context.info_name, params):
+        return None
+    found = replay_key(context.info_name, params, sys.stdout)
+    if found is None:
+        return None
+    return Recording(*found, params.get("cache_dir"))
+
+
+def replay(stdout: str, output_bytes: bytes | None, messages: list[str], status: int,
+           output: Path | None) -> None:
+    """Print what the recorded run printed (and write --output) and end as it ended."""
+    try:
+        if output is not None and output_bytes is not None:
+            from iranru.render.writers import write_atomically
+
+            write_atomically(output, lambda path: path.write_bytes(output_bytes))
+        sys.stdout.write(stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        exit_quietly_on_broken_pipe()
+    for message in messages:
+        say(message)
+    if status:
+        raise typer.Exit(status)
+
+
+def execute(debug: bool, action: Callable[[], list[Skipped] | None]) -> None:
     try:
         skipped = action() or []
     except BrokenPipeError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import typer
+
 from iranru.cli.app import app, emit_report, run
 from iranru.cli.common import normalize_options, read_options, run_options, token_options
 from iranru.cli.options import (
@@ -26,6 +28,7 @@ from iranru.cli.options import (
 
 @app.command()
 def stats(
+    ctx: typer.Context,
     paths: Paths = None,
     format: FormatOption = None,
     output: OutputOption = None,
@@ -51,4 +54,4 @@ def stats(
                   token_options(stopwords, keep_stopwords),
                   run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         format, output, excel, bidi,
-    ))
+    ), context=ctx)

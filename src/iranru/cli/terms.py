@@ -83,6 +83,7 @@ def check_measure(value: str) -> str:
 
 @app.command()
 def freq(
+    ctx: typer.Context,
     paths: Paths = None,
     per_doc: Annotated[bool, typer.Option("--per-doc", help="One count column per document "
                                           "(or group): the wide table spreadsheets want.")] = False,
@@ -111,11 +112,12 @@ def freq(
         api.freq(paths, reading, normalizing, tokenizing, terms, per_doc, concepts, concepts_file,
                  run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         "bars", plot, plot_file, format, output, excel, bidi,
-    ))
+    ), context=ctx)
 
 
 @app.command()
 def ngrams(
+    ctx: typer.Context,
     paths: Paths = None,
     n: Annotated[str, typer.Option("-n", help="N-gram length, or a range such as 2..5.")] = "2",
     lang: LangOption = None, by: ByOption = "lemma", min_count: MinCountOption = 1,
@@ -141,11 +143,12 @@ def ngrams(
         api.ngrams(paths, reading, normalizing, tokenizing, terms, n,
                    run_options=run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         format, output, excel, bidi,
-    ))
+    ), context=ctx)
 
 
 @app.command()
 def collocations(
+    ctx: typer.Context,
     paths: Paths = None,
     measure: Annotated[str, typer.Option(
         "--measure", callback=check_measure, help=f"Rank by {'|'.join(MEASURES)}.")] = "llr",
@@ -178,11 +181,12 @@ def collocations(
         api.collocations(paths, reading, normalizing, tokenizing, terms, measure, window, node,
                          run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         format, output, excel, bidi,
-    ))
+    ), context=ctx)
 
 
 @app.command()
 def kwic(
+    ctx: typer.Context,
     term: Annotated[str | None, typer.Argument(help="Word or phrase to find (by lemma).",
                                                show_default=False)] = None,
     paths: Paths = None,
@@ -216,11 +220,12 @@ def kwic(
         api.kwic(paths, reading, normalizing, tokenizing, terms, term, regex, exact, width, sort,
                  run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         "dispersion", plot, plot_file, format, output, excel, bidi,
-    ))
+    ), context=ctx)
 
 
 @app.command()
 def compare(
+    ctx: typer.Context,
     a: Annotated[str, typer.Argument(help="A: a file, folder or glob; or a group with --group-by.")],
     b: Annotated[str, typer.Argument(help="B: likewise.")],
     paths: Annotated[list[str] | None, typer.Argument(
@@ -256,4 +261,4 @@ def compare(
                              concepts_file, run_options(jobs, cache_dir, no_cache, scheduler, quiet))
         return show(report, "keyness", plot, plot_file, format, output, excel, bidi)
 
-    run(debug, body)
+    run(debug, body, context=ctx)

@@ -78,6 +78,7 @@ def normalize(
 
 @app.command()
 def tokens(
+    ctx: typer.Context,
     paths: Paths = None,
     format: FormatOption = None,
     output: OutputOption = None,
@@ -103,4 +104,4 @@ def tokens(
                    token_options(stopwords, keep_stopwords),
                    run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         format, output, excel, bidi,
-    ))
+    ), context=ctx)

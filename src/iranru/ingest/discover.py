@@ -65,6 +65,13 @@ def discover(paths: list[str]) -> Discovery:
     """Files, directories (recursive), glob patterns and "-" in the order given."""
     result = Discovery()
     seen: set[str] = set()
+    metadata_by_folder: dict[Path, dict[str, dict[str, str]]] = {}
+
+    def metadata_of(directory: Path) -> dict[str, dict[str, str]]:
+        """Each folder's metadata.csv is read once, however many files it describes."""
+        if directory not in metadata_by_folder:
+            metadata_by_folder[directory] = read_metadata(directory)
+        return metadata_by_folder[directory]
 
     def add(path: Path, name: str, metadata: dict[str, dict[str, str]]) -> None:
         resolved = str(path.resolve())
@@ -79,21 +86,21 @@ def discover(paths: list[str]) -> Discovery:
             continue
         path = Path(raw)
         if path.is_dir():
-            metadata = read_metadata(path)
+            metadata = metadata_of(path)
             files = walk_directory(path)
             if not files:
                 result.problems.append((raw, "no .txt, .md or .html files in this directory"))
             for file in files:
-                add(file, file.relative_to(path).as_posix(), read_metadata(file.parent) or metadata)
+                add(file, file.relative_to(path).as_posix(), metadata_of(file.parent) or metadata)
         elif path.exists() or path.is_symlink():
-            add(path, path.name, read_metadata(path.parent))
+            add(path, path.name, metadata_of(path.parent))
         elif glob.has_magic(raw):
             matches = sorted(glob.glob(raw, recursive=True))
             files = [Path(match) for match in matches if Path(match).is_file()]
             if not files:
                 result.problems.append((raw, "no file matches this pattern"))
             for file in files:
-                add(file, file.name, read_metadata(file.parent))
+                add(file, file.name, metadata_of(file.parent))
         else:
             result.problems.append((raw, "no such file or directory"))
     return result

@@ -1,0 +1,229 @@
+"""Replaying a report: the same command over unchanged files prints what it printed before.
+
+A report command that reads the cache (stats, freq, ngrams, collocations, kwic, compare,
+tokens) records its output; run again with the same options, over files whose size,
+modification and change times and inode are all as they were, by the same iranru, in the same
+terminal set-up, it writes the recorded output without reading a document (like make, or
+git's index). Any difference is a miss, and the per-document cache does the rest. A file
+modified within RACY_SECONDS of the run is never trusted to its times (git's racy-clean rule),
+so its result is not recorded. Outputs over MAX_RECORDED_BYTES are not recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import marshal
+import os
+import sys
+import time
+import zlib
+from pathlib import Path
+from typing import IO, Any
+
+RACY_SECONDS = 2.0
+MAX_RECORDED_BYTES = 32 * 1024 * 1024
+REPLAY_FORMAT = 1
+# options that change how a run goes, never what it prints (results are equal for any --jobs)
+NOT_IN_KEY = frozenset({"jobs", "quiet", "debug", "cache_dir", "no_cache"})
+# files a report writes rather than reads
+WRITTEN_FILES = frozenset({"output", "plot_file"})
+ENVIRONMENT = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+LIBRARIES = ("hazm", "nltk", "simplemma", "pandas", "numpy", "rich", "typer", "openpyxl", "XlsxWriter",
+             "charset-normalizer", "platformdirs")
+
+
+def is_replayable(command: str, params: dict[str, Any]) -> bool:
+    """Commands that use the cache, with it on, over files (not standard input), printing a
+    table (no terminal chart, no chart file), on this machine (no Dask cluster)."""
+    from iranru.pipeline import SCHEDULER_ENV
+
+    paths = params.get("paths") or []
+    return (
+        "no_cache" in params and not params["no_cache"] and "-" not in paths
+        and not params.get("plot") and params.get("plot_file") is None
+        and not params.get("scheduler") and not os.environ.get(SCHEDULER_ENV)
+    )
+
+
+def file_state(path: str) -> tuple[int, int, int, int, int]:
+    status = os.stat(path)
+    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev
+
+
+def code_state() -> list[object]:
+    """What decides any output besides the inputs: iranru's files (by size and times), the
+    libraries' versions, Python's and Unicode's."""
+    import unicodedata
+    from importlib import metadata
+
+    import iranru
+
+    package = Path(iranru.__file__).resolve().parent
+    files = sorted(str(path.relative_to(package)) for path in package.rglob("*")
+                   if path.is_file() and "__pycache__" not in path.parts)
+    state: list[object] = [iranru.__version__, sys.version, unicodedata.unidata_version]
+    state += [(name, file_state(str(package / name))) for name in files]
+    for library in LIBRARIES:
+        try:
+            state.append((library, metadata.version(library)))
+        except metadata.PackageNotFoundError:
+            state.append((library, None))
+    return state
+
+
+def replay_key(command: str, params: dict[str, Any], stdout: IO[str]) -> tuple[bytes, list[int]] | None:
+    """The key of this run and the modification/change times of what it reads; None if an
+    input cannot be looked at (the run itself will say why)."""
+    from iranru.api import resolve_paths
+    from iranru.errors import IranruError
+    from iranru.ingest.discover import discover
+
+    try:
+        paths = resolve_paths(params.get("paths"))
+    except IranruError:
+        return None
+    discovery = discover(paths)
+    times: list[int] = []
+    inputs: list[object] = []
+    try:
+        for source in discovery.sources:
+            state = file_state(source.path)
+            times += state[1:3]
+            inputs.append((source.path, source.name, sorted(source.meta.items()), state))
+        for name, value in sorted(params.items()):
+            if name in WRITTEN_FILES or name in NOT_IN_KEY:
+                continue
+            for item in value if isinstance(value, list | tuple) else [value]:
+                if isinstance(item, Path) and item.is_file():
+                    inputs.append((name, str(item), hashlib.sha256(item.read_bytes()).hexdigest()))
+    except OSError:
+        return None
+    terminal = stdout.isatty()
+    state = [
+        REPLAY_FORMAT, command, os.getcwd(), paths, discovery.problems, inputs,
+        sorted((name, repr(value)) for name, value in params.items() if name not in NOT_IN_KEY),
+        [(name, os.environ.get(name)) for name in ENVIRONMENT],
+        sorted((name, value) for name, value in os.environ.items() if name.startswith("IRANRU_")),
+        terminal, os.get_terminal_size(stdout.fileno()) if terminal else None, code_state(),
+    ]
+    return hashlib.sha256(repr(state).encode("utf-8", "surrogatepass")).digest(), times
+
+
+class Tee(io.TextIOBase):
+    """Standard output that also keeps what passes through it, up to a limit."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.parts: list[str] = []
+        self.size = 0
+        self.overflowed = False
+
+    def write(self, text: str) -> int:
+        if not self.overflowed:
+            self.size += len(text)
+            self.overflowed = self.size > MAX_RECORDED_BYTES
+            if self.overflowed:
+                self.parts = []  # too big to keep: memory stays bounded
+            else:
+                self.parts.append(text)
+        try:
+            return self.stream.write(text)
+        except BrokenPipeError:
+            self.overflowed = True  # cut short: nothing to record
+            raise
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.stream, "encoding", "utf-8")
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+class Recording:
+    """One replayable run: its key, and what it printed."""
+
+    def __init__(self, key: bytes, times: list[int], cache_dir: Path | None) -> None:
+        self.key, self.times, self.cache_dir = key, times, cache_dir
+        self.started = time.time_ns()
+        self.messages: list[str] = []
+        self.tee: Tee | None = None
+
+    def lookup(self) -> tuple[str, bytes | None, list[str], int] | None:
+        """(stdout, --output file bytes, stderr messages, exit status) recorded before."""
+        import sqlite3
+
+        from iranru.cache import BUSY_SECONDS, DB_NAME, cache_dir
+
+        path = cache_dir_of(self.cache_dir, cache_dir) / DB_NAME
+        if not path.is_file():
+            return None
+        try:  # read-only: a damaged or busy cache is only a miss here; the run deals with it
+            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
+            try:
+                row = connection.execute("SELECT value FROM reports WHERE key = ?", (self.key,)).fetchone()
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        payload = row[0]
+        try:
+            version, stdout, output, messages, status = marshal.loads(zlib.decompress(payload))
+        except (ValueError, EOFError, TypeError, zlib.error):
+            return None
+        if version != REPLAY_FORMAT:
+            return None
+        return stdout, output, messages, status
+
+    def store(self, status: int, output: Path | None) -> None:
+        """Record the run, unless an input changed too recently to be judged by its times."""
+        import sqlite3
+
+        from iranru.cache import DocumentCache, cache_dir
+
+        if self.tee is None or self.tee.overflowed:
+            return
+        directory = cache_dir_of(self.cache_dir, cache_dir)
+        if any(str(directory) in message for message in self.messages):
+            return  # a warning about the cache itself belongs to this run, not to the report
+        racy_after = self.started - int(RACY_SECONDS * 1e9)
+        if any(moment >= racy_after for moment in self.times):
+            return
+        written = None
+        if output is not None:
+            try:
+                if output.stat().st_size > MAX_RECORDED_BYTES:
+                    return
+                written = output.read_bytes()
+            except OSError:
+                return
+        payload = zlib.compress(marshal.dumps(
+            (REPLAY_FORMAT, self.tee.text(), written, self.messages, status)), 1)
+        try:  # the run has opened (and if need be rebuilt) the cache; now only add a row
+            cache = DocumentCache(directory)
+        except (sqlite3.Error, OSError):
+            return
+        try:
+            cache.put_report(self.key, payload)
+        except sqlite3.Error:
+            pass  # not recording is never an error
+        finally:
+            cache.close()
+
+
+def cache_dir_of(chosen: Path | None, default: Any) -> Path:
+    from iranru.settings import RunOptions
+
+    return default(RunOptions(cache_dir=chosen))

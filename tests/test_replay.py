@@ -1,0 +1,151 @@
+"""Replayed reports: the same command over unchanged files prints the same, reading nothing;
+any change to a file, an option or the file set is a miss."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from iranru import cache
+from iranru.cli import app, replay
+from tests.conftest import ENGLISH_SENTENCE, PERSIAN_SENTENCE, write
+
+tokens = importlib.import_module("iranru.tokens")
+
+
+@pytest.fixture
+def analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Documents really analysed (token tables or word counts)."""
+    from iranru import wordcounts
+
+    seen: list[str] = []
+    for module, name in ((tokens, "analyze_document"), (wordcounts, "count_words")):
+        original = getattr(module, name)
+
+        def counted(document, *args, original=original):  # type: ignore[no-untyped-def]
+            seen.append(document.name)
+            return original(document, *args)
+
+        monkeypatch.setattr(module, name, counted)
+    return seen
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files written by the test count as old enough to be judged by their times."""
+    monkeypatch.setattr(replay, "RACY_SECONDS", -3600.0)
+
+
+@pytest.fixture
+def texts(tmp_path: Path) -> Path:
+    folder = tmp_path / "texts"
+    write(folder / "fa.txt", PERSIAN_SENTENCE + "\n")
+    write(folder / "en.txt", ENGLISH_SENTENCE + "\n")
+    return folder
+
+
+def run(runner: CliRunner, *args: str, cache_dir: Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, [*args, "--cache-dir", str(cache_dir), "--format", "csv"])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def recorded_reports(cache_dir: Path) -> int:
+    with sqlite3.connect(cache_dir / cache.DB_NAME) as connection:
+        count = connection.execute("SELECT count(*) FROM reports").fetchone()[0]
+    connection.close()
+    return int(count)
+
+
+@pytest.mark.parametrize("command", [["freq"], ["stats"], ["ngrams"], ["kwic", "روسیه"], ["tokens"]])
+def test_a_second_run_is_replayed_without_reading(runner: CliRunner, tmp_path: Path, texts: Path,
+                                                  analyses: list[str], settled: None,
+                                                  command: list[str]) -> None:
+    first = run(runner, *command, str(texts), cache_dir=tmp_path / "cache")
+    assert first[0] == 0 and first[1]
+    done = len(analyses)
+    assert run(runner, *command, str(texts), cache_dir=tmp_path / "cache") == first
+    assert len(analyses) == done  # nothing read or analysed
+    assert recorded_reports(tmp_path / "cache") == 1
+
+
+def test_a_file_changed_behind_its_times_is_not_replayed(runner: CliRunner, tmp_path: Path, texts: Path,
+                                                         settled: None) -> None:
+    """Same size, modification time put back: the change time still tells."""
+    target = texts / "en.txt"
+    before = target.stat()
+    first = run(runner, "freq", str(texts), cache_dir=tmp_path / "cache")
+    write(target, ENGLISH_SENTENCE.replace("Russia", "Persia") + "\n")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert target.stat().st_size == before.st_size
+    second = run(runner, "freq", str(texts), cache_dir=tmp_path / "cache")
+    assert second != first
+    assert "persia,en" in second[1] and "russia,en" not in second[1]
+
+
+def test_an_added_file_or_another_option_is_not_replayed(runner: CliRunner, tmp_path: Path, texts: Path,
+                                                         settled: None) -> None:
+    first = run(runner, "freq", str(texts), cache_dir=tmp_path / "cache")
+    top = run(runner, "freq", str(texts), "--top", "2", cache_dir=tmp_path / "cache")
+    assert top[1] != first[1] and len(top[1].splitlines()) == 3
+    write(texts / "more.txt", "Moscow and Tehran signed the Treaty of Gulistan.\n")
+    added = run(runner, "freq", str(texts), cache_dir=tmp_path / "cache")
+    assert "gulistan,en" in added[1] and "gulistan" not in first[1]
+
+
+def test_a_partial_run_replays_its_messages_and_status(runner: CliRunner, tmp_path: Path, texts: Path,
+                                                       analyses: list[str], settled: None) -> None:
+    write(texts / "big.txt", "Tehran " * 4000)
+    args = ("freq", str(texts), "--max-file-size", "0.01")
+    first = run(runner, *args, cache_dir=tmp_path / "cache")
+    assert first[0] == 1
+    assert "big.txt" in first[2]
+    done = len(analyses)
+    assert run(runner, *args, cache_dir=tmp_path / "cache") == first
+    assert len(analyses) == done
+
+
+def test_files_changed_just_now_are_not_recorded(runner: CliRunner, tmp_path: Path, texts: Path) -> None:
+    first = run(runner, "freq", str(texts), cache_dir=tmp_path / "cache")
+    assert run(runner, "freq", str(texts), cache_dir=tmp_path / "cache") == first
+    assert recorded_reports(tmp_path / "cache") == 0  # within RACY_SECONDS: times prove nothing
+
+
+def test_no_cache_neither_records_nor_replays(runner: CliRunner, tmp_path: Path, texts: Path,
+                                              settled: None) -> None:
+    run(runner, "freq", str(texts), "--no-cache", cache_dir=tmp_path / "cache")
+    assert not (tmp_path / "cache" / cache.DB_NAME).exists()
+
+
+def test_the_output_file_is_written_again(runner: CliRunner, tmp_path: Path, texts: Path,
+                                          analyses: list[str], settled: None) -> None:
+    output = tmp_path / "freq.csv"
+    assert run(runner, "freq", str(texts), "-o", str(output), cache_dir=tmp_path / "cache")[0] == 0
+    written = output.read_bytes()
+    output.unlink()
+    done = len(analyses)
+    assert run(runner, "freq", str(texts), "-o", str(output), cache_dir=tmp_path / "cache")[0] == 0
+    assert output.read_bytes() == written
+    assert len(analyses) == done
+
+
+def test_a_replay_loads_no_analysis_code(tmp_path: Path, texts: Path) -> None:
+    """What makes a replay fast: no pandas, hazm or NLTK is even imported."""
+    argv = ["iranru", "freq", str(texts), "--cache-dir", str(tmp_path / "c"), "-f", "csv"]
+    script = (
+        f"import sys\nfrom iranru.cli import app, replay\nsys.argv = {argv!r}\n"
+        "replay.RACY_SECONDS = -3600.0  # the files were written just now\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(name for name in ('pandas', 'hazm', 'nltk') if name in sys.modules), file=sys.stderr)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    second = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert first.stderr.splitlines()[-1] == "['hazm', 'nltk', 'pandas']"
+    assert second.stderr.splitlines()[-1] == "[]"
+    assert second.stdout == first.stdout
