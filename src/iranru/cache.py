@@ -156,25 +156,22 @@ def decode_analysis(document: Document, payload: bytes) -> AnalyzedDocument:
 
 
 def encode_counts(counted: WordCounts) -> bytes:
-    """Word counts as parallel lists: norms, lemmas, languages, stopword flags, counts."""
-    keys = list(counted.counts)
-    columns = [[key[field] for key in keys] for field in range(4)]
-    value = (PAYLOAD_FORMAT, "counts", counted.language, columns, list(counted.counts.values()))
+    """Word counts as they are: parallel lists of norms, lemmas, languages, stopword flags and
+    counts."""
+    value = (PAYLOAD_FORMAT, "counts", counted.language, list(counted.columns))
     return zlib.compress(marshal.dumps(value), 1)
 
 
 def decode_counts(document: Document, payload: bytes) -> WordCounts:
     """The cached word counts with this document attached; ValueError if the row is damaged."""
     try:
-        version, kind, language, columns, counts = marshal.loads(zlib.decompress(payload))
+        version, kind, language, columns = marshal.loads(zlib.decompress(payload))
         if version != PAYLOAD_FORMAT or kind != "counts":
             raise ValueError(f"payload format {version} {kind}")
-        norms, lemmas, langs, stops = columns
+        norms, lemmas, langs, stops, counts = columns
         if not len(norms) == len(lemmas) == len(langs) == len(stops) == len(counts):
             raise ValueError("columns of unequal length")
-        keys = zip(map(sys.intern, norms), map(sys.intern, lemmas), map(sys.intern, langs), stops,
-                   strict=True)
-        return WordCounts(document, language, dict(zip(keys, counts, strict=True)))
+        return WordCounts(document, language, (norms, lemmas, langs, stops, counts))
     except (zlib.error, EOFError, TypeError, KeyError, IndexError, ValueError) as error:
         raise ValueError(f"damaged cache entry: {error}") from None
 

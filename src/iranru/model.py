@@ -93,11 +93,18 @@ WordKey = tuple[str, str, str, bool]  # norm, lemma, lang, stopword
 
 @dataclass(frozen=True, slots=True)
 class WordCounts:
-    """A document's word tokens counted by type (see wordcounts.py): all `freq` needs."""
+    """A document's word tokens counted by type (see wordcounts.py): all `freq` needs. Parallel
+    columns, as stored and sent between processes: norms, lemmas, languages, stopword flags
+    and counts."""
 
     document: Document
     language: str  # as AnalyzedDocument.language
-    counts: dict[WordKey, int]
+    columns: tuple[list[str], list[str], list[str], list[bool], list[int]]
+
+    @property
+    def counts(self) -> dict[WordKey, int]:
+        norms, lemmas, langs, stops, counts = self.columns
+        return dict(zip(zip(norms, lemmas, langs, stops, strict=True), counts, strict=True))
 
 
 def build_tokens(text: str, table: TokenTable) -> tuple[Token, ...]:

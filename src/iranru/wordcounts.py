@@ -59,8 +59,11 @@ def count_words(
         normalized = normalize_text(document.text[start:end], normalize_options, for_display=False,
                                     zwnj_evidence=evidence)
         last_lang = count_surfaces(normalized, last_lang, surfaces)
+    counts = describe_counts(surfaces, stopword_sets(token_options.extra_stopwords))
+    norms, lemmas, langs, stops = (list(column) for column in zip(*counts, strict=True)) if counts else (
+        [], [], [], [])
     return WordCounts(document, language_of_text(document.text),
-                      describe_counts(surfaces, stopword_sets(token_options.extra_stopwords)))
+                      (norms, lemmas, langs, stops, list(counts.values())))
 
 
 Surfaces = dict[str, Counter[str]]  # sentence language -> token surface -> count

@@ -72,21 +72,6 @@ def equal_part_spans(mask: bytes, parts: int = SINGLE_DOCUMENT_PARTS) -> list[tu
     return [(positions[low], positions[high - 1] + 1) for low, high in itertools.pairwise(bounds)]
 
 
-def word_counts_terms(counted: WordCounts, by: str, lang: str | None, exclude_stopwords: bool,
-                      ) -> tuple[Counter[Term], int]:
-    """(term, lang) counts of word counts, and the words a rate is relative to (see
-    `counted_mask`): the same as `term_counts` over the document's table."""
-    terms: Counter[Term] = Counter()
-    size = 0
-    for (norm, lemma, word_lang, stopword), count in counted.counts.items():
-        if lang is not None and word_lang != lang:
-            continue
-        size += count
-        if not (exclude_stopwords and stopword):
-            terms[lemma if by == "lemma" else norm, word_lang] += count
-    return terms, size
-
-
 class FrequencyCounter:
     """Term counts reduced document by document: each document leaves two integer arrays
     (term ids and counts) behind, so a corpus streams through in constant memory per term.
@@ -104,12 +89,7 @@ class FrequencyCounter:
 
     def add(self, document: AnalyzedDocument | WordCounts) -> None:
         if isinstance(document, WordCounts):
-            counts, size = word_counts_terms(document, self.by, self.lang, self.exclude_stopwords)
-            if not size:
-                return
-            self.counts.append(self.compact(counts))
-            self.sizes.append(size)
-            self.lone = document.document if len(self.sizes) == 1 else None
+            self.add_word_counts(document)
             return
         mask = counted_mask(document, self.lang)
         if 1 not in mask:
@@ -117,6 +97,31 @@ class FrequencyCounter:
         self.counts.append(self.compact(term_counts(document, self.by, mask, self.exclude_stopwords)))
         self.sizes.append(mask.count(1))
         self.lone = (document, mask) if len(self.sizes) == 1 else None
+
+    def add_word_counts(self, counted: WordCounts) -> None:
+        """As `add` over the token table (see `counted_mask`, `term_counts`), in one pass over
+        the word types: a word in `lang` counts towards the size, and unless it is an
+        excluded stopword, towards its (term, lang)."""
+        norms, lemmas, langs, stops, counts = counted.columns
+        terms = lemmas if self.by == "lemma" else norms
+        term_ids, lang, exclude = self.term_ids, self.lang, self.exclude_stopwords
+        found: dict[int, int] = {}
+        size = 0
+        for term, word_lang, stopword, count in zip(terms, langs, stops, counts, strict=True):
+            if lang is not None and word_lang != lang:
+                continue
+            size += count
+            if exclude and stopword:
+                continue
+            term_id = term_ids.get((term, word_lang))
+            if term_id is None:
+                term_id = term_ids[term, word_lang] = len(term_ids)
+            found[term_id] = found.get(term_id, 0) + count
+        if not size:
+            return
+        self.counts.append((array("I", found), array("I", found.values())))
+        self.sizes.append(size)
+        self.lone = counted.document if len(self.sizes) == 1 else None
 
     def compact(self, counts: Counter[Term]) -> tuple[array, array]:
         intern = self.term_ids.setdefault
