@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q src >/dev/null  # as a regular install would: no start-up spent compiling
 	touch $(STAMP)
 
 run: install
@@ -31,6 +32,7 @@ BENCH_MB ?= 100
 BENCH_FILES ?= 1000
 
 bench: install
+	$(BIN)/python -m compileall -q src >/dev/null
 	$(BIN)/python bench/zwnj_bench.py
 	$(BIN)/python bench/speed.py --mb $(BENCH_MB) --files $(BENCH_FILES)
 

@@ -74,3 +74,18 @@ def test_mentions_in_dense_text_point_at_their_surface(text: str) -> None:
 
     for mention in [*find_dates(text), *find_places(text)]:
         assert text[mention.start : mention.end] == mention.surface
+
+
+# the characters the one-table pass merges, and what sits around a ZWNJ
+table_characters = st.text(alphabet=st.sampled_from(list("ﷲﻻ﷼ﷰ ًّ\u200cـ\u200e\ufeff—–“”’يك١2ا\n\t\u00a0،؟")),
+                           max_size=60)
+
+
+@given(st.one_of(persian_heavy, table_characters))
+def test_base_steps_in_fewer_passes_equal_the_steps_one_by_one(text: str) -> None:
+    from iranru.normalize import BASE_STEPS, base_steps
+
+    expected = text
+    for _, step in BASE_STEPS:
+        expected = step(expected)
+    assert base_steps(text) == expected

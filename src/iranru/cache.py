@@ -158,20 +158,20 @@ def decode_analysis(document: Document, payload: bytes) -> AnalyzedDocument:
 def encode_counts(counted: WordCounts) -> bytes:
     """Word counts as they are: parallel lists of norms, lemmas, languages, stopword flags and
     counts."""
-    value = (PAYLOAD_FORMAT, "counts", counted.language, list(counted.columns))
+    value = (PAYLOAD_FORMAT, "counts", list(counted.columns))
     return zlib.compress(marshal.dumps(value), 1)
 
 
 def decode_counts(document: Document, payload: bytes) -> WordCounts:
     """The cached word counts with this document attached; ValueError if the row is damaged."""
     try:
-        version, kind, language, columns = marshal.loads(zlib.decompress(payload))
+        version, kind, columns = marshal.loads(zlib.decompress(payload))
         if version != PAYLOAD_FORMAT or kind != "counts":
             raise ValueError(f"payload format {version} {kind}")
         norms, lemmas, langs, stops, counts = columns
         if not len(norms) == len(lemmas) == len(langs) == len(stops) == len(counts):
             raise ValueError("columns of unequal length")
-        return WordCounts(document, language, (norms, lemmas, langs, stops, counts))
+        return WordCounts(document, (norms, lemmas, langs, stops, counts))
     except (zlib.error, EOFError, TypeError, KeyError, IndexError, ValueError) as error:
         raise ValueError(f"damaged cache entry: {error}") from None
 

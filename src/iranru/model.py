@@ -98,8 +98,14 @@ class WordCounts:
     and counts."""
 
     document: Document
-    language: str  # as AnalyzedDocument.language
     columns: tuple[list[str], list[str], list[str], list[bool], list[int]]
+
+    @property
+    def language(self) -> str:
+        """As AnalyzedDocument.language; worked out only when a report groups by it."""
+        from iranru.language import language_of_text
+
+        return language_of_text(self.document.text)
 
     @property
     def counts(self) -> dict[WordKey, int]:

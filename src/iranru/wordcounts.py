@@ -11,12 +11,11 @@ takes its language from the line before, go through the sentence-by-sentence pat
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 
 from iranru import resources
-from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS, language_of_text
+from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
 from iranru.model import Document, WordCounts, WordKey
 from iranru.normalize import normalize_text, zwnj_evidence_of
 from iranru.settings import NormalizeOptions, TokenOptions
@@ -62,8 +61,7 @@ def count_words(
     counts = describe_counts(surfaces, stopword_sets(token_options.extra_stopwords))
     norms, lemmas, langs, stops = (list(column) for column in zip(*counts, strict=True)) if counts else (
         [], [], [], [])
-    return WordCounts(document, language_of_text(document.text),
-                      (norms, lemmas, langs, stops, list(counts.values())))
+    return WordCounts(document, (norms, lemmas, langs, stops, list(counts.values())))
 
 
 Surfaces = dict[str, Counter[str]]  # sentence language -> token surface -> count
@@ -71,18 +69,24 @@ Surfaces = dict[str, Counter[str]]  # sentence language -> token surface -> coun
 
 def describe_counts(surfaces: Surfaces, stopwords: StopwordSets) -> dict[WordKey, int]:
     """Word types by (norm, lemma, lang, stopword), as TableBuilder describes them."""
-    words: Counter[WordKey] = Counter()
-    describe = functools.partial(word_key, stopwords=stopwords)
+    words: dict[WordKey, int] = {}
     for sentence_lang, counts in surfaces.items():
+        known = WORD_KEYS.setdefault((sentence_lang, stopwords), {})
         for surface, count in counts.items():
-            if count > 0:
-                key = describe(surface, sentence_lang)
-                if key is not None:
-                    words[key] += count
-    return dict(words)
+            key = known.get(surface, UNKNOWN)
+            if key is UNKNOWN:
+                key = word_key(surface, sentence_lang, stopwords)
+                if len(known) < MAX_KNOWN:
+                    known[surface] = key
+            if key is not None and count > 0:
+                words[key] = words.get(key, 0) + count  # type: ignore[index]
+    return words
 
 
-@functools.lru_cache(maxsize=1 << 18)
+UNKNOWN = object()
+WORD_KEYS: dict[tuple[str, StopwordSets], dict[str, WordKey | None]] = {}
+
+
 def word_key(surface: str, sentence_lang: str, stopwords: StopwordSets) -> WordKey | None:
     """A surface's counting key, None for no word."""
     norm, lang, lemma, word = describe_token(surface, sentence_lang)
@@ -96,9 +100,10 @@ def count_surfaces(text: str, last_lang: str, surfaces: Surfaces) -> str:
     the language of its last sentence is returned (a letterless one takes it over)."""
     run_start = run_lang = None
     position = 0
+    scripts = ARABIC_LETTERS.search(text) is not None, LATIN_LETTERS.search(text) is not None
     for line in text.split("\n"):
         line_start, position = position, position + len(line) + 1
-        line_lang = single_language(line, last_lang)
+        line_lang = single_language(line, last_lang, scripts)
         if line_lang is not None and line_lang != run_lang and run_lang is not None:
             count_run(text, run_start, line_start, run_lang, surfaces)
             run_start = run_lang = None
@@ -116,13 +121,15 @@ def count_surfaces(text: str, last_lang: str, surfaces: Surfaces) -> str:
     return last_lang
 
 
-def single_language(line: str, last_lang: str) -> str | None:
+def single_language(line: str, last_lang: str, scripts: tuple[bool, bool] = (True, True)) -> str | None:
     """The one language every sentence of `line` surely has, else None. A line with letters of
     one script is in that language if its first sentence has one of them (a letterless
-    sentence takes the language before it); a line without letters is in `last_lang`."""
+    sentence takes the language before it); a line without letters is in `last_lang`.
+    `scripts`: may the text hold Arabic-script, Latin letters at all (else no line is searched)."""
     if len(line) > MAX_SEGMENT:
         return None  # cut into pieces at sentence ends: left to the exact path
-    arabic, latin = ARABIC_LETTERS.search(line), LATIN_LETTERS.search(line)
+    arabic = ARABIC_LETTERS.search(line) if scripts[0] else None
+    latin = LATIN_LETTERS.search(line) if scripts[1] else None
     if arabic and latin:
         return None
     first = arabic or latin
@@ -142,8 +149,13 @@ def count_run(text: str, start: int, end: int, lang: str, surfaces: Surfaces) ->
     run = text[start:end]
     chunks = Counter(run.split() if lang == EN else run.replace("\n", " ").replace("\t", " ").split(" "))
     found = surfaces[lang]
+    known = CHUNK_TOKENS[lang]
     for chunk, count in chunks.items():
-        tokens = chunk_tokens(chunk, lang)
+        tokens = known.get(chunk)
+        if tokens is None:
+            tokens = chunk_tokens(chunk, lang)
+            if len(known) < MAX_KNOWN:
+                known[chunk] = tokens
         if len(tokens) == 1:
             found[tokens[0]] += count
         else:
@@ -151,7 +163,10 @@ def count_run(text: str, start: int, end: int, lang: str, surfaces: Surfaces) ->
                 found[token] += count
 
 
-@functools.lru_cache(maxsize=1 << 18)
+MAX_KNOWN = 1 << 18  # chunk and word types remembered per process and language
+CHUNK_TOKENS: dict[str, dict[str, tuple[str, ...]]] = {FA: {}, EN: {}}
+
+
 def chunk_tokens(chunk: str, lang: str) -> tuple[str, ...]:
     """The tokens of one chunk between spaces, note references left out (see is_footnote_marker).
     hazm splits Persian at spaces, tabs and line breaks only, NLTK English at any white space."""

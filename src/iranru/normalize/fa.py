@@ -117,6 +117,31 @@ LINE_EDGE_BLANKS = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
 LINE_BREAKS = re.compile(r"\r\n?")
 
 
+@functools.cache
+def character_steps() -> Callable[[str], str]:
+    """remove_invisible_controls' junk, unify_arabic_letters (with ligatures), strip_diacritics
+    and en.fold_quotes_and_dashes as one character table, in that order: each maps characters
+    alone, so their composition is one scan of the text instead of four. (Folding quotes
+    before remove_stray_zwnj changes nothing: neither side of it is an Arabic letter or a ZWNJ.)"""
+    from hazm.constants import UNICODE_REPLACEMENTS
+
+    from iranru.normalize.en import QUOTES_AND_DASHES
+
+    ligatures = {char: target for source, target in UNICODE_REPLACEMENTS
+                 for char in source if char not in "()|"}
+    tables = [INVISIBLE_JUNK, character_table(), {ord(char): target for char, target in ligatures.items()},
+              diacritic_table(), QUOTES_AND_DASHES]
+    domain = {code for table in tables for code in table}
+    fused: dict[int, str] = {}
+    for code in domain:
+        text = chr(code)
+        for table in tables:
+            text = text.translate(table)
+        if text != chr(code):
+            fused[code] = text
+    return compile_table(fused)
+
+
 def unify_line_breaks(text: str) -> str:
     return LINE_BREAKS.sub("\n", text)
 
