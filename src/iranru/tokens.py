@@ -334,6 +334,19 @@ def segment_spans(text: str, limit: int = SEGMENT_CHARS) -> Iterator[Span]:
         yield start, end
 
 
+def document_segments(
+    text: str, normalize_options: NormalizeOptions | None,
+) -> tuple[list[Span], tuple[int, int, int] | None]:
+    """The segments a document is analysed in, and for more than one the ZWNJ evidence of
+    the whole: damage is judged document-wide (see restore_zwnj)."""
+    segments = list(segment_spans(text, SEGMENT_CHARS))
+    evidence = None
+    if len(segments) > 1 and (normalize_options or NormalizeOptions()).repair_zwnj:
+        pieces = [zwnj_evidence_of(text[start:end]) for start, end in segments]
+        evidence = tuple(map(sum, zip(*pieces, strict=True)))
+    return segments, evidence
+
+
 def analyze_document(
     document: Document,
     normalize_options: NormalizeOptions | None = None,
@@ -342,12 +355,7 @@ def analyze_document(
     """Normalise, split and lemmatise one document into a token table."""
     token_options = token_options or TokenOptions()
     builder = TableBuilder(stopword_sets(token_options.extra_stopwords))
-    segments = list(segment_spans(document.text, SEGMENT_CHARS))
-    evidence = None
-    if len(segments) > 1 and (normalize_options or NormalizeOptions()).repair_zwnj:
-        # ZWNJ damage is judged document-wide (see restore_zwnj): sum the pieces' evidence
-        pieces = [zwnj_evidence_of(document.text[start:end]) for start, end in segments]
-        evidence = tuple(map(sum, zip(*pieces, strict=True)))
+    segments, evidence = document_segments(document.text, normalize_options)
     for start, end in segments:
         builder.add_segment(document.text, start, end, normalize_options, evidence)
     return AnalyzedDocument(
