@@ -58,6 +58,28 @@ def private_cache(session_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return session_cache
 
 
+@pytest.fixture
+def analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the documents really analysed (not taken from the cache): token tables, or
+    word counts (`freq` over several documents)."""
+    import importlib
+
+    from iranru import wordcounts
+
+    # `iranru.tokens` is also the public `tokens()` report (PEP 562): import the module by name
+    tokens = importlib.import_module("iranru.tokens")
+    seen: list[str] = []
+    for module, name in ((tokens, "analyze_document"), (wordcounts, "count_words")):
+        original = getattr(module, name)
+
+        def counted(document, *args, original=original):  # type: ignore[no-untyped-def]
+            seen.append(document.name)
+            return original(document, *args)
+
+        monkeypatch.setattr(module, name, counted)
+    return seen
+
+
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode(encoding))

@@ -38,24 +38,6 @@ def csv_output(runner: CliRunner, *args: str, stderr: str = "") -> str:
     return result.stdout
 
 
-@pytest.fixture
-def analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Names of the documents really analysed (not taken from the cache): token tables, or
-    word counts (`freq` over several documents)."""
-    from iranru import wordcounts
-
-    seen: list[str] = []
-    for module, name in ((tokens, "analyze_document"), (wordcounts, "count_words")):
-        original = getattr(module, name)
-
-        def counted(document, *args, original=original):  # type: ignore[no-untyped-def]
-            seen.append(document.name)
-            return original(document, *args)
-
-        monkeypatch.setattr(module, name, counted)
-    return seen
-
-
 @pytest.mark.parametrize("command", ["tokens", "freq", "stats"])
 def test_cold_warm_and_uncached_runs_agree(runner: CliRunner, tmp_path: Path, analyses: list[str],
                                            command: str) -> None:

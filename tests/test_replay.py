@@ -3,7 +3,6 @@ any change to a file, an option or the file set is a miss."""
 
 from __future__ import annotations
 
-import importlib
 import os
 import sqlite3
 import subprocess
@@ -16,25 +15,6 @@ from typer.testing import CliRunner
 from iranru import cache
 from iranru.cli import app, replay
 from tests.conftest import ENGLISH_SENTENCE, PERSIAN_SENTENCE, write
-
-tokens = importlib.import_module("iranru.tokens")
-
-
-@pytest.fixture
-def analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Documents really analysed (token tables or word counts)."""
-    from iranru import wordcounts
-
-    seen: list[str] = []
-    for module, name in ((tokens, "analyze_document"), (wordcounts, "count_words")):
-        original = getattr(module, name)
-
-        def counted(document, *args, original=original):  # type: ignore[no-untyped-def]
-            seen.append(document.name)
-            return original(document, *args)
-
-        monkeypatch.setattr(module, name, counted)
-    return seen
 
 
 @pytest.fixture
