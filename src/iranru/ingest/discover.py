@@ -65,16 +65,17 @@ def discover(paths: list[str]) -> Discovery:
     """Files, directories (recursive), glob patterns and "-" in the order given."""
     result = Discovery()
     seen: set[str] = set()
-    metadata_by_folder: dict[Path, dict[str, dict[str, str]]] = {}
+    metadata_by_folder: dict[str, dict[str, dict[str, str]]] = {}
 
     def metadata_of(directory: Path) -> dict[str, dict[str, str]]:
         """Each folder's metadata.csv is read once, however many files it describes."""
-        if directory not in metadata_by_folder:
-            metadata_by_folder[directory] = read_metadata(directory)
-        return metadata_by_folder[directory]
+        key = str(directory)
+        if key not in metadata_by_folder:
+            metadata_by_folder[key] = read_metadata(directory)
+        return metadata_by_folder[key]
 
     def add(path: Path, name: str, metadata: dict[str, dict[str, str]]) -> None:
-        resolved = str(path.resolve())
+        resolved = os.path.realpath(path)  # as path.resolve(), without building Paths
         if resolved in seen:
             return
         seen.add(resolved)
@@ -90,8 +91,11 @@ def discover(paths: list[str]) -> Discovery:
             files = walk_directory(path)
             if not files:
                 result.problems.append((raw, "no .txt, .md or .html files in this directory"))
+            prefix = f"{path}{os.sep}"
             for file in files:
-                add(file, file.relative_to(path).as_posix(), metadata_of(file.parent) or metadata)
+                text = str(file)  # below `path`: its name there is what follows the prefix
+                name = text[len(prefix):] if text.startswith(prefix) else str(file.relative_to(path))
+                add(file, name.replace(os.sep, "/"), metadata_of(file.parent) or metadata)
         elif path.exists() or path.is_symlink():
             add(path, path.name, metadata_of(path.parent))
         elif glob.has_magic(raw):
