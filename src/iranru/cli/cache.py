@@ -1,7 +1,5 @@
 """`iranru cache info` and `iranru cache clear`: the analysis cache, seen and emptied."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +24,7 @@ cache_app = typer.Typer(
 app.add_typer(cache_app, name="cache")
 
 
-def cache_run_options(cache_dir: Path | None) -> RunOptions:
+def cache_run_options(cache_dir: Path | None) -> "RunOptions":
     from iranru.settings import RunOptions
 
     return RunOptions(cache_dir=cache_dir)

@@ -1,7 +1,5 @@
 """Date and place mentions: `dates` and `places`."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -36,7 +34,7 @@ SummaryOption = Annotated[
 ]
 
 
-def show_timeline(report: Report, timeline: bool, plot_file: Path | None) -> list[Skipped]:
+def show_timeline(report: "Report", timeline: bool, plot_file: Path | None) -> list["Skipped"]:
     from iranru.render.plots import plot_to_file, plot_to_terminal
 
     if plot_file is not None:
@@ -66,7 +64,7 @@ def dates(
     from iranru import api
     from iranru.settings import MentionOptions
 
-    def body() -> list[Skipped]:
+    def body() -> list["Skipped"]:
         options = MentionOptions(summary=summary and not (timeline or plot_file))
         report = api.dates(paths, read_options(encoding, max_file_size),
                            normalize_options(no_zwnj_repair), options,

@@ -1,7 +1,5 @@
 """`iranru stats`: one row per document."""
 
-from __future__ import annotations
-
 import typer
 
 from iranru.cli.app import app, emit_report, run

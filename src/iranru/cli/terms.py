@@ -1,7 +1,5 @@
 """Term usage: `freq`, `ngrams`, `collocations`, `kwic` and `compare`."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -61,9 +59,9 @@ def settings(
 
 
 def show(
-    report: Report, chart: str, plot: bool, plot_file: Path | None, fmt: str | None,
+    report: "Report", chart: str, plot: bool, plot_file: Path | None, fmt: str | None,
     output: Path | None, excel: bool, bidi: bool,
-) -> list[Skipped]:
+) -> list["Skipped"]:
     """The table (or, with --plot, a terminal chart), and the chart file if asked for."""
     from iranru.render.plots import plot_to_file, plot_to_terminal
 
@@ -254,7 +252,7 @@ def compare(
         encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
         top, group_by)
 
-    def body() -> list[Skipped]:
+    def body() -> list["Skipped"]:
         if paths and not group_by:
             raise UsageError("compare A B takes more paths only with --group-by")
         report = api.compare(a, b, paths, reading, normalizing, tokenizing, terms, concepts,

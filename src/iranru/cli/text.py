@@ -1,7 +1,5 @@
 """`iranru normalize` and `iranru tokens`: the pipeline's intermediate results."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -60,7 +58,7 @@ def normalize(
     reading = read_options(encoding, max_file_size)
     normalizing = normalize_options(no_zwnj_repair, digits)
 
-    def body() -> list[Skipped]:
+    def body() -> list["Skipped"]:
         if explain:
             return emit_report(api.changes(paths, reading, normalizing), format, output, excel, bidi)
         documents, skipped = read_documents(paths, reading)
