@@ -234,7 +234,7 @@ def test_an_unusable_cache_is_warned_about_once_however_many_waves(
 ) -> None:
     from iranru import pipeline
 
-    monkeypatch.setattr(pipeline, "WAVE_CHARS", 1_000)  # every corpus document is a wave
+    monkeypatch.setattr(pipeline, "COUNTS_WAVE_CHARS", 1_000)  # every corpus document is a wave
     blocker = write(tmp_path / "file", "not a folder")
     result = invoke(runner, "freq", str(CORPUS), "--cache-dir", str(blocker / "cache"), "-f", "csv")
     assert result.exit_code == 0

@@ -124,6 +124,7 @@ def test_streaming_in_small_waves_gives_the_rows_of_one_wave(
     paths = [str(CORPUS), str(tmp_path)]
     whole = csv_output(runner, *command, *paths, "--no-cache", "--jobs", "1")
     monkeypatch.setattr(pipeline, "WAVE_CHARS", 3_000)
+    monkeypatch.setattr(pipeline, "COUNTS_WAVE_CHARS", 3_000)  # freq's waves of word counts
     monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)
     waves: list[int] = []
     original = pipeline.analyze_documents

@@ -98,11 +98,20 @@ class CorpusStream:
         self.options = normalize_options, token_options, run_options
         self.kind = kind  # "table": AnalyzedDocuments; "counts": WordCounts (see wordcounts.py)
         self.warnings: list[str] = []
+        if kind == "counts":
+            self.use_word_counts()
         self.count = 0
 
     @property
     def skipped(self) -> list[Skipped]:
         return self.reader.skipped
+
+    def use_word_counts(self) -> None:
+        """Yield WordCounts rather than AnalyzedDocuments, in larger waves (they are small)."""
+        from iranru.pipeline import COUNTS_WAVE_CHARS
+
+        self.kind = "counts"
+        self.reader.wave_chars = COUNTS_WAVE_CHARS
 
     @property
     def documents(self) -> Iterator[Any]:
@@ -235,7 +244,7 @@ def freq(
         check_term_options(options.lang, options.by)
         stream = CorpusStream(paths, read_options, normalize_options, token_options, run_options)
         if stream.reader.total_files > 1:  # a lone document's DP needs its token order
-            stream.kind = "counts"
+            stream.use_word_counts()
 
         def analyse_lone(document: Document) -> AnalyzedDocument:
             from iranru.tokens import analyze_document

@@ -287,6 +287,9 @@ def analyze_documents(
 
 
 WAVE_CHARS = 4_000_000  # characters read, analysed and reduced at a time when streaming
+# Word counts are a few KB a document, so their waves can be larger: fewer pauses in which the
+# workers wait for the next wave (freq over 100 MB: 34.5 s -> 29.2 s) for about 20 MB more memory.
+COUNTS_WAVE_CHARS = 16_000_000
 
 
 def analyze_waves(
