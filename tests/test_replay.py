@@ -79,6 +79,21 @@ def test_an_added_file_or_another_option_is_not_replayed(runner: CliRunner, tmp_
     assert "gulistan,en" in added[1] and "gulistan" not in first[1]
 
 
+def test_compare_sees_a_change_in_its_sides(runner: CliRunner, tmp_path: Path, texts: Path,
+                                            settled: None) -> None:
+    """compare A B reads A and B themselves."""
+    other = write(tmp_path / "other.txt", "Moscow and Tehran signed a treaty in Tabriz.\n")
+    args = ("compare", str(texts / "en.txt"), str(other))
+    first = run(runner, *args, cache_dir=tmp_path / "cache")
+    assert first[0] == 0 and "tabriz" in first[1]
+    assert run(runner, *args, cache_dir=tmp_path / "cache") == first
+    before = other.stat()
+    write(other, "Moscow and Tehran signed a treaty in Tiflis.\n")
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    second = run(runner, *args, cache_dir=tmp_path / "cache")
+    assert "tiflis" in second[1] and "tabriz" not in second[1]
+
+
 def test_a_partial_run_replays_its_messages_and_status(runner: CliRunner, tmp_path: Path, texts: Path,
                                                        analyses: list[str], settled: None) -> None:
     write(texts / "big.txt", "Tehran " * 4000)

@@ -84,6 +84,8 @@ def replay_key(command: str, params: dict[str, Any], stdout: IO[str]) -> tuple[b
         paths = resolve_paths(params.get("paths"))
     except IranruError:
         return None
+    # compare's A and B are files, folders or globs themselves unless --group-by names groups
+    paths += [params[side] for side in ("a", "b") if isinstance(params.get(side), str)]
     discovery = discover(paths)
     times: list[int] = []
     inputs: list[object] = []
