@@ -166,9 +166,9 @@ class Recording:
         """(stdout, --output file bytes, stderr messages, exit status) recorded before."""
         import sqlite3
 
-        from iranru.cache import BUSY_SECONDS, DB_NAME, cache_dir
+        from iranru.cache import BUSY_SECONDS, DB_NAME
 
-        path = cache_dir_of(self.cache_dir, cache_dir) / DB_NAME
+        path = cache_folder(self.cache_dir) / DB_NAME
         if not path.is_file():
             return None
         try:  # read-only: a damaged or busy cache is only a miss here; the run deals with it
@@ -194,11 +194,11 @@ class Recording:
         """Record the run, unless an input changed too recently to be judged by its times."""
         import sqlite3
 
-        from iranru.cache import DocumentCache, cache_dir
+        from iranru.cache import DocumentCache
 
         if self.tee is None or self.tee.overflowed:
             return
-        directory = cache_dir_of(self.cache_dir, cache_dir)
+        directory = cache_folder(self.cache_dir)
         if any(str(directory) in message for message in self.messages):
             return  # a warning about the cache itself belongs to this run, not to the report
         racy_after = self.started - int(RACY_SECONDS * 1e9)
@@ -226,7 +226,9 @@ class Recording:
             cache.close()
 
 
-def cache_dir_of(chosen: Path | None, default: Any) -> Path:
+def cache_folder(chosen: Path | None) -> Path:
+    """--cache-dir, else where the run itself keeps its cache."""
+    from iranru.cache import cache_dir
     from iranru.settings import RunOptions
 
-    return default(RunOptions(cache_dir=chosen))
+    return cache_dir(RunOptions(cache_dir=chosen))
