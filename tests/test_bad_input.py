@@ -52,6 +52,22 @@ def test_nonexistent_path(runner: CliRunner, tmp_path: Path) -> None:
     assert result.stderr == f"iranru: {missing}: no such file or directory\niranru: nothing could be read\n"
 
 
+@pytest.mark.parametrize("cache", [["--no-cache"], []])
+def test_an_unreadable_metadata_file_is_one_line_and_the_documents_still_count(
+    runner: CliRunner, good_folder: Path, tmp_path: Path, cache: list[str],
+) -> None:
+    (good_folder / "metadata.csv").write_bytes(b"\xff\xfefile,title\n")
+    result = runner.invoke(app, ["freq", str(good_folder), "--format", "csv", "--cache-dir",
+                                 str(tmp_path / "cache"), *cache])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"iranru: {good_folder / 'metadata.csv'}: unreadable metadata ('utf-8' codec can't decode byte "
+        "0xff in position 0: invalid start byte)\n"
+    )
+    found = rows(result.stdout)
+    assert {(row["term"], row["lang"]) for row in found} >= {("treaty", "en"), ("قرارداد", "fa")}
+
+
 def test_directory_without_text_files(runner: CliRunner, tmp_path: Path) -> None:
     write(tmp_path / "data.csv", "a,b\n")
     result = stats(runner, str(tmp_path))

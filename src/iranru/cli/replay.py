@@ -86,10 +86,10 @@ def replay_key(command: str, params: dict[str, Any], stdout: IO[str]) -> tuple[b
         return None
     # compare's A and B are files, folders or globs themselves unless --group-by names groups
     paths += [params[side] for side in ("a", "b") if isinstance(params.get(side), str)]
-    discovery = discover(paths)
     times: list[int] = []
     inputs: list[object] = []
-    try:
+    try:  # anything that cannot be looked at is no replay: the run itself will say why
+        discovery = discover(paths)
         for source in discovery.sources:
             state = file_state(source.path)
             times += state[1:3]

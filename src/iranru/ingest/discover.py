@@ -68,10 +68,16 @@ def discover(paths: list[str]) -> Discovery:
     metadata_by_folder: dict[str, dict[str, dict[str, str]]] = {}
 
     def metadata_of(directory: Path) -> dict[str, dict[str, str]]:
-        """Each folder's metadata.csv is read once, however many files it describes."""
+        """Each folder's metadata.csv is read once, however many files it describes; one that
+        cannot be read is reported, and its folder's documents go on without labels."""
         key = str(directory)
         if key not in metadata_by_folder:
-            metadata_by_folder[key] = read_metadata(directory)
+            try:
+                metadata_by_folder[key] = read_metadata(directory)
+            except (OSError, UnicodeDecodeError, csv.Error) as error:
+                reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+                result.problems.append((str(directory / METADATA_FILE), f"unreadable metadata ({reason})"))
+                metadata_by_folder[key] = {}
         return metadata_by_folder[key]
 
     def add(path: Path, name: str, metadata: dict[str, dict[str, str]]) -> None:
