@@ -89,17 +89,15 @@ class CorpusStream:
     def __init__(
         self, paths: Sequence[str | Path] | None, read_options: ReadOptions | None,
         normalize_options: NormalizeOptions | None, token_options: TokenOptions | None,
-        run_options: RunOptions | None, kind: str = "table",
+        run_options: RunOptions | None,
     ) -> None:
         from iranru.ingest import WaveReader
         from iranru.pipeline import WAVE_CHARS
 
         self.reader = WaveReader(resolve_paths(paths), read_options, WAVE_CHARS)
         self.options = normalize_options, token_options, run_options
-        self.kind = kind  # "table": AnalyzedDocuments; "counts": WordCounts (see wordcounts.py)
+        self.kind = "table"  # AnalyzedDocuments; "counts": WordCounts (see use_word_counts)
         self.warnings: list[str] = []
-        if kind == "counts":
-            self.use_word_counts()
         self.count = 0
 
     @property

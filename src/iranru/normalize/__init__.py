@@ -49,7 +49,14 @@ def build_steps(
     options: NormalizeOptions, for_display: bool, zwnj_evidence: tuple[int, int, int] | None = None,
 ) -> tuple[tuple[str, Step], ...]:
     """The pipeline for these options; analysis keeps digits (tokens fold them themselves)."""
-    steps = BASE_STEPS
+    return BASE_STEPS + steps_after_base(options, for_display, zwnj_evidence)
+
+
+def steps_after_base(
+    options: NormalizeOptions, for_display: bool, zwnj_evidence: tuple[int, int, int] | None,
+) -> tuple[tuple[str, Step], ...]:
+    """ZWNJ repair (unless turned off), then for display the digits."""
+    steps: tuple[tuple[str, Step], ...] = ()
     if options.repair_zwnj:
         steps += (("repair_zwnj", functools.partial(repair_zwnj, evidence=zwnj_evidence)),)
     if for_display:
@@ -76,7 +83,7 @@ def normalize_text(
     """The text as iranru analyses it; line breaks are kept, one output line per input line.
     `zwnj_evidence` (see `zwnj_evidence_of`) judges the text as part of a larger document."""
     text = base_steps(text)
-    for _, step in build_steps(options or NormalizeOptions(), for_display, zwnj_evidence)[len(BASE_STEPS):]:
+    for _, step in steps_after_base(options or NormalizeOptions(), for_display, zwnj_evidence):
         text = step(text)
     return text
 

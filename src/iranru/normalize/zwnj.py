@@ -778,7 +778,7 @@ def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[s
     candidates = [pair for pair in pairs if spaced_joiner(words[pair], words[pair + 1], likely) is not None]
     if not candidates:
         return pieces, 0
-    out = list(pieces)
+    out: list[object] = list(pieces)
     merges = 0
     next_free = 0  # pairs before this index belong to a chain already handled
     for pair in candidates:
@@ -801,11 +801,11 @@ def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[s
             right_index += 2
         out[left_index] = left
         next_free = (right_index - 1) // 2
-    return list(itertools.filterfalse(functools.partial(operator.is_, REMOVED), out)), merges
+    kept = itertools.filterfalse(functools.partial(operator.is_, REMOVED), out)
+    return list(kept), merges  # type: ignore[arg-type]
 
 
-REMOVED: str = "".join(["\0", "removed"])  # a string of its own (no literal is ever this object),
-# compared by identity: it marks the pieces a merge took away
+REMOVED = object()  # marks the pieces a merge took away
 
 
 # --- Respecting the writer's conventions ---------------------------------------------------
