@@ -89,3 +89,23 @@ def test_base_steps_in_fewer_passes_equal_the_steps_one_by_one(text: str) -> Non
     for _, step in BASE_STEPS:
         expected = step(expected)
     assert base_steps(text) == expected
+
+
+@given(st.one_of(persian_heavy, table_characters), st.one_of(persian_heavy, table_characters))
+def test_the_steps_before_space_punctuation_never_look_across_a_space(left: str, right: str) -> None:
+    from iranru.normalize import chunk_steps
+
+    assert chunk_steps(left + " " + right) == chunk_steps(left) + " " + chunk_steps(right)
+
+
+@given(st.one_of(persian_heavy, table_characters))
+def test_space_steps_equal_their_plain_regular_expressions(text: str) -> None:
+    import re
+
+    from iranru.normalize import fa
+
+    blanks = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"
+    collapsed = re.sub(f"[ {blanks}]{{2,}}|[{blanks}]", " ", text)
+    assert fa.collapse_spaces(text) == re.sub(r"^[ \t]+|[ \t]+$", "", collapsed, flags=re.MULTILINE)
+    unspaced = re.sub(r"(\S)[ \t]+(?=[،؛؟])", r"\1", text)
+    assert fa.space_punctuation(text) == re.sub(f"([،؛؟])(?=[{fa.LETTER_CLASS}])", r"\1 ", unspaced)

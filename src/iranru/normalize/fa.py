@@ -108,12 +108,11 @@ GLUED_DIGIT_LETTER = re.compile(
 )
 GLUED_LETTER_DIGIT = re.compile(f"([{LETTER_CLASS}]){ZWNJ}*(?=[{ANY_DIGIT}])")
 PERSIAN_PUNCTUATION = re.compile("[،؛؟]")
-SPACE_BEFORE_PUNCTUATION = re.compile(r"(\S)[ \t]+(?=[،؛؟])")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S)[ \t]+(?=[،؛؟])")  # tried at blanks only
 MISSING_SPACE_AFTER_PUNCTUATION = re.compile(f"([،؛؟])(?=[{LETTER_CLASS}])")
 OTHER_BLANKS = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"  # tabs, no-break and typographic spaces
 ANY_OTHER_BLANK = re.compile(f"[{OTHER_BLANKS}]")
 REPEATED_BLANKS = re.compile(f"[ {OTHER_BLANKS}]{{2,}}|[{OTHER_BLANKS}]")
-LINE_EDGE_BLANKS = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
 LINE_BREAKS = re.compile(r"\r\n?")
 
 
@@ -199,7 +198,7 @@ def space_punctuation(text: str) -> str:
     """Persian comma, semicolon and question mark: no space before, one after."""
     if PERSIAN_PUNCTUATION.search(text) is None:
         return text
-    text = SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    text = SPACE_BEFORE_PUNCTUATION.sub("", text)
     return MISSING_SPACE_AFTER_PUNCTUATION.sub(r"\1 ", text)
 
 
@@ -207,8 +206,15 @@ def collapse_spaces(text: str) -> str:
     """One plain space between words; line breaks are kept, so lines still correspond."""
     if "  " in text or ANY_OTHER_BLANK.search(text):
         text = REPEATED_BLANKS.sub(" ", text)
-    if text[:1] == " " or text[-1:] == " " or " \n" in text or "\n " in text:
-        text = LINE_EDGE_BLANKS.sub("", text)
+    # now every blank is one plain space: the edges of lines are plain replacements
+    if " \n" in text:
+        text = text.replace(" \n", "\n")
+    if "\n " in text:
+        text = text.replace("\n ", "\n")
+    if text[:1] == " ":
+        text = text[1:]
+    if text[-1:] == " ":
+        text = text[:-1]
     return text
 
 
