@@ -127,12 +127,20 @@ def test_streaming_in_small_waves_gives_the_rows_of_one_wave(
     monkeypatch.setattr(pipeline, "COUNTS_WAVE_CHARS", 3_000)  # freq's waves of word counts
     monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)
     waves: list[int] = []
-    original = pipeline.analyze_documents
+    events: list[str] = []
 
-    def counted(documents, *args):  # type: ignore[no-untyped-def]
-        waves.append(len(documents))
-        return original(documents, *args)
+    class Counted(pipeline.PendingAnalysis):
+        def __init__(self, documents, *args):  # type: ignore[no-untyped-def]
+            waves.append(len(documents))
+            events.append("start")
+            super().__init__(documents, *args)
 
-    monkeypatch.setattr(pipeline, "analyze_documents", counted)
+        def finish(self):  # type: ignore[no-untyped-def]
+            events.append("finish")
+            return super().finish()
+
+    monkeypatch.setattr(pipeline, "PendingAnalysis", Counted)
     assert csv_output(runner, *command, *paths, "--no-cache", "--jobs", "2") == whole
     assert waves == [1, 1, 6, 1]  # the Persian document shares a wave with five short files
+    # each wave is handed to the workers before the one before it is collected
+    assert events == ["start", "start", "finish", "start", "finish", "start", "finish", "finish"]
