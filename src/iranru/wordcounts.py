@@ -48,39 +48,63 @@ def count_words(
     """Count the words `analyze_document` would find, without building its table."""
     token_options = token_options or TokenOptions()
     segments, evidence = document_segments(document.text, normalize_options)
-    surfaces: Surfaces = {FA: Counter(), EN: Counter()}
+    tally = Tally()
     last_lang = FA
     for start, end in segments:
         normalized = normalize_text(document.text[start:end], normalize_options, for_display=False,
                                     zwnj_evidence=evidence)
-        last_lang = count_surfaces(normalized, last_lang, surfaces)
-    counts = describe_counts(surfaces, stopword_sets(token_options.extra_stopwords))
+        last_lang = count_surfaces(normalized, last_lang, tally)
+    counts = tally.word_counts(stopword_sets(token_options.extra_stopwords))
     norms, lemmas, langs, stops = (list(column) for column in zip(*counts, strict=True)) if counts else (
         [], [], [], [])
     return WordCounts(document, (norms, lemmas, langs, stops, list(counts.values())))
 
 
-Surfaces = dict[str, Counter[str]]  # sentence language -> token surface -> count
+class Tally:
+    """What a document's lines hold, by sentence language: chunks between spaces from the
+    lines counted in runs, token surfaces from the lines read sentence by sentence."""
+
+    def __init__(self) -> None:
+        self.chunks: dict[str, Counter[str]] = {FA: Counter(), EN: Counter()}
+        self.surfaces: dict[str, Counter[str]] = {FA: Counter(), EN: Counter()}
+
+    def word_counts(self, stopwords: StopwordSets) -> dict[WordKey, int]:
+        """Word types by (norm, lemma, lang, stopword), as TableBuilder describes them: each
+        distinct chunk goes straight to the keys of its words, remembered per process."""
+        words: dict[WordKey, int] = {}
+        for sentence_lang, chunks in self.chunks.items():
+            known = CHUNK_KEYS.setdefault((sentence_lang, stopwords), {})
+            for chunk, count in chunks.items():
+                keys = known.get(chunk)
+                if keys is None:
+                    keys = tuple(key for token in chunk_tokens(chunk, sentence_lang)
+                                 if (key := described(token, sentence_lang, stopwords)) is not None)
+                    if len(known) < MAX_KNOWN:
+                        known[chunk] = keys
+                for key in keys:
+                    words[key] = words.get(key, 0) + count
+        for sentence_lang, surfaces in self.surfaces.items():
+            for surface, count in surfaces.items():
+                key = described(surface, sentence_lang, stopwords)
+                if key is not None:
+                    words[key] = words.get(key, 0) + count
+        return words
 
 
-def describe_counts(surfaces: Surfaces, stopwords: StopwordSets) -> dict[WordKey, int]:
-    """Word types by (norm, lemma, lang, stopword), as TableBuilder describes them."""
-    words: dict[WordKey, int] = {}
-    for sentence_lang, counts in surfaces.items():
-        known = WORD_KEYS.setdefault((sentence_lang, stopwords), {})
-        for surface, count in counts.items():
-            key = known.get(surface, UNKNOWN)
-            if key is UNKNOWN:
-                key = word_key(surface, sentence_lang, stopwords)
-                if len(known) < MAX_KNOWN:
-                    known[surface] = key
-            if key is not None and count > 0:
-                words[key] = words.get(key, 0) + count  # type: ignore[index]
-    return words
+def described(surface: str, sentence_lang: str, stopwords: StopwordSets) -> WordKey | None:
+    """word_key, remembered per process."""
+    known = WORD_KEYS.setdefault((sentence_lang, stopwords), {})
+    key = known.get(surface, UNKNOWN)
+    if key is UNKNOWN:
+        key = word_key(surface, sentence_lang, stopwords)
+        if len(known) < MAX_KNOWN:
+            known[surface] = key
+    return key  # type: ignore[return-value]
 
 
 UNKNOWN = object()
 WORD_KEYS: dict[tuple[str, StopwordSets], dict[str, WordKey | None]] = {}
+CHUNK_KEYS: dict[tuple[str, StopwordSets], dict[str, tuple[WordKey, ...]]] = {}
 
 
 def word_key(surface: str, sentence_lang: str, stopwords: StopwordSets) -> WordKey | None:
@@ -91,8 +115,8 @@ def word_key(surface: str, sentence_lang: str, stopwords: StopwordSets) -> WordK
     return norm, lemma, lang, norm in stopwords[lang] or lemma in stopwords[lang]
 
 
-def count_surfaces(text: str, last_lang: str, surfaces: Surfaces) -> str:
-    """Add the (surface, sentence language) of every token of normalised `text` to `surfaces`;
+def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
+    """Add the chunks or token surfaces of normalised `text` to `tally`, by sentence language;
     the language of its last sentence is returned (a letterless one takes it over)."""
     run_start = run_lang = None
     position = 0
@@ -101,19 +125,19 @@ def count_surfaces(text: str, last_lang: str, surfaces: Surfaces) -> str:
         line_start, position = position, position + len(line) + 1
         line_lang = single_language(line, last_lang, scripts)
         if line_lang is not None and line_lang != run_lang and run_lang is not None:
-            count_run(text, run_start, line_start, run_lang, surfaces)
+            count_run(text, run_start, line_start, run_lang, tally)
             run_start = run_lang = None
         if line_lang is None:
             if run_lang is not None:
-                count_run(text, run_start, line_start, run_lang, surfaces)
+                count_run(text, run_start, line_start, run_lang, tally)
                 run_start = run_lang = None
-            last_lang = count_line(line, last_lang, surfaces)
+            last_lang = count_line(line, last_lang, tally)
             continue
         if run_lang is None:
             run_start, run_lang = line_start, line_lang
         last_lang = line_lang
     if run_lang is not None:
-        count_run(text, run_start, len(text), run_lang, surfaces)
+        count_run(text, run_start, len(text), run_lang, tally)
     return last_lang
 
 
@@ -138,29 +162,16 @@ def single_language(line: str, last_lang: str, scripts: tuple[bool, bool] = (Tru
     return FA if arabic else EN
 
 
-def count_run(text: str, start: int, end: int, lang: str, surfaces: Surfaces) -> None:
-    """Tokens of lines [start, end) whose sentences are all in `lang`. Sentence boundaries fall
-    on white space and no token spans white space, so the tokens are those of each chunk
-    between spaces: each distinct chunk is tokenised once."""
+def count_run(text: str, start: int, end: int, lang: str, tally: Tally) -> None:
+    """Lines [start, end) whose sentences are all in `lang`. Sentence boundaries fall on white
+    space and no token spans white space, so their tokens are those of each chunk between
+    spaces: the chunks are counted, and each distinct one is tokenised once."""
     run = text[start:end]
-    chunks = Counter(run.split() if lang == EN else run.replace("\n", " ").replace("\t", " ").split(" "))
-    found = surfaces[lang]
-    known = CHUNK_TOKENS[lang]
-    for chunk, count in chunks.items():
-        tokens = known.get(chunk)
-        if tokens is None:
-            tokens = chunk_tokens(chunk, lang)
-            if len(known) < MAX_KNOWN:
-                known[chunk] = tokens
-        if len(tokens) == 1:
-            found[tokens[0]] += count
-        else:
-            for token in tokens:
-                found[token] += count
+    chunks = run.split() if lang == EN else run.replace("\n", " ").replace("\t", " ").split(" ")
+    tally.chunks[lang].update(chunks)
 
 
 MAX_KNOWN = 1 << 18  # chunk and word types remembered per process and language
-CHUNK_TOKENS: dict[str, dict[str, tuple[str, ...]]] = {FA: {}, EN: {}}
 
 
 def chunk_tokens(chunk: str, lang: str) -> tuple[str, ...]:
@@ -171,7 +182,7 @@ def chunk_tokens(chunk: str, lang: str) -> tuple[str, ...]:
                  if not is_footnote_marker(chunk, start, end))
 
 
-def count_line(line: str, last_lang: str, surfaces: Surfaces) -> str:
+def count_line(line: str, last_lang: str, tally: Tally) -> str:
     """One line sentence by sentence, as TableBuilder reads it."""
     for sentence_start, sentence_end in sentence_spans(line):
         sentence = line[sentence_start:sentence_end]
@@ -179,5 +190,5 @@ def count_line(line: str, last_lang: str, surfaces: Surfaces) -> str:
         splitter = persian_token_spans if last_lang == FA else english_token_spans
         for start, end in splitter(sentence, sentence_start):
             if not is_footnote_marker(line, start, end):
-                surfaces[last_lang][line[start:end]] += 1
+                tally.surfaces[last_lang][line[start:end]] += 1
     return last_lang
