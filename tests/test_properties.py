@@ -109,3 +109,17 @@ def test_space_steps_equal_their_plain_regular_expressions(text: str) -> None:
     assert fa.collapse_spaces(text) == re.sub(r"^[ \t]+|[ \t]+$", "", collapsed, flags=re.MULTILINE)
     unspaced = re.sub(r"(\S)[ \t]+(?=[،؛؟])", r"\1", text)
     assert fa.space_punctuation(text) == re.sub(f"([،؛؟])(?=[{fa.LETTER_CLASS}])", r"\1 ", unspaced)
+
+
+spaced_words = st.lists(st.sampled_from(["می", "نمی", "برمی", "ها", "های", "تر", "ترین", "ای", "ام", "است",
+                                         "کتاب", "خانه", "رود", "شود", "قزقلاق", "می\u200cرود", ""]),
+                        max_size=12)
+
+
+@given(spaced_words)
+def test_sure_join_candidates_are_the_pairs_either_side_allows(words: list[str]) -> None:
+    from iranru.normalize.zwnj import may_be_sure_left, may_be_sure_right, sure_candidate_pairs
+
+    expected = [pair for pair in range(len(words) - 1)
+                if may_be_sure_left(words[pair]) or may_be_sure_right(words[pair + 1])]
+    assert sure_candidate_pairs(words) == expected

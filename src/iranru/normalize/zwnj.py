@@ -771,10 +771,8 @@ def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[s
     pairs whose words as written join, and the pairs after a merge, need a look.
     """
     words = pieces[1::2]
-    pairs = range(len(words) - 1)
-    if not likely:  # only pairs that pass a per-word test can make a sure join
-        lefts, rights = map(may_be_sure_left, words), map(may_be_sure_right, words[1:])
-        pairs = itertools.compress(pairs, map(operator.or_, lefts, rights))  # type: ignore[assignment]
+    # only pairs that pass a per-word test can make a sure join
+    pairs = range(len(words) - 1) if likely else sure_candidate_pairs(words)
     candidates = [pair for pair in pairs if spaced_joiner(words[pair], words[pair + 1], likely) is not None]
     if not candidates:
         return pieces, 0
@@ -806,6 +804,32 @@ def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[s
 
 
 REMOVED = object()  # marks the pieces a merge took away
+
+
+def sure_candidate_pairs(words: list[str]) -> list[int]:
+    """The pairs (by left word) whose left word may_be_sure_left or right word
+    may_be_sure_right: each word's sides are one character, so the pairs are found by two
+    regular-expression scans instead of a test per pair."""
+    sides = "".join(map(SURE_SIDES.__getitem__, words))
+    pairs = {match.start() for match in MAY_BE_LEFT.finditer(sides, 0, len(sides) - 1)}
+    pairs.update(match.start() - 1 for match in MAY_BE_RIGHT.finditer(sides, 1))
+    return sorted(pairs)
+
+
+class SureSides(dict[str, str]):
+    """A word's possible sides in a sure join as one character: "0" none, "1" left, "2"
+    right, "3" both; remembered per process."""
+
+    def __missing__(self, word: str) -> str:
+        sides = "0123"[may_be_sure_left(word) + 2 * may_be_sure_right(word)]
+        if len(self) < MAX_SURE_SIDES:
+            self[word] = sides
+        return sides
+
+
+MAX_SURE_SIDES = 1 << 18
+SURE_SIDES = SureSides()
+MAY_BE_LEFT, MAY_BE_RIGHT = re.compile("[13]"), re.compile("[23]")
 
 
 # --- Respecting the writer's conventions ---------------------------------------------------
