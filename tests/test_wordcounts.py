@@ -69,3 +69,13 @@ mixed_text = st.lists(
 def test_fast_counts_equal_the_token_table(text: str) -> None:
     fast, reference = both(text)
     assert fast == reference
+
+
+@pytest.mark.parametrize("text", [
+    "Iran .'--Iran ",  # Punkt moves the quote onto the sentence before and breaks before --
+    "Tabriz.)Iran", "said 'no.'-- Iran", 'said "no." Then Iran.', "a.« b", "Nov.[12] Iran",
+    "a@b.cox.@b.co ",  # an e-mail address from the full stop on: the cut drops no token
+])
+def test_sentence_breaks_inside_a_chunk_are_counted_as_the_table_does(text: str) -> None:
+    fast, reference = both(text)
+    assert fast == reference

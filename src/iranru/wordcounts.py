@@ -11,6 +11,8 @@ the token table (a property test checks it).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 
@@ -33,11 +35,13 @@ from iranru.tokens import (
 )
 
 SENTENCE_MARKS = frozenset(".!?؟⸮…")
-# Punkt may also end a sentence between a full stop and a quote or bracket, with no white
-# space (`said "no."[12]`; see resources.english_break_in_word). Of English tokens only a URL
-# or an e-mail address can span such a place (`http://x.ir/a.'Alet`): lines with both go the
-# exact way.
-URL_OR_EMAIL = re.compile(r"://|www\.|@")
+# Punkt may also end a sentence with no white space, after a sentence-end mark followed by a
+# mark (`said "no."[12]`; see resources.english_break_in_word). If the mark starts a run of
+# closing quotes and brackets up to white space, Punkt moves the break onto that space (its
+# boundary realignment); before `--` it moves it to the end of the run. Elsewhere the break
+# stays after the sentence-end mark. A line where such a break falls inside a token
+# (`.'--Iran`, `http://x.ir/a.'Alet`) goes the exact way.
+CLOSING_RUN = re.compile("[\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\\s|--|$)")
 
 
 def count_words(
@@ -119,11 +123,13 @@ def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
     """Add the chunks or token surfaces of normalised `text` to `tally`, by sentence language;
     the language of its last sentence is returned (a letterless one takes it over)."""
     run_start = run_lang = None
-    position = 0
-    scripts = ARABIC_LETTERS.search(text) is not None, LATIN_LETTERS.search(text) is not None
-    for line in text.split("\n"):
-        line_start, position = position, position + len(line) + 1
-        line_lang = single_language(line, last_lang, scripts)
+    lines = text.split("\n")
+    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
+    first_arabic = first_letters(text, ARABIC_LETTERS, starts)
+    first_latin = first_letters(text, LATIN_LETTERS, starts)
+    for number, line in enumerate(lines):
+        line_start = starts[number]
+        line_lang = single_language(line, last_lang, first_arabic.get(number), first_latin.get(number))
         if line_lang is not None and line_lang != run_lang and run_lang is not None:
             count_run(text, run_start, line_start, run_lang, tally)
             run_start = run_lang = None
@@ -141,25 +147,56 @@ def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
     return last_lang
 
 
-def single_language(line: str, last_lang: str, scripts: tuple[bool, bool] = (True, True)) -> str | None:
+def first_letters(text: str, letters: re.Pattern[str], starts: list[int]) -> dict[int, int]:
+    """Line number -> where in its line the first of `letters` is, for the lines that have one
+    (`starts`: where each line starts). One search per such line, and one scan over the lines
+    with none: a script a text barely uses costs one pass, not one per line."""
+    found: dict[int, int] = {}
+    match = letters.search(text)
+    while match is not None:
+        number = bisect.bisect_right(starts, match.start()) - 1
+        found[number] = match.start() - starts[number]
+        match = letters.search(text, starts[number + 1]) if number + 1 < len(starts) else None
+    return found
+
+
+def single_language(
+    line: str, last_lang: str, first_arabic: int | None, first_latin: int | None,
+) -> str | None:
     """The one language every sentence of `line` surely has, else None. A line with letters of
     one script is in that language if its first sentence has one of them (a letterless
     sentence takes the language before it); a line without letters is in `last_lang`.
-    `scripts`: may the text hold Arabic-script, Latin letters at all (else no line is searched)."""
+    `first_arabic`, `first_latin`: where the line's first letter of each script is, if any."""
     if len(line) > MAX_SEGMENT:
         return None  # cut into pieces at sentence ends: left to the exact path
-    arabic = ARABIC_LETTERS.search(line) if scripts[0] else None
-    latin = LATIN_LETTERS.search(line) if scripts[1] else None
-    if arabic and latin:
+    if first_arabic is not None and first_latin is not None:
         return None
-    first = arabic or latin
+    first = first_latin if first_arabic is None else first_arabic
     if first is None:
         return last_lang
-    if not SENTENCE_MARKS.isdisjoint(line[: first.start()]):
+    if not SENTENCE_MARKS.isdisjoint(line[:first]):
         return None  # a sentence may end before the first letter
-    if latin and URL_OR_EMAIL.search(line) and resources.english_break_in_word().search(line):
+    if first_latin is not None and breaks_inside_a_chunk(line):
         return None
-    return FA if arabic else EN
+    return FA if first_latin is None else EN
+
+
+def breaks_inside_a_chunk(line: str) -> bool:
+    """Could Punkt end a sentence of `line` where the tokens of a chunk cut there differ from
+    the chunk's (see CLOSING_RUN)? Tokens never span white space, so only the chunk around
+    each such place is tokenised, whole and cut."""
+    for match in resources.english_break_in_word().finditer(line):
+        after_mark = match.start() + 1
+        run = CLOSING_RUN.match(line, after_mark)
+        if run is not None and not run.group().endswith("--"):
+            continue  # the break moves onto white space or the line's end
+        start = line.rfind(" ", 0, after_mark) + 1
+        end = line.find(" ", after_mark) % (len(line) + 1)  # -1 (none) -> the line's end
+        cut = run.end() - 2 if run is not None else after_mark
+        whole = list(english_token_spans(line[start:end], start))
+        if whole != [*english_token_spans(line[start:cut], start), *english_token_spans(line[cut:end], cut)]:
+            return True
+    return False
 
 
 def count_run(text: str, start: int, end: int, lang: str, tally: Tally) -> None:
