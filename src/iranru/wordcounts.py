@@ -12,6 +12,7 @@ the token table (a property test checks it).
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -193,10 +194,17 @@ def breaks_inside_a_chunk(line: str) -> bool:
         start = line.rfind(" ", 0, after_mark) + 1
         end = line.find(" ", after_mark) % (len(line) + 1)  # -1 (none) -> the line's end
         cut = run.end() - 2 if run is not None else after_mark
-        whole = list(english_token_spans(line[start:end], start))
-        if whole != [*english_token_spans(line[start:cut], start), *english_token_spans(line[cut:end], cut)]:
+        if cut_changes_tokens(line[start:end], cut - start):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def cut_changes_tokens(chunk: str, cut: int) -> bool:
+    """Are the English tokens of `chunk` other than those of its two pieces cut at `cut`?
+    Per chunk type (`Tabriz.[12]` comes back), so cached."""
+    whole = list(english_token_spans(chunk, 0))
+    return whole != [*english_token_spans(chunk[:cut], 0), *english_token_spans(chunk[cut:], cut)]
 
 
 def count_run(text: str, start: int, end: int, lang: str, tally: Tally) -> None:
