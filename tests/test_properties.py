@@ -91,11 +91,13 @@ def test_base_steps_in_fewer_passes_equal_the_steps_one_by_one(text: str) -> Non
     assert base_steps(text) == expected
 
 
-@given(st.one_of(persian_heavy, table_characters), st.one_of(persian_heavy, table_characters))
-def test_the_steps_before_space_punctuation_never_look_across_a_space(left: str, right: str) -> None:
-    from iranru.normalize import chunk_steps
+@given(st.one_of(persian_heavy, table_characters), st.one_of(persian_heavy, table_characters),
+       st.sampled_from([" ", "\n"]))
+def test_chunk_steps_never_look_across_a_space_or_a_line_break(left: str, right: str, gap: str) -> None:
+    from iranru.normalize import chunk_steps, fa
 
-    assert chunk_steps(left + " " + right) == chunk_steps(left) + " " + chunk_steps(right)
+    left, right = fa.unify_line_breaks(left), fa.unify_line_breaks(right)  # as base_steps does first
+    assert chunk_steps(left + gap + right) == chunk_steps(left) + gap + chunk_steps(right)
 
 
 @given(st.one_of(persian_heavy, table_characters))

@@ -65,20 +65,26 @@ def steps_after_base(
 
 
 def base_steps(text: str) -> str:
-    """BASE_STEPS in fewer passes over the text. The steps before space_punctuation never look
-    across a plain space, so they run once per distinct chunk between spaces (a word, mostly:
-    Zipf's law makes a few thousand of them cover most of a text), and the steps that map
-    characters alone are one table (fa.character_steps). A test keeps this equal to running
-    BASE_STEPS one by one."""
-    text = " ".join(map(CHUNK_STEPS.__getitem__, text.split(" "))) if " " in text else chunk_steps(text)
+    """BASE_STEPS in fewer passes over the text. After line breaks are unified, the steps
+    before space_punctuation never look across a space or a line break, so they run once per
+    distinct chunk between them (a word, mostly: Zipf's law makes a few thousand of them cover
+    most of a text), and the steps that map characters alone are one table
+    (fa.character_steps). A test keeps this equal to running BASE_STEPS one by one."""
+    text = fa.unify_line_breaks(text) if "\r" in text else text
+    text = "\n".join(map(map_chunks, text.split("\n"))) if "\n" in text else map_chunks(text)
     text = fa.space_punctuation(text)
     return fa.collapse_spaces(text)
 
 
+def map_chunks(line: str) -> str:
+    """chunk_steps over a line, chunk by chunk, through the per-process cache."""
+    return " ".join(map(CHUNK_STEPS.__getitem__, line.split(" "))) if " " in line else CHUNK_STEPS[line]
+
+
 def chunk_steps(chunk: str) -> str:
-    """The base steps up to split_glued_digits: each maps `a + " " + b` to the mapped `a`, a
-    space and the mapped `b` (a test checks it), so a text can be mapped chunk by chunk."""
-    chunk = fa.unify_line_breaks(chunk)
+    """The base steps from compose_unicode to split_glued_digits: each maps `a + " " + b` to the
+    mapped `a`, a space and the mapped `b`, and likewise for a line break (a test checks it),
+    so a text can be mapped chunk by chunk."""
     chunk = fa.compose_unicode(chunk)
     chunk = fa.LONE_SURROGATE.sub("\ufffd", fa.character_steps()(chunk))
     chunk = fa.remove_stray_zwnj(chunk)
