@@ -53,47 +53,68 @@ def count_words(
     """Count the words `analyze_document` would find, without building its table."""
     token_options = token_options or TokenOptions()
     segments, evidence = document_segments(document.text, normalize_options)
-    tally = Tally()
+    tally = Tally(stopword_sets(token_options.extra_stopwords))
     last_lang = FA
     for start, end in segments:
         normalized = normalize_text(document.text[start:end], normalize_options, for_display=False,
                                     zwnj_evidence=evidence)
         last_lang = count_surfaces(normalized, last_lang, tally)
-    counts = tally.word_counts(stopword_sets(token_options.extra_stopwords))
+    counts = tally.word_counts()
     norms, lemmas, langs, stops = (list(column) for column in zip(*counts, strict=True)) if counts else (
         [], [], [], [])
     return WordCounts(document, (norms, lemmas, langs, stops, list(counts.values())))
 
 
+class Several(tuple):  # type: ignore[type-arg]
+    """The word keys of a chunk with more than one word (`Iran's` -> iran, 's)."""
+
+    __slots__ = ()
+
+
+class ChunkKeys(dict[str, "WordKey | Several | None"]):
+    """Chunk -> the key of its one word, Several keys, or None (no word), for one sentence
+    language and stopword lists; remembered per process, up to MAX_KNOWN chunks."""
+
+    def __init__(self, sentence_lang: str, stopwords: StopwordSets) -> None:
+        super().__init__()
+        self.sentence_lang, self.stopwords = sentence_lang, stopwords
+
+    def __missing__(self, chunk: str) -> WordKey | Several | None:
+        keys = [key for token in chunk_tokens(chunk, self.sentence_lang)
+                if (key := described(token, self.sentence_lang, self.stopwords)) is not None]
+        value = None if not keys else keys[0] if len(keys) == 1 else Several(keys)
+        if len(self) < MAX_KNOWN:
+            self[chunk] = value
+        return value
+
+
 class Tally:
-    """What a document's lines hold, by sentence language: chunks between spaces from the
-    lines counted in runs, token surfaces from the lines read sentence by sentence."""
+    """A document's words counted by key as its lines are read: the chunks of the lines counted
+    in runs are mapped to keys and counted at C speed (no loop over chunk types), the token
+    surfaces of the lines read sentence by sentence one by one."""
 
-    def __init__(self) -> None:
-        self.chunks: dict[str, Counter[str]] = {FA: Counter(), EN: Counter()}
-        self.surfaces: dict[str, Counter[str]] = {FA: Counter(), EN: Counter()}
+    def __init__(self, stopwords: StopwordSets) -> None:
+        self.stopwords = stopwords
+        self.keys: Counter[WordKey | Several | None] = Counter()
 
-    def word_counts(self, stopwords: StopwordSets) -> dict[WordKey, int]:
-        """Word types by (norm, lemma, lang, stopword), as TableBuilder describes them: each
-        distinct chunk goes straight to the keys of its words, remembered per process."""
-        words: dict[WordKey, int] = {}
-        for sentence_lang, chunks in self.chunks.items():
-            known = CHUNK_KEYS.setdefault((sentence_lang, stopwords), {})
-            for chunk, count in chunks.items():
-                keys = known.get(chunk)
-                if keys is None:
-                    keys = tuple(key for token in chunk_tokens(chunk, sentence_lang)
-                                 if (key := described(token, sentence_lang, stopwords)) is not None)
-                    if len(known) < MAX_KNOWN:
-                        known[chunk] = keys
-                for key in keys:
-                    words[key] = words.get(key, 0) + count
-        for sentence_lang, surfaces in self.surfaces.items():
-            for surface, count in surfaces.items():
-                key = described(surface, sentence_lang, stopwords)
-                if key is not None:
-                    words[key] = words.get(key, 0) + count
-        return words
+    def add_chunks(self, chunks: list[str], sentence_lang: str) -> None:
+        known = CHUNK_KEYS.get((sentence_lang, self.stopwords))
+        if known is None:
+            known = CHUNK_KEYS[sentence_lang, self.stopwords] = ChunkKeys(sentence_lang, self.stopwords)
+        self.keys.update(map(known.__getitem__, chunks))
+
+    def add_surface(self, surface: str, sentence_lang: str) -> None:
+        self.keys[described(surface, sentence_lang, self.stopwords)] += 1
+
+    def word_counts(self) -> dict[WordKey, int]:
+        """Word types by (norm, lemma, lang, stopword), as TableBuilder describes them."""
+        words = self.keys
+        words.pop(None, None)
+        for several in [key for key in words if key.__class__ is Several]:
+            count = words.pop(several)
+            for key in several:
+                words[key] += count
+        return words  # type: ignore[return-value]
 
 
 def described(surface: str, sentence_lang: str, stopwords: StopwordSets) -> WordKey | None:
@@ -109,7 +130,7 @@ def described(surface: str, sentence_lang: str, stopwords: StopwordSets) -> Word
 
 UNKNOWN = object()
 WORD_KEYS: dict[tuple[str, StopwordSets], dict[str, WordKey | None]] = {}
-CHUNK_KEYS: dict[tuple[str, StopwordSets], dict[str, tuple[WordKey, ...]]] = {}
+CHUNK_KEYS: dict[tuple[str, StopwordSets], ChunkKeys] = {}
 
 
 def word_key(surface: str, sentence_lang: str, stopwords: StopwordSets) -> WordKey | None:
@@ -213,7 +234,7 @@ def count_run(text: str, start: int, end: int, lang: str, tally: Tally) -> None:
     spaces: the chunks are counted, and each distinct one is tokenised once."""
     run = text[start:end]
     chunks = run.split() if lang == EN else run.replace("\n", " ").replace("\t", " ").split(" ")
-    tally.chunks[lang].update(chunks)
+    tally.add_chunks(chunks, lang)
 
 
 MAX_KNOWN = 1 << 18  # chunk and word types remembered per process and language
@@ -235,5 +256,5 @@ def count_line(line: str, last_lang: str, tally: Tally) -> str:
         splitter = persian_token_spans if last_lang == FA else english_token_spans
         for start, end in splitter(sentence, sentence_start):
             if not is_footnote_marker(line, start, end):
-                tally.surfaces[last_lang][line[start:end]] += 1
+                tally.add_surface(line[start:end], last_lang)
     return last_lang
