@@ -237,21 +237,26 @@ def analyze(document: Document, normalize_options: NormalizeOptions | None,
 def analyze_chunk(
     documents: list[Document], normalize_options: NormalizeOptions | None,
     token_options: TokenOptions | None, fingerprint: bytes | None, kind: str = "table",
-) -> list[bytes]:
-    """Runs in a worker: the compact payloads, cheaper to send back than Token objects. With a
-    fingerprint, refuse to run a different pipeline (another iranru on a Dask worker)."""
+    to_store: bool = True,
+) -> list[bytes] | list[tuple[list[Any], ...]]:
+    """Runs in a worker: the compact payloads, cheaper to send back than Token objects, or
+    word counts' bare columns when nothing is stored (no compressing only to decompress).
+    With a fingerprint, refuse to run a different pipeline (another iranru on a Dask worker)."""
     from iranru.cache import ENCODERS, pipeline_fingerprint
 
     if fingerprint is not None and pipeline_fingerprint(normalize_options, token_options) != fingerprint:
         raise IranruError("a Dask worker runs another iranru (version, code, data or stopword "
                           "files differ): install the same iranru on every worker")
-    encode = ENCODERS[kind]
-    return [encode(analyze(document, normalize_options, token_options, kind)) for document in documents]
+    analysed = (analyze(document, normalize_options, token_options, kind) for document in documents)
+    if kind == "counts" and not to_store:
+        return [counted.columns for counted in analysed]  # type: ignore[union-attr]
+    return list(map(ENCODERS[kind], analysed))
 
 
 def analyze_inline(
     documents: list[Document], normalize_options: NormalizeOptions | None,
     token_options: TokenOptions | None, fingerprint: bytes | None, kind: str = "table",
+    to_store: bool = True,
 ) -> list[AnalyzedDocument | WordCounts]:
     return [analyze(document, normalize_options, token_options, kind) for document in documents]
 
@@ -311,6 +316,7 @@ class PendingAnalysis:
             checked = fingerprint if scheduler_address(options) else None
             self.outputs = map_documents(analyze_chunk, documents, missing, self.sizes, options,
                                          normalize_options, token_options, checked, kind,
+                                         self.cache is not None,
                                          local_work=analyze_inline, pool=pool)
         except BaseException:
             self.close()
@@ -326,6 +332,9 @@ class PendingAnalysis:
                     if isinstance(output, bytes):
                         results[index] = self.decode(self.documents[index], output)
                         stored.append((keys[index], output) if keys else None)
+                    elif isinstance(output, tuple):  # word counts' columns, nothing to store
+                        results[index] = WordCounts(self.documents[index], output)
+                        stored.append(None)
                     else:
                         results[index] = output
                         stored.append((keys[index], self.encode(output)) if cache is not None else None)

@@ -72,6 +72,14 @@ def equal_part_spans(mask: bytes, parts: int = SINGLE_DOCUMENT_PARTS) -> list[tu
     return [(positions[low], positions[high - 1] + 1) for low, high in itertools.pairwise(bounds)]
 
 
+class TermIds(dict[Term, int]):
+    """(term, lang) -> id, ids given in the order terms are first met."""
+
+    def __missing__(self, term: Term) -> int:
+        term_id = self[term] = len(self)
+        return term_id
+
+
 class FrequencyCounter:
     """Term counts reduced document by document: each document leaves two integer arrays
     (term ids and counts) behind, so a corpus streams through in constant memory per term.
@@ -81,7 +89,7 @@ class FrequencyCounter:
     def __init__(self, by: str = "lemma", lang: str | None = None, exclude_stopwords: bool = True,
                  analyse_lone: Callable[[Document], AnalyzedDocument] | None = None) -> None:
         self.by, self.lang, self.exclude_stopwords = by, lang, exclude_stopwords
-        self.term_ids: dict[Term, int] = {}
+        self.term_ids: dict[Term, int] = TermIds()  # a new term gets the next id
         self.counts: list[tuple[array, array]] = []  # per document: term ids, counts
         self.sizes: list[int] = []  # per document: words a rate is relative to
         self.lone: tuple[AnalyzedDocument, bytes] | Document | None = None
@@ -99,26 +107,31 @@ class FrequencyCounter:
         self.lone = (document, mask) if len(self.sizes) == 1 else None
 
     def add_word_counts(self, counted: WordCounts) -> None:
-        """As `add` over the token table (see `counted_mask`, `term_counts`), in one pass over
-        the word types: a word in `lang` counts towards the size, and unless it is an
-        excluded stopword, towards its (term, lang)."""
+        """As `add` over the token table (see `counted_mask`, `term_counts`), by maps over the
+        word-type columns that run at C speed: a word in `lang` counts towards the size, and
+        unless it is an excluded stopword, towards its (term, lang)."""
         norms, lemmas, langs, stops, counts = counted.columns
-        terms = lemmas if self.by == "lemma" else norms
-        term_ids, lang, exclude = self.term_ids, self.lang, self.exclude_stopwords
-        found: dict[int, int] = {}
-        size = 0
-        for term, word_lang, stopword, count in zip(terms, langs, stops, counts, strict=True):
-            if lang is not None and word_lang != lang:
-                continue
-            size += count
-            if exclude and stopword:
-                continue
-            term_id = term_ids.get((term, word_lang))
-            if term_id is None:
-                term_id = term_ids[term, word_lang] = len(term_ids)
-            found[term_id] = found.get(term_id, 0) + count
+        kept: list[bool] | None = None
+        if self.lang is None:
+            size = sum(counts)
+        else:
+            kept = list(map(self.lang.__eq__, langs))
+            size = sum(itertools.compress(counts, kept))
         if not size:
             return
+        if self.exclude_stopwords:
+            unstopped = map(operator.not_, stops)
+            kept = list(unstopped if kept is None else map(operator.and_, kept, unstopped))
+        keys: Iterable[Term] = zip(lemmas if self.by == "lemma" else norms, langs, strict=True)
+        if kept is not None:
+            keys, counts = itertools.compress(keys, kept), list(itertools.compress(counts, kept))
+        ids = list(map(self.term_ids.__getitem__, keys))
+        found = dict.fromkeys(ids, 0)
+        if len(found) == len(ids):
+            found = dict(zip(ids, counts, strict=True))
+        else:  # several word types of one term (houses, house): add them up
+            for term_id, count in zip(ids, counts, strict=True):
+                found[term_id] += count
         self.counts.append((array("I", found), array("I", found.values())))
         self.sizes.append(size)
         self.lone = counted.document if len(self.sizes) == 1 else None
