@@ -7,7 +7,7 @@ import operator
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from iranru.analysis.grouping import check_group_by, group_documents, group_name, per_10k
 from iranru.model import AnalyzedDocument, Document, WordCounts
@@ -72,14 +72,6 @@ def equal_part_spans(mask: bytes, parts: int = SINGLE_DOCUMENT_PARTS) -> list[tu
     return [(positions[low], positions[high - 1] + 1) for low, high in itertools.pairwise(bounds)]
 
 
-class TermIds(dict[Term, int]):
-    """(term, lang) -> id, ids given in the order terms are first met."""
-
-    def __missing__(self, term: Term) -> int:
-        term_id = self[term] = len(self)
-        return term_id
-
-
 class FrequencyCounter:
     """Term counts reduced document by document: each document leaves two integer arrays
     (term ids and counts) behind, so a corpus streams through in constant memory per term.
@@ -89,7 +81,7 @@ class FrequencyCounter:
     def __init__(self, by: str = "lemma", lang: str | None = None, exclude_stopwords: bool = True,
                  analyse_lone: Callable[[Document], AnalyzedDocument] | None = None) -> None:
         self.by, self.lang, self.exclude_stopwords = by, lang, exclude_stopwords
-        self.term_ids: dict[Term, int] = TermIds()  # a new term gets the next id
+        self.term_ids: dict[Term, int] = {}
         self.counts: list[tuple[array, array]] = []  # per document: term ids, counts
         self.sizes: list[int] = []  # per document: words a rate is relative to
         self.lone: tuple[AnalyzedDocument, bytes] | Document | None = None
@@ -107,31 +99,26 @@ class FrequencyCounter:
         self.lone = (document, mask) if len(self.sizes) == 1 else None
 
     def add_word_counts(self, counted: WordCounts) -> None:
-        """As `add` over the token table (see `counted_mask`, `term_counts`), by maps over the
-        word-type columns that run at C speed: a word in `lang` counts towards the size, and
-        unless it is an excluded stopword, towards its (term, lang)."""
+        """As `add` over the token table (see `counted_mask`, `term_counts`), in one pass over
+        the word types: a word in `lang` counts towards the size, and unless it is an
+        excluded stopword, towards its (term, lang)."""
         norms, lemmas, langs, stops, counts = counted.columns
-        kept: list[bool] | None = None
-        if self.lang is None:
-            size = sum(counts)
-        else:
-            kept = list(map(self.lang.__eq__, langs))
-            size = sum(itertools.compress(counts, kept))
+        terms = lemmas if self.by == "lemma" else norms
+        term_ids, lang, exclude = self.term_ids, self.lang, self.exclude_stopwords
+        found: dict[int, int] = {}
+        size = 0
+        for term, word_lang, stopword, count in zip(terms, langs, stops, counts, strict=True):
+            if lang is not None and word_lang != lang:
+                continue
+            size += count
+            if exclude and stopword:
+                continue
+            term_id = term_ids.get((term, word_lang))
+            if term_id is None:
+                term_id = term_ids[term, word_lang] = len(term_ids)
+            found[term_id] = found.get(term_id, 0) + count
         if not size:
             return
-        if self.exclude_stopwords:
-            unstopped = map(operator.not_, stops)
-            kept = list(unstopped if kept is None else map(operator.and_, kept, unstopped))
-        keys: Iterable[Term] = zip(lemmas if self.by == "lemma" else norms, langs, strict=True)
-        if kept is not None:
-            keys, counts = itertools.compress(keys, kept), list(itertools.compress(counts, kept))
-        ids = list(map(self.term_ids.__getitem__, keys))
-        found = dict.fromkeys(ids, 0)
-        if len(found) == len(ids):
-            found = dict(zip(ids, counts, strict=True))
-        else:  # several word types of one term (houses, house): add them up
-            for term_id, count in zip(ids, counts, strict=True):
-                found[term_id] += count
         self.counts.append((array("I", found), array("I", found.values())))
         self.sizes.append(size)
         self.lone = counted.document if len(self.sizes) == 1 else None
@@ -144,11 +131,7 @@ class FrequencyCounter:
     def rows(self) -> list[tuple[str, str, int, float, int, float]]:
         """One row per (term, lang): count, rate per 10,000 words, range (documents containing
         it) and DP over the documents, or over equal parts of a lone document."""
-        totals, docs = [0] * len(self.term_ids), [0] * len(self.term_ids)
-        for ids, counts in self.counts:
-            for term, count in zip(ids, counts, strict=True):
-                totals[term] += count
-                docs[term] += 1
+        totals, docs = totals_and_range(self.counts, len(self.term_ids))
         parts, sizes = self.counts, self.sizes
         if isinstance(self.lone, Document):
             if self.analyse_lone is None:
@@ -172,25 +155,48 @@ class FrequencyCounter:
         return rows
 
 
+def totals_and_range(parts: Sequence[tuple[array, array]], terms: int) -> tuple[list[int], list[int]]:
+    """Each term's count and the number of parts containing it, by numpy over all parts at once."""
+    import numpy as np
+
+    ids, counts = concatenated(parts)
+    return (np.bincount(ids, weights=counts, minlength=terms).astype(np.int64).tolist(),
+            np.bincount(ids, minlength=terms).tolist())
+
+
+def concatenated(parts: Sequence[tuple[array, array]]) -> tuple[Any, Any]:
+    """All parts' term ids and counts as two numpy arrays, part after part."""
+    import numpy as np
+
+    if not parts:
+        return np.zeros(0, np.int64), np.zeros(0, np.float64)
+    return (np.concatenate([np.frombuffer(ids, np.uintc) for ids, _ in parts]).astype(np.int64),
+            np.concatenate([np.frombuffer(counts, np.uintc) for _, counts in parts]).astype(np.float64))
+
+
 def dispersions(parts: Sequence[tuple[array, array]], sizes: Sequence[int], totals: Sequence[int],
                 ) -> list[float]:
     """Gries' DP of every term from the parts that contain it (see `gries_dp`): a part
-    without the term adds its whole share to the sum of differences."""
+    without the term adds its whole share to the sum of differences. numpy's ufunc.at adds and
+    subtracts in input order, part after part: the sums are those of a loop over the parts."""
+    import numpy as np
+
     if len(parts) < 2 or not sum(sizes):
         return [float("nan")] * len(totals)
     shares = [size / sum(sizes) for size in sizes]
-    present, absent = [0.0] * len(totals), [1.0] * len(totals)
-    containing = [0] * len(totals)
-    for (ids, counts), share in zip(parts, shares, strict=True):
-        for term, count in zip(ids, counts, strict=True):
-            present[term] += abs(count / totals[term] - share)
-            absent[term] -= share
-            containing[term] += 1
+    ids, counts = concatenated(parts)
+    part_shares = np.repeat(np.array(shares), [len(part_ids) for part_ids, _ in parts])
+    total = np.array(totals, np.float64)
+    present, absent = np.zeros(len(totals)), np.ones(len(totals))
+    np.add.at(present, ids, np.abs(counts / total[ids] - part_shares))
+    np.subtract.at(absent, ids, part_shares)
+    containing = np.bincount(ids, minlength=len(totals))
     scale = 0.5 / (1 - min(shares))
     return [
         round((found + (max(missing, 0.0) if inside < len(parts) else 0.0)) * scale, DP_DIGITS)
         if total else float("nan")
-        for found, missing, inside, total in zip(present, absent, containing, totals, strict=True)
+        for found, missing, inside, total in zip(present.tolist(), absent.tolist(), containing.tolist(),
+                                                 totals, strict=True)
     ]
 
 
