@@ -210,3 +210,12 @@ def test_zwnj_damage_is_judged_on_the_whole_document_even_in_segments(
     assert [(t.start, t.end, t.norm, t.lemma) for t in analyse(text).tokens] == whole
     assert [norm for _, _, norm, _ in whole if norm.startswith(("کتاب", "می"))] == [
         "می\u200cرود", "می\u200cشود"] * 4 + ["کتابها"]
+
+
+def test_the_lemmatizer_knows_the_words_hazm_itself_would_load() -> None:
+    """It is given words.dat as parsed for ZWNJ repair instead of reading the file again."""
+    import hazm
+
+    from iranru import resources
+
+    assert resources.persian_lemmatizer().words.keys() == hazm.Lemmatizer().words.keys()

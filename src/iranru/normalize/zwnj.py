@@ -123,17 +123,16 @@ def _read_curated_list(name: str) -> frozenset[str]:
 
 
 def _load_words() -> tuple[dict[str, int], dict[str, tuple[str, int]], frozenset[str]]:
-    """Split words.dat into plain words and ZWNJ compounds, keeping the highest frequency."""
+    """Split hazm's word list into plain words and ZWNJ compounds, keeping the highest
+    frequency."""
+    from iranru.resources import hazm_word_counts
+
     freq: dict[str, int] = {}
     compounds: dict[str, tuple[str, int]] = {}
-    for line in _read_hazm_data("words.dat"):
-        fields = line.split("\t")
-        if len(fields) < 2 or not fields[0]:
-            continue
-        word = fields[0].strip(ZWNJ)  # a few entries carry a stray edge ZWNJ (جوان‌)
+    for listed, count in hazm_word_counts().items():
+        word = listed.strip(ZWNJ)  # a few entries carry a stray edge ZWNJ (جوان‌)
         if not word:
             continue
-        count = int(fields[1]) if fields[1].isdigit() else 0
         if ZWNJ in word:
             joined = word.replace(ZWNJ, "")
             if joined not in compounds or compounds[joined][1] < count:
