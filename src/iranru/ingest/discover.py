@@ -42,9 +42,10 @@ def read_metadata(directory: Path) -> dict[str, dict[str, str]]:
     }
 
 
-def walk_directory(root: Path) -> list[Path]:
-    """Text files below `root`, sorted, never entering a symlinked directory twice."""
-    found: list[Path] = []
+def walk_directory(root: Path) -> list[tuple[Path, str]]:
+    """Text files below `root`, sorted, never entering a symlinked directory twice; each with
+    its real path (one per folder, and per file only for a symlink)."""
+    found: list[tuple[Path, str]] = []
     seen: set[tuple[int, int]] = set()
     for current, dirnames, filenames in os.walk(root, followlinks=True):
         stat = os.stat(current)
@@ -54,10 +55,13 @@ def walk_directory(root: Path) -> list[Path]:
             continue
         seen.add(key)
         dirnames.sort()
+        real_folder = os.path.realpath(current)
         for filename in sorted(filenames):
-            candidate = Path(current) / filename
-            if candidate.suffix.lower() in TEXT_SUFFIXES and filename != METADATA_FILE:
-                found.append(candidate)
+            if os.path.splitext(filename)[1].lower() in TEXT_SUFFIXES and filename != METADATA_FILE:
+                candidate = os.path.join(current, filename)
+                real = (os.path.realpath(candidate) if os.path.islink(candidate)
+                        else os.path.join(real_folder, filename))
+                found.append((Path(candidate), real))
     return found
 
 
@@ -80,8 +84,8 @@ def discover(paths: list[str]) -> Discovery:
                 metadata_by_folder[key] = {}
         return metadata_by_folder[key]
 
-    def add(path: Path, name: str, metadata: dict[str, dict[str, str]]) -> None:
-        resolved = os.path.realpath(path)  # as path.resolve(), without building Paths
+    def add(path: Path, name: str, metadata: dict[str, dict[str, str]], real: str | None = None) -> None:
+        resolved = real or os.path.realpath(path)  # as path.resolve(), without building Paths
         if resolved in seen:
             return
         seen.add(resolved)
@@ -98,10 +102,10 @@ def discover(paths: list[str]) -> Discovery:
             if not files:
                 result.problems.append((raw, "no .txt, .md or .html files in this directory"))
             prefix = f"{path}{os.sep}"
-            for file in files:
+            for file, real in files:
                 text = str(file)  # below `path`: its name there is what follows the prefix
                 name = text[len(prefix):] if text.startswith(prefix) else str(file.relative_to(path))
-                add(file, name.replace(os.sep, "/"), metadata_of(file.parent) or metadata)
+                add(file, name.replace(os.sep, "/"), metadata_of(file.parent) or metadata, real)
         elif path.exists() or path.is_symlink():
             add(path, path.name, metadata_of(path.parent))
         elif glob.has_magic(raw):
