@@ -107,7 +107,9 @@ GLUED_DIGIT_LETTER = re.compile(
     f"([{ANY_DIGIT}]){ZWNJ}*(?=[{LETTER_CLASS}])(?!(?:ا?م(?:ین)?)(?![{LETTER_CLASS}]))"
 )
 GLUED_LETTER_DIGIT = re.compile(f"([{LETTER_CLASS}]){ZWNJ}*(?=[{ANY_DIGIT}])")
-SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S)[ \t]+(?=[،؛؟])")  # tried at blanks only
+# Blanks between a word and the mark, found in the reversed text: a pattern that starts at the
+# mark is tried only where a mark is, one that starts at the blanks at every space.
+MARK_THEN_BLANKS_REVERSED = re.compile(r"([،؛؟])[ \t]+(?=\S)")
 MISSING_SPACE_AFTER_PUNCTUATION = re.compile(f"([،؛؟])(?=[{LETTER_CLASS}])")
 OTHER_BLANKS = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"  # tabs, no-break and typographic spaces
 ANY_OTHER_BLANK = re.compile(f"[{OTHER_BLANKS}]")
@@ -197,7 +199,7 @@ def space_punctuation(text: str) -> str:
     """Persian comma, semicolon and question mark: no space before, one after."""
     if "،" not in text and "؛" not in text and "؟" not in text:  # a plain find: no regex scan
         return text
-    text = SPACE_BEFORE_PUNCTUATION.sub("", text)
+    text = MARK_THEN_BLANKS_REVERSED.sub(r"\1", text[::-1])[::-1]
     return MISSING_SPACE_AFTER_PUNCTUATION.sub(r"\1 ", text)
 
 
