@@ -42,10 +42,18 @@ def read_metadata(directory: Path) -> dict[str, dict[str, str]]:
     }
 
 
-def walk_directory(root: Path) -> list[tuple[Path, str]]:
-    """Text files below `root`, sorted, never entering a symlinked directory twice; each with
-    its real path (one per folder, and per file only for a symlink)."""
-    found: list[tuple[Path, str]] = []
+@dataclass(frozen=True, slots=True)
+class WalkedFile:
+    path: str  # as str(Path(...)) writes it
+    filename: str
+    folder: Path
+    real: str  # its real path: the folder's, plus its name unless it is a symlink
+
+
+def walk_directory(root: Path) -> list[WalkedFile]:
+    """Text files below `root`, sorted, never entering a symlinked directory twice; one Path
+    and one realpath per folder, not per file."""
+    found: list[WalkedFile] = []
     seen: set[tuple[int, int]] = set()
     for current, dirnames, filenames in os.walk(root, followlinks=True):
         stat = os.stat(current)
@@ -55,13 +63,14 @@ def walk_directory(root: Path) -> list[tuple[Path, str]]:
             continue
         seen.add(key)
         dirnames.sort()
-        real_folder = os.path.realpath(current)
+        folder = Path(current)
+        written, real_folder = str(folder), os.path.realpath(current)
         for filename in sorted(filenames):
             if os.path.splitext(filename)[1].lower() in TEXT_SUFFIXES and filename != METADATA_FILE:
-                candidate = os.path.join(current, filename)
+                candidate = filename if written == "." else os.path.join(written, filename)
                 real = (os.path.realpath(candidate) if os.path.islink(candidate)
                         else os.path.join(real_folder, filename))
-                found.append((Path(candidate), real))
+                found.append(WalkedFile(candidate, filename, folder, real))
     return found
 
 
@@ -84,12 +93,13 @@ def discover(paths: list[str]) -> Discovery:
                 metadata_by_folder[key] = {}
         return metadata_by_folder[key]
 
-    def add(path: Path, name: str, metadata: dict[str, dict[str, str]], real: str | None = None) -> None:
-        resolved = real or os.path.realpath(path)  # as path.resolve(), without building Paths
+    def add(path: str, filename: str, name: str, metadata: dict[str, dict[str, str]],
+            real: str | None = None) -> None:
+        resolved = real or os.path.realpath(path)  # as Path.resolve(), without building Paths
         if resolved in seen:
             return
         seen.add(resolved)
-        result.sources.append(Source(str(path), name, metadata.get(path.name, {})))
+        result.sources.append(Source(path, name, metadata.get(filename, {})))
 
     for raw in paths:
         if raw == STDIN:
@@ -102,19 +112,20 @@ def discover(paths: list[str]) -> Discovery:
             if not files:
                 result.problems.append((raw, "no .txt, .md or .html files in this directory"))
             prefix = f"{path}{os.sep}"
-            for file, real in files:
-                text = str(file)  # below `path`: its name there is what follows the prefix
-                name = text[len(prefix):] if text.startswith(prefix) else str(file.relative_to(path))
-                add(file, name.replace(os.sep, "/"), metadata_of(file.parent) or metadata, real)
+            for file in files:  # below `path`: its name there is what follows the prefix
+                name = (file.path[len(prefix):] if file.path.startswith(prefix)
+                        else str(Path(file.path).relative_to(path)))
+                add(file.path, file.filename, name.replace(os.sep, "/"), metadata_of(file.folder) or metadata,
+                    file.real)
         elif path.exists() or path.is_symlink():
-            add(path, path.name, metadata_of(path.parent))
+            add(str(path), path.name, path.name, metadata_of(path.parent))
         elif glob.has_magic(raw):
             matches = sorted(glob.glob(raw, recursive=True))
             files = [Path(match) for match in matches if Path(match).is_file()]
             if not files:
                 result.problems.append((raw, "no file matches this pattern"))
             for file in files:
-                add(file, file.name, metadata_of(file.parent))
+                add(str(file), file.name, file.name, metadata_of(file.parent))
         else:
             result.problems.append((raw, "no such file or directory"))
     return result
