@@ -132,13 +132,13 @@ def stats(
     run_options: RunOptions | None = None,
 ) -> Report:
     """One row per document: size, vocabulary, sentence length, lexical diversity."""
-    import pandas as pd
-
     from iranru.analysis.stats import STATS_COLUMNS, CorpusTotals
 
     stream = CorpusStream(paths, read_options, normalize_options, token_options, run_options)
     totals = CorpusTotals(keep_stopwords=token_options is not None and token_options.keep_stopwords)
     rows = [totals.add(document) for document in stream.documents]
+    import pandas as pd  # only now: worker processes forked while the documents stream need none
+
     return Report(
         pd.DataFrame(rows, columns=list(STATS_COLUMNS)),
         stream.skipped,

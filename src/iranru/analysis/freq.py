@@ -226,8 +226,6 @@ def frequency_table(
     grouped (rates, range and DP are then within the group; --top applies per group).
     `documents` may be a stream: each is counted and let go. Word counts need `analyse_lone`
     for a group of one document."""
-    import pandas as pd
-
     counters: dict[str, FrequencyCounter] = {}
     columns_seen: set[str] = set()
     for document in documents:
@@ -242,6 +240,8 @@ def frequency_table(
         found = limit(counters[name].rows(), min_count, top)
         rows.extend((name, *row) if group_by else row for row in found)
     columns = ["group", *FREQ_COLUMNS] if group_by else list(FREQ_COLUMNS)
+    import pandas as pd  # only now: worker processes forked while the documents stream need none
+
     return pd.DataFrame(rows, columns=columns)
 
 
