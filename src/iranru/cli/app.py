@@ -59,12 +59,11 @@ def run(debug: bool, action: Callable[[], list[Skipped] | None], context: typer.
     if recording is None:
         execute(debug, action)
         return
-    from iranru.cli.replay import Tee, typed_params
+    from iranru.cli.replay import Tee
 
-    params = typed_params(context.params) if context is not None else {}
     found = recording.lookup()
     if found is not None:
-        replay(*found, params.get("output"))
+        replay(*found, recording.output)
         return
     real_stdout = sys.stdout
     sys.stdout = recording.tee = Tee(real_stdout)
@@ -80,7 +79,7 @@ def run(debug: bool, action: Callable[[], list[Skipped] | None], context: typer.
         sys.stdout = real_stdout
         RECORDED_MESSAGES.remove(recording.messages)
         if status in (ExitStatus.OK, ExitStatus.PARTIAL):
-            recording.store(int(status), params.get("output"))
+            recording.store(int(status))
 
 
 def begin_recording(context: typer.Context) -> Recording | None:
@@ -95,7 +94,7 @@ def begin_recording(context: typer.Context) -> Recording | None:
     found = replay_key(context.info_name, params, sys.stdout)
     if found is None:
         return None
-    return Recording(*found, params.get("cache_dir"))
+    return Recording(*found, params.get("cache_dir"), params.get("output"))
 
 
 def replay(stdout: str, output_bytes: bytes | None, messages: list[str], status: int,

@@ -170,10 +170,10 @@ class Tee(io.TextIOBase):
 
 
 class Recording:
-    """One replayable run: its key, and what it printed."""
+    """One replayable run: its key, and what it printed (and wrote to `output`)."""
 
-    def __init__(self, key: bytes, times: list[int], cache_dir: Path | None) -> None:
-        self.key, self.times, self.cache_dir = key, times, cache_dir
+    def __init__(self, key: bytes, times: list[int], cache_dir: Path | None, output: Path | None) -> None:
+        self.key, self.times, self.cache_dir, self.output = key, times, cache_dir, output
         self.started = time.time_ns()
         self.messages: list[str] = []
         self.tee: Tee | None = None
@@ -206,7 +206,7 @@ class Recording:
             return None
         return stdout, output, messages, status
 
-    def store(self, status: int, output: Path | None) -> None:
+    def store(self, status: int) -> None:
         """Record the run, unless an input changed too recently to be judged by its times."""
         import sqlite3
 
@@ -221,11 +221,11 @@ class Recording:
         if any(moment >= racy_after for moment in self.times):
             return
         written = None
-        if output is not None:
+        if self.output is not None:
             try:
-                if output.stat().st_size > MAX_RECORDED_BYTES:
+                if self.output.stat().st_size > MAX_RECORDED_BYTES:
                     return
-                written = output.read_bytes()
+                written = self.output.read_bytes()
             except OSError:
                 return
         payload = zlib.compress(marshal.dumps(
