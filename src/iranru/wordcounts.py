@@ -152,13 +152,10 @@ def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
     for number, line in enumerate(lines):
         line_start = starts[number]
         line_lang = single_language(line, last_lang, first_arabic.get(number), first_latin.get(number))
-        if line_lang is not None and line_lang != run_lang and run_lang is not None:
+        if run_lang is not None and line_lang != run_lang:  # the run ends before this line
             count_run(text, run_start, line_start, run_lang, tally)
             run_start = run_lang = None
         if line_lang is None:
-            if run_lang is not None:
-                count_run(text, run_start, line_start, run_lang, tally)
-                run_start = run_lang = None
             last_lang = count_line(line, last_lang, tally)
             continue
         if run_lang is None:
