@@ -113,15 +113,46 @@ def test_space_steps_equal_their_plain_regular_expressions(text: str) -> None:
     assert fa.space_punctuation(text) == re.sub(f"([،؛؟])(?=[{fa.LETTER_CLASS}])", r"\1 ", unspaced)
 
 
-spaced_words = st.lists(st.sampled_from(["می", "نمی", "برمی", "ها", "های", "تر", "ترین", "ای", "ام", "است",
-                                         "کتاب", "خانه", "رود", "شود", "قزقلاق", "می\u200cرود", ""]),
-                        max_size=12)
+# Words and separators that make every kind of ZWNJ repair and spaced join happen, in chains.
+spaced_pieces = st.lists(
+    st.sampled_from(["می", "نمی", "برمی", "ها", "های", "تر", "ترین", "ای", "ام", "اند", "است", "بین",
+                     "المللی", "کتاب", "خانه", "رود", "شود", "قدرتهای", "میتوان", "قزقلاق",
+                     "می\u200cرود", "\u200c", "\u200cها", "کتاب\u200c\u200cها", "،", "(", "۱۸۱۳", "x"]),
+    max_size=14,
+).flatmap(lambda words: st.lists(st.sampled_from([" ", " ", " ", "  ", "\n", "، ", ""]),
+                                 min_size=len(words), max_size=len(words)).map(
+    lambda gaps: "".join(word + gap for word, gap in zip(words, gaps, strict=True))))
 
 
-@given(spaced_words)
-def test_sure_join_candidates_are_the_pairs_either_side_allows(words: list[str]) -> None:
-    from iranru.normalize.zwnj import may_be_sure_left, may_be_sure_right, sure_candidate_pairs
+def repaired_word_by_word(
+        text: str, evidence: tuple[int, int, int] | None) -> tuple[str, tuple[int, int, int]]:
+    """restore_zwnj as its rule reads: every word tidied and repaired, spaced pairs joined over
+    the words of the whole text (join_spaced_affixes)."""
+    from iranru.normalize import zwnj
 
-    expected = [pair for pair in range(len(words) - 1)
-                if may_be_sure_left(words[pair]) or may_be_sure_right(words[pair + 1])]
-    assert sure_candidate_pairs(words) == expected
+    pieces = zwnj.WORD_RE.split(text)
+    pieces[1::2] = map(zwnj.tidy_zwnj, pieces[1::2])
+    tidy, words = "".join(pieces), pieces[1::2]
+    repaired = [zwnj.restore_word(word) for word in words]
+    pieces[1::2] = repaired
+    joined, merges = zwnj.join_spaced_affixes(pieces)
+    found = (sum(zwnj.ZWNJ in word for word in words), sum(map(str.__ne__, repaired, words)), merges)
+    marked, splits, sure_merges = evidence or found
+    if zwnj.writer_places_zwnj(marked, splits + sure_merges):
+        return tidy, found
+    if zwnj.shows_spaced_damage(sure_merges, splits):
+        return zwnj.join_likely(text, zwnj.shows_only_spaced_damage(sure_merges, splits)), found
+    return "".join(joined), found
+
+
+@given(st.one_of(spaced_pieces, persian_heavy),
+       st.sampled_from([None, (0, 0, 0), (9, 1, 1), (0, 1, 5), (0, 4, 1)]))
+def test_repair_chunk_by_chunk_equals_the_repair_word_by_word(
+        text: str, evidence: tuple[int, int, int] | None) -> None:
+    from iranru.normalize.zwnj import ANY_WORD_CHARACTER, restore_zwnj, zwnj_evidence
+
+    if ANY_WORD_CHARACTER.search(text) is None:
+        return  # restore_zwnj leaves it alone
+    expected, found = repaired_word_by_word(text, evidence)
+    assert restore_zwnj(text, evidence) == expected
+    assert zwnj_evidence(text) == found

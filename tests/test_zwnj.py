@@ -96,6 +96,12 @@ def test_sentence_in_both_damage_modes() -> None:
     assert restore_zwnj(correct) == correct
 
 
+def test_a_join_may_start_in_the_chunk_the_last_one_ended_in() -> None:
+    # "ها\nدفتر" ends one join and starts the next; joined words outnumber spaced pairs
+    text = "قدرتهای میتوان کتابها کتاب ها\nدفتر ها"
+    assert restore_zwnj(text) == f"قدرت{Z}های می{Z}توان کتاب{Z}ها کتاب{Z}ها\nدفترها"
+
+
 def test_newlines_are_kept() -> None:
     assert restore_zwnj("میتوان\n\nکتابها\n") == f"می{Z}توان\n\nکتاب{Z}ها\n"
 

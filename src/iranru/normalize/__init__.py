@@ -9,12 +9,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from iranru.normalize import en, fa
 from iranru.normalize.offsets import align, original_span
 from iranru.settings import NormalizeOptions
 
 Step = Callable[[str], str]
+T = TypeVar("T")
 
 
 def repair_zwnj(text: str, evidence: tuple[int, int, int] | None = None) -> str:
@@ -91,20 +93,24 @@ def chunk_steps(chunk: str) -> str:
     return fa.split_glued_digits(chunk)
 
 
-class ChunkCache(dict[str, str]):
-    """chunk_steps of each chunk met, for the life of the process; bounded in entries and in
+class ChunkCache(dict[str, T]):
+    """`compute` of each chunk met, for the life of the process; bounded in entries and in
     the length of a chunk kept."""
 
-    def __missing__(self, chunk: str) -> str:
-        mapped = chunk_steps(chunk)
+    def __init__(self, compute: Callable[[str], T]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, chunk: str) -> T:
+        value = self.compute(chunk)
         if len(chunk) <= MAX_CACHED_CHUNK and len(self) < MAX_CACHED_CHUNKS:
-            self[chunk] = mapped
-        return mapped
+            self[chunk] = value
+        return value
 
 
 MAX_CACHED_CHUNKS = 1 << 17
 MAX_CACHED_CHUNK = 64
-CHUNK_STEPS = ChunkCache()
+CHUNK_STEPS = ChunkCache(chunk_steps)
 
 
 def normalize_text(

@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from iranru.normalize import ChunkCache
+
 ZWNJ = "\u200c"
 SPACE = " "
 
@@ -643,9 +645,17 @@ def may_be_sure_left(word: str) -> bool:
 
 @functools.lru_cache(maxsize=65_536)
 def may_be_sure_right(word: str) -> bool:
-    """Could `word` be the right side of a sure join: an affix, or no free word (the right
-    half of a lexicon compound)?"""
-    return bool(word) and (word in SURE_RIGHT_WORDS or not is_attested(word))
+    """Could `word` be the right side of a sure join: an affix, or the right half of a
+    lexicon compound that is no free word?"""
+    return bool(word) and (word in SURE_RIGHT_WORDS or (
+        word in compound_right_halves() and not is_attested(word)))
+
+
+@functools.cache
+def compound_right_halves() -> frozenset[str]:
+    """What follows a ZWNJ in a lexicon compound (المللی of بین‌المللی)."""
+    return frozenset(spelling[index + 1:] for spelling in lexicon().zwnj_words
+                     for index, char in enumerate(spelling) if char == ZWNJ)
 
 
 def is_shekar_compound(left: str, right: str) -> bool:
@@ -771,9 +781,8 @@ def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[s
     pairs whose words as written join, and the pairs after a merge, need a look.
     """
     words = pieces[1::2]
-    # only pairs that pass a per-word test can make a sure join
-    pairs = range(len(words) - 1) if likely else sure_candidate_pairs(words)
-    candidates = [pair for pair in pairs if spaced_joiner(words[pair], words[pair + 1], likely) is not None]
+    candidates = [pair for pair in range(len(words) - 1)
+                  if spaced_joiner(words[pair], words[pair + 1], likely) is not None]
     if not candidates:
         return pieces, 0
     out: list[object] = list(pieces)
@@ -806,32 +815,6 @@ def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[s
 REMOVED = object()  # marks the pieces a merge took away
 
 
-def sure_candidate_pairs(words: list[str]) -> list[int]:
-    """The pairs (by left word) whose left word may_be_sure_left or right word
-    may_be_sure_right, from each word's sides (one character, cached per word type) by maps
-    that run at C speed instead of a test per pair."""
-    sides = "".join(map(SURE_SIDES.__getitem__, words))
-    lefts = map(MAY_BE_LEFT.__contains__, sides[:-1])
-    rights = map(MAY_BE_RIGHT.__contains__, sides[1:])
-    return list(itertools.compress(range(len(words) - 1), map(operator.or_, lefts, rights)))
-
-
-class SureSides(dict[str, str]):
-    """A word's possible sides in a sure join as one character: "0" none, "1" left, "2"
-    right, "3" both; remembered per process."""
-
-    def __missing__(self, word: str) -> str:
-        sides = "0123"[may_be_sure_left(word) + 2 * may_be_sure_right(word)]
-        if len(self) < MAX_SURE_SIDES:
-            self[word] = sides
-        return sides
-
-
-MAX_SURE_SIDES = 1 << 18
-SURE_SIDES = SureSides()
-MAY_BE_LEFT, MAY_BE_RIGHT = frozenset("13"), frozenset("23")
-
-
 # --- Respecting the writer's conventions ---------------------------------------------------
 # Loss of ZWNJs is document-wide: a text that went through a ZWNJ-stripping tool lost
 # (nearly) all of them, while a writer who types ZWNJs places them deliberately, so the joined
@@ -850,49 +833,15 @@ MIN_TRUST_RATIO = 1.0  # marked ZWNJ words per proposed repair needed to trust t
 MAX_SPLIT_SHARE_PURE_SPACED = 0.25
 
 
-@dataclass
-class LineRepair:
-    """One line with its words repaired, and the evidence used to finish it."""
-
-    tidy: str  # junk ZWNJs removed only
-    tidy_pieces: list[str]  # separators and tidied words
-    pieces: list[str]  # separators and repaired words, spaced pairs not yet merged
-    marked: int  # words the writer already wrote with an inner ZWNJ
-    splits: int  # words the repair changed
-    sure_merges: int  # spaced pairs that are surely one word
-    sure_joined: list[str]  # pieces with the sure spaced joins made (how sure_merges was found)
-
-    def full(self, likely: bool, keep_joined: bool = False) -> str:
-        """The line with every repair (likely spaced joins only if ``likely``; joined words
-        left as written if ``keep_joined``)."""
-        if not likely and not keep_joined:
-            return "".join(self.sure_joined)
-        pieces = self.tidy_pieces if keep_joined else self.pieces
-        return "".join(join_spaced_affixes(pieces, likely)[0])
-
-
-def repair_line(line: str) -> LineRepair:
-    """Tidy junk ZWNJs in `line` (or a whole text: a merge never crosses a line break) and
-    repair its words; spaced pairs are counted only. Word by word work is done by map() over
-    the per-type caches."""
-    pieces = WORD_RE.split(line)
-    if len(pieces) == 1:
-        clean = line.replace(ZWNJ, "")
-        return LineRepair(clean, [clean], [clean], 0, 0, 0, [clean])
-    marked = 0
-    tidy = line
-    if ZWNJ in line:  # separators hold none: WORD_RE takes every ZWNJ into a word
-        if JUNK_ZWNJ.search(line):
-            pieces[1::2] = map(tidy_zwnj, pieces[1::2])
-            tidy = "".join(pieces)
-        marked = sum(map(operator.contains, pieces[1::2], itertools.repeat(ZWNJ)))
-    tidy_pieces = list(pieces)
-    words = pieces[1::2]
-    repaired = list(map(restore_word, words))
-    splits = len(words) - list(map(operator.eq, repaired, words)).count(True)
-    pieces[1::2] = repaired
-    sure_joined, sure_merges = join_spaced_affixes(pieces)
-    return LineRepair(tidy, tidy_pieces, pieces, marked, splits, sure_merges, sure_joined)
+def join_likely(text: str, keep_joined: bool) -> str:
+    """restore_zwnj of a text that shows spaced damage, word by word: junk ZWNJs tidied, its
+    words repaired (unless `keep_joined`), then the sure and the likely spaced joins made."""
+    pieces = WORD_RE.split(text)
+    if ZWNJ in text and JUNK_ZWNJ.search(text):  # separators hold none: WORD_RE takes them
+        pieces[1::2] = map(tidy_zwnj, pieces[1::2])
+    if not keep_joined:
+        pieces[1::2] = map(restore_word, pieces[1::2])
+    return "".join(join_spaced_affixes(pieces, likely=True)[0])
 
 
 def writer_places_zwnj(marked: int, repairs: int) -> bool:
@@ -923,17 +872,12 @@ def shows_only_spaced_damage(sure_merges: int, splits: int) -> bool:
 Evidence = tuple[int, int, int]  # words marked with a ZWNJ, joined words to split, sure joins
 
 
-def line_evidence(lines: list[LineRepair]) -> Evidence:
-    return (sum(r.marked for r in lines), sum(r.splits for r in lines),
-            sum(r.sure_merges for r in lines))
-
-
 def zwnj_evidence(text: str) -> Evidence:
     """What `restore_zwnj` judges a text by; a huge text judged as one is the sum over its
     pieces."""
     if ANY_WORD_CHARACTER.search(text) is None:
         return 0, 0, 0  # no Persian letter, no ZWNJ
-    return line_evidence([repair_line(text)])
+    return repair_chunks(text).evidence()
 
 
 def restore_zwnj(text: str, evidence: Evidence | None = None) -> str:
@@ -959,10 +903,137 @@ def restore_zwnj(text: str, evidence: Evidence | None = None) -> str:
     """
     if ANY_WORD_CHARACTER.search(text) is None:
         return text  # no Persian letter, no ZWNJ: nothing to repair
-    repair = repair_line(text)  # lines are kept: no merge crosses a line break
-    marked, splits, sure_merges = evidence or line_evidence([repair])
+    repair = repair_chunks(text)  # lines are kept: no merge crosses a line break
+    marked, splits, sure_merges = evidence or repair.evidence()
     if writer_places_zwnj(marked, splits + sure_merges):
-        return repair.tidy
-    likely = shows_spaced_damage(sure_merges, splits)
-    keep_joined = shows_only_spaced_damage(sure_merges, splits)
-    return repair.full(likely, keep_joined)
+        return repair.tidy()
+    if shows_spaced_damage(sure_merges, splits):  # likely joins too: word by word
+        return join_likely(text, keep_joined=shows_only_spaced_damage(sure_merges, splits))
+    return repair.sure_joined()
+
+
+# --- Repair chunk by chunk -------------------------------------------------------------------
+# The repair is word by word (tidy_zwnj, restore_word) except the spaced joins, and a join
+# only ever spans one plain space. So restore_zwnj cuts a text at its spaces into chunks
+# (mostly one word each: Zipf's law makes a few thousand of them cover most of a text),
+# repairs each distinct chunk once, and looks for sure joins only at the spaces between a chunk
+# that ends in a word and one that starts with a word, left to right as join_spaced_affixes
+# does over words (a test keeps the two equal).
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkRepair:
+    """One chunk between spaces, its words tidied and repaired."""
+
+    tidy: str  # junk ZWNJs removed only
+    repaired: str  # its words repaired
+    evidence: int  # words marked with a ZWNJ << 32 | words the repair changed
+    sides: str  # one of SIDE_CHARACTERS
+    first: str  # its first word repaired, if it starts with a word
+    last: str  # its last word repaired, if it ends with one
+    single: bool  # one word and nothing else
+
+
+# A chunk's sides as one character of 16 (flags): 1 it ends with a word, 2 that word may be
+# the left side of a sure join, 4 it starts with a word, 8 that word may be the right side.
+SIDE_CHARACTERS = "abcdefghijklmnop"
+ENDS_WITH_WORD, MAY_BE_LEFT, STARTS_WITH_WORD, MAY_BE_RIGHT = 1, 2, 4, 8
+
+
+def repair_chunk(chunk: str) -> ChunkRepair:
+    pieces = WORD_RE.split(chunk)
+    if len(pieces) == 1:
+        return ChunkRepair(chunk, chunk, 0, SIDE_CHARACTERS[0], "", "", False)
+    if ZWNJ in chunk and JUNK_ZWNJ.search(chunk):
+        pieces[1::2] = map(tidy_zwnj, pieces[1::2])
+    tidy = "".join(pieces)
+    words = pieces[1::2]
+    repaired = [restore_word(word) for word in words]
+    marked = sum(ZWNJ in word for word in words)
+    splits = sum(new != old for new, old in zip(repaired, words, strict=True))
+    pieces[1::2] = repaired
+    starts, ends = pieces[0] == "", pieces[-1] == ""
+    first, last = repaired[0] if starts else "", repaired[-1] if ends else ""
+    flags = (ENDS_WITH_WORD * ends + MAY_BE_LEFT * (ends and may_be_sure_left(last))
+             + STARTS_WITH_WORD * starts + MAY_BE_RIGHT * (starts and may_be_sure_right(first)))
+    return ChunkRepair(tidy, "".join(pieces), marked << 32 | splits, SIDE_CHARACTERS[flags],
+                       first, last, len(pieces) == 3 and starts and ends)
+
+
+def sides_with(flags: int) -> str:
+    return "".join(c for value, c in enumerate(SIDE_CHARACTERS) if value & flags == flags)
+
+
+# A space between a chunk that ends in a word and one that starts with a word, where either
+# word may make a sure join: sure_candidate_pairs over chunks.
+CANDIDATE_SPACE = re.compile(
+    f"(?=[{sides_with(ENDS_WITH_WORD | MAY_BE_LEFT)}][{sides_with(STARTS_WITH_WORD)}]"
+    f"|[{sides_with(ENDS_WITH_WORD)}][{sides_with(STARTS_WITH_WORD | MAY_BE_RIGHT)}])")
+STARTING_WITH_WORD = frozenset(sides_with(STARTS_WITH_WORD))
+
+
+CHUNK_REPAIRS = ChunkCache(repair_chunk)
+EVIDENCE_OF, SIDES_OF = operator.attrgetter("evidence"), operator.attrgetter("sides")
+TIDY_OF, REPAIRED_OF = operator.attrgetter("tidy"), operator.attrgetter("repaired")
+
+
+@dataclass
+class ChunkedRepair:
+    """A text's chunks repaired, with the sure joins between them: chunks `start` to `end`
+    (inclusive) become one, around the joined word."""
+
+    chunks: list[ChunkRepair]
+    marked_and_splits: int
+    joins: dict[int, tuple[int, str]]  # start -> end, joined word
+    sure_merges: int
+
+    def evidence(self) -> Evidence:
+        return self.marked_and_splits >> 32, self.marked_and_splits & 0xFFFFFFFF, self.sure_merges
+
+    def tidy(self) -> str:
+        return SPACE.join(map(TIDY_OF, self.chunks))
+
+    def sure_joined(self) -> str:
+        out: list[object] = list(map(REPAIRED_OF, self.chunks))
+        if not self.joins:
+            return SPACE.join(out)  # type: ignore[arg-type]
+        held_at: dict[int, int] = {}  # a chunk a join ended in -> where its text is now
+        for start, (end, word) in self.joins.items():  # left to right
+            at = held_at.get(start, start)  # a join may start in the chunk the last one ended in
+            text, last = str(out[at]), self.chunks[end]
+            before = text[: len(text) - len(self.chunks[start].last)]
+            out[at] = before + word + last.repaired[len(last.first):]
+            out[start + 1 : end + 1] = [REMOVED] * (end - start)
+            held_at[end] = at
+        kept = itertools.filterfalse(functools.partial(operator.is_, REMOVED), out)
+        return SPACE.join(kept)  # type: ignore[arg-type]
+
+
+def repair_chunks(text: str) -> ChunkedRepair:
+    """A text's evidence and sure joins, chunk by chunk (see the section comment)."""
+    chunks = list(map(CHUNK_REPAIRS.__getitem__, text.split(SPACE)))
+    marked_and_splits = sum(map(EVIDENCE_OF, chunks))
+    joins: dict[int, tuple[int, str]] = {}
+    merges = next_free = 0  # spaces before next_free were judged within a join already
+    for match in CANDIDATE_SPACE.finditer("".join(map(SIDES_OF, chunks))):
+        start = end = match.start()  # the space after chunk `start`
+        if start < next_free:
+            continue
+        left = chunks[start].last
+        while True:
+            right = chunks[end + 1].first
+            joiner = spaced_joiner(left, right) if len(left) + len(right) <= LONGEST_JOINED_WORD else None
+            if joiner is None:
+                next_free = end + 1
+                break
+            merged = left + joiner + right
+            left = merged if joiner else restore_word(merged)
+            merges += 1
+            end += 1
+            if not (chunks[end].single and end + 1 < len(chunks)
+                    and chunks[end + 1].sides in STARTING_WITH_WORD):
+                next_free = end
+                break
+        if end > start:
+            joins[start] = (end, left)
+    return ChunkedRepair(chunks, marked_and_splits, joins, merges)
