@@ -150,6 +150,8 @@ def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
     first_arabic = first_letters(text, ARABIC_LETTERS, starts)
     first_latin = first_letters(text, LATIN_LETTERS, starts)
     for number, line in enumerate(lines):
+        if not line and run_lang is not None:
+            continue  # no letters: in the language before it, which is the run's
         line_start = starts[number]
         line_lang = single_language(line, last_lang, first_arabic.get(number), first_latin.get(number))
         if run_lang is not None and line_lang != run_lang:  # the run ends before this line

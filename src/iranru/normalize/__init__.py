@@ -73,7 +73,10 @@ def base_steps(text: str) -> str:
     most of a text), and the steps that map characters alone are one table
     (fa.character_steps). A test keeps this equal to running BASE_STEPS one by one."""
     text = fa.unify_line_breaks(text) if "\r" in text else text
-    text = "\n".join(map(map_chunks, text.split("\n"))) if "\n" in text else map_chunks(text)
+    if "\n" in text:  # a line break made a chunk of its own, and back: one map over the text
+        text = map_chunks(text.replace("\n", LINE_BREAK_CHUNK)).replace(LINE_BREAK_CHUNK, "\n")
+    else:
+        text = map_chunks(text)
     text = fa.space_punctuation(text)
     return fa.collapse_spaces(text)
 
@@ -81,6 +84,11 @@ def base_steps(text: str) -> str:
 def map_chunks(line: str) -> str:
     """chunk_steps over a line, chunk by chunk, through the per-process cache."""
     return " ".join(map(CHUNK_STEPS.__getitem__, line.split(" "))) if " " in line else CHUNK_STEPS[line]
+
+
+# " \n " for "\n" and back: replacing undoes it exactly, since every line break then has its
+# own two spaces around it (and chunk_steps never makes a line break).
+LINE_BREAK_CHUNK = " \n "
 
 
 def chunk_steps(chunk: str) -> str:

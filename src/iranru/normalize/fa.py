@@ -112,7 +112,8 @@ GLUED_LETTER_DIGIT = re.compile(f"([{LETTER_CLASS}]){ZWNJ}*(?=[{ANY_DIGIT}])")
 MARK_THEN_BLANKS_REVERSED = re.compile(r"([،؛؟])[ \t]+(?=\S)")
 MISSING_SPACE_AFTER_PUNCTUATION = re.compile(f"([،؛؟])(?=[{LETTER_CLASS}])")
 OTHER_BLANKS = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"  # tabs, no-break and typographic spaces
-ANY_OTHER_BLANK = re.compile(f"[{OTHER_BLANKS}]")
+# each one looked for with a plain find: a few times faster than a character-class search
+EACH_OTHER_BLANK = tuple(chr(code) for code in range(0x3001) if re.match(f"[{OTHER_BLANKS}]", chr(code)))
 REPEATED_BLANKS = re.compile(f"[ {OTHER_BLANKS}]{{2,}}|[{OTHER_BLANKS}]")
 LINE_BREAKS = re.compile(r"\r\n?")
 
@@ -205,7 +206,7 @@ def space_punctuation(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     """One plain space between words; line breaks are kept, so lines still correspond."""
-    if "  " in text or ANY_OTHER_BLANK.search(text):
+    if "  " in text or any(map(text.__contains__, EACH_OTHER_BLANK)):
         text = REPEATED_BLANKS.sub(" ", text)
     # now every blank is one plain space: the edges of lines are plain replacements
     if " \n" in text:

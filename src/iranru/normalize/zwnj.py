@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from iranru.normalize import ChunkCache
+from iranru.normalize import LINE_BREAK_CHUNK, ChunkCache
 
 ZWNJ = "\u200c"
 SPACE = " "
@@ -975,6 +975,8 @@ STARTING_WITH_WORD = frozenset(sides_with(STARTS_WITH_WORD))
 CHUNK_REPAIRS = ChunkCache(repair_chunk)
 EVIDENCE_OF, SIDES_OF = operator.attrgetter("evidence"), operator.attrgetter("sides")
 TIDY_OF, REPAIRED_OF = operator.attrgetter("tidy"), operator.attrgetter("repaired")
+# A line break is made a chunk of its own (LINE_BREAK_CHUNK), so the chunk types are words,
+# not pairs of words from two lines, and no join crosses it.
 
 
 @dataclass
@@ -991,12 +993,12 @@ class ChunkedRepair:
         return self.marked_and_splits >> 32, self.marked_and_splits & 0xFFFFFFFF, self.sure_merges
 
     def tidy(self) -> str:
-        return SPACE.join(map(TIDY_OF, self.chunks))
+        return SPACE.join(map(TIDY_OF, self.chunks)).replace(LINE_BREAK_CHUNK, "\n")
 
     def sure_joined(self) -> str:
         out: list[object] = list(map(REPAIRED_OF, self.chunks))
         if not self.joins:
-            return SPACE.join(out)  # type: ignore[arg-type]
+            return SPACE.join(out).replace(LINE_BREAK_CHUNK, "\n")  # type: ignore[arg-type]
         held_at: dict[int, int] = {}  # a chunk a join ended in -> where its text is now
         for start, (end, word) in self.joins.items():  # left to right
             at = held_at.get(start, start)  # a join may start in the chunk the last one ended in
@@ -1006,12 +1008,12 @@ class ChunkedRepair:
             out[start + 1 : end + 1] = [REMOVED] * (end - start)
             held_at[end] = at
         kept = itertools.filterfalse(functools.partial(operator.is_, REMOVED), out)
-        return SPACE.join(kept)  # type: ignore[arg-type]
+        return SPACE.join(kept).replace(LINE_BREAK_CHUNK, "\n")  # type: ignore[arg-type]
 
 
 def repair_chunks(text: str) -> ChunkedRepair:
     """A text's evidence and sure joins, chunk by chunk (see the section comment)."""
-    chunks = list(map(CHUNK_REPAIRS.__getitem__, text.split(SPACE)))
+    chunks = list(map(CHUNK_REPAIRS.__getitem__, text.replace("\n", LINE_BREAK_CHUNK).split(SPACE)))
     marked_and_splits = sum(map(EVIDENCE_OF, chunks))
     joins: dict[int, tuple[int, str]] = {}
     merges = next_free = 0  # spaces before next_free were judged within a join already
