@@ -932,6 +932,8 @@ class ChunkRepair:
     first: str  # its first word repaired, if it starts with a word
     last: str  # its last word repaired, if it ends with one
     single: bool  # one word and nothing else
+    tidied: bool  # tidy is not the chunk as written
+    changed: bool  # repaired is not the chunk as written
 
 
 # A chunk's sides as one character of 16 (flags): 1 it ends with a word, 2 that word may be
@@ -943,7 +945,7 @@ ENDS_WITH_WORD, MAY_BE_LEFT, STARTS_WITH_WORD, MAY_BE_RIGHT = 1, 2, 4, 8
 def repair_chunk(chunk: str) -> ChunkRepair:
     pieces = WORD_RE.split(chunk)
     if len(pieces) == 1:
-        return ChunkRepair(chunk, chunk, 0, SIDE_CHARACTERS[0], "", "", False)
+        return ChunkRepair(chunk, chunk, 0, SIDE_CHARACTERS[0], "", "", False, False, False)
     if ZWNJ in chunk and JUNK_ZWNJ.search(chunk):
         pieces[1::2] = map(tidy_zwnj, pieces[1::2])
     tidy = "".join(pieces)
@@ -956,8 +958,9 @@ def repair_chunk(chunk: str) -> ChunkRepair:
     first, last = repaired[0] if starts else "", repaired[-1] if ends else ""
     flags = (ENDS_WITH_WORD * ends + MAY_BE_LEFT * (ends and may_be_sure_left(last))
              + STARTS_WITH_WORD * starts + MAY_BE_RIGHT * (starts and may_be_sure_right(first)))
-    return ChunkRepair(tidy, "".join(pieces), marked << 32 | splits, SIDE_CHARACTERS[flags],
-                       first, last, len(pieces) == 3 and starts and ends)
+    repaired_chunk = "".join(pieces)
+    return ChunkRepair(tidy, repaired_chunk, marked << 32 | splits, SIDE_CHARACTERS[flags], first, last,
+                       len(pieces) == 3 and starts and ends, tidy != chunk, repaired_chunk != chunk)
 
 
 def sides_with(flags: int) -> str:
@@ -975,6 +978,7 @@ STARTING_WITH_WORD = frozenset(sides_with(STARTS_WITH_WORD))
 CHUNK_REPAIRS = ChunkCache(repair_chunk)
 EVIDENCE_OF, SIDES_OF = operator.attrgetter("evidence"), operator.attrgetter("sides")
 TIDY_OF, REPAIRED_OF = operator.attrgetter("tidy"), operator.attrgetter("repaired")
+TIDIED_OF, CHANGED_OF = operator.attrgetter("tidied"), operator.attrgetter("changed")
 # A line break is made a chunk of its own (LINE_BREAK_CHUNK), so the chunk types are words,
 # not pairs of words from two lines, and no join crosses it.
 
@@ -984,6 +988,7 @@ class ChunkedRepair:
     """A text's chunks repaired, with the sure joins between them: chunks `start` to `end`
     (inclusive) become one, around the joined word."""
 
+    text: str
     chunks: list[ChunkRepair]
     marked_and_splits: int
     joins: dict[int, tuple[int, str]]  # start -> end, joined word
@@ -993,9 +998,13 @@ class ChunkedRepair:
         return self.marked_and_splits >> 32, self.marked_and_splits & 0xFFFFFFFF, self.sure_merges
 
     def tidy(self) -> str:
+        if not any(map(TIDIED_OF, self.chunks)):
+            return self.text  # one pass of flags instead of a join
         return SPACE.join(map(TIDY_OF, self.chunks)).replace(LINE_BREAK_CHUNK, "\n")
 
     def sure_joined(self) -> str:
+        if not self.joins and not any(map(CHANGED_OF, self.chunks)):
+            return self.text
         out: list[object] = list(map(REPAIRED_OF, self.chunks))
         if not self.joins:
             return SPACE.join(out).replace(LINE_BREAK_CHUNK, "\n")  # type: ignore[arg-type]
@@ -1038,4 +1047,4 @@ def repair_chunks(text: str) -> ChunkedRepair:
                 break
         if end > start:
             joins[start] = (end, left)
-    return ChunkedRepair(chunks, marked_and_splits, joins, merges)
+    return ChunkedRepair(text, chunks, marked_and_splits, joins, merges)
