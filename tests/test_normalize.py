@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iranru.normalize import align, en, explain_changes, fa, normalize_text, original_span
+from iranru.normalize import align, base_steps, en, explain_changes, fa, normalize_text, original_span
 from iranru.settings import NormalizeOptions
 
 ZWNJ = "\u200c"
@@ -103,3 +103,24 @@ def test_alignment_is_monotone_and_inside_the_original(text: str) -> None:
     mapping = align(text, normalized)
     assert len(mapping) == len(normalized) + 1
     assert all(0 <= mapping[i] <= mapping[i + 1] <= len(text) for i in range(len(normalized)))
+
+
+def test_inert_characters_are_left_alone_whatever_is_around_them() -> None:
+    """map_changed_chunks maps only chunks with a character that is not inert, a ZWNJ next to
+    no letter or a digit next to a letter: an inert character never changes on its own, and no
+    two of them compose."""
+    import unicodedata
+
+    from iranru.normalize import chunk_steps
+
+    inert = fa.inert_characters()
+    assert [char for char in inert if char != fa.ZWNJ and chunk_steps(char) != char] == []
+    assert [first + second for first in inert for second in inert
+            if not unicodedata.is_normalized("NFC", first + second)] == []
+    assert {"ی", "ک", "ا", "a", "Z", "۱", "1", "،", " ", "\n"} <= set(inert)
+    assert not {"ي", "ك", "\u064e", "\u0654", "’", "\u200d", "\u0301"} & set(inert)
+
+
+def test_only_the_chunks_that_change_are_mapped() -> None:
+    text = "كتاب\u200c ۱۹۴۵توسط  Iran’s 1990s\nمی\u200cرود، word\u200c\u200cها ﷲ"
+    assert base_steps(text) == "کتاب ۱۹۴۵ توسط Iran's 1990s\nمی\u200cرود، wordها الله"

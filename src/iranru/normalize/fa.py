@@ -124,6 +124,38 @@ def character_steps() -> Callable[[str], str]:
     and en.fold_quotes_and_dashes as one character table, in that order: each maps characters
     alone, so their composition is one scan of the text instead of four. (Folding quotes
     before remove_stray_zwnj changes nothing: neither side of it is an Arabic letter or a ZWNJ.)"""
+    return compile_table(character_steps_table())
+
+
+@functools.cache
+def inert_characters() -> str:
+    """The characters of Persian and English text that compose_unicode, character_steps and
+    remove_invisible_controls leave alone, whatever is around them: ASCII, Latin, the Arabic
+    block, ZWNJ and general punctuation, less the ones these steps change, combining marks and
+    those NFC may compose with the character before (a test checks every pair)."""
+    import unicodedata
+
+    changed = character_steps_table()
+    return "".join(
+        char for first, last in INERT_CANDIDATES for char in map(chr, range(first, last + 1))
+        if ord(char) not in changed and not unicodedata.combining(char)
+        and unicodedata.is_normalized("NFC", char))
+
+
+INERT_CANDIDATES = ((0x09, 0x0A), (0x20, 0x7E), (0xA0, 0x24F), (0x600, 0x6FF), (0x200C, 0x200C),
+                    (0x2010, 0x205E))
+
+
+@functools.cache
+def chunk_step_triggers() -> re.Pattern[str]:
+    """Any character that is not inert_characters: a chunk without one, a ZWNJ next to no
+    letter or a digit next to a letter is left alone by chunk_steps."""
+    return re.compile("[^" + "".join(map(re.escape, inert_characters())) + "]")
+
+
+@functools.cache
+def character_steps_table() -> dict[int, str]:
+    """character_steps as one table: each character it changes, and into what."""
     from hazm.constants import UNICODE_REPLACEMENTS
 
     from iranru.normalize.en import QUOTES_AND_DASHES
@@ -140,7 +172,7 @@ def character_steps() -> Callable[[str], str]:
             text = text.translate(table)
         if text != chr(code):
             fused[code] = text
-    return compile_table(fused)
+    return fused
 
 
 def unify_line_breaks(text: str) -> str:
@@ -169,6 +201,14 @@ ARABIC_LETTER_RANGE = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06f
 STRAY_ZWNJ = re.compile(
     f"{ZWNJ}+(?![{ARABIC_LETTER_RANGE}])|(?<![{ARABIC_LETTER_RANGE}]){ZWNJ}+|(?<={ZWNJ}){ZWNJ}+"
 )
+
+
+# Where remove_stray_zwnj or split_glued_digits may change a text, as patterns that start at a
+# ZWNJ or a digit (so the engine only tries there), run on the text and on the text reversed:
+# a ZWNJ before no Arabic letter (in the reversed text: after none), a digit before a letter
+# (reversed: after one), each through ZWNJs.
+ZWNJ_BEFORE_NO_LETTER = re.compile(f"{ZWNJ}(?![{ARABIC_LETTER_RANGE}])")
+DIGIT_BEFORE_LETTER = re.compile(f"[{ANY_DIGIT}]{ZWNJ}*[{LETTER_CLASS}]")
 
 
 def remove_stray_zwnj(text: str) -> str:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from iranru.normalize import LINE_BREAK_CHUNK, ChunkCache
+from iranru.normalize import ChunkCache
 
 ZWNJ = "\u200c"
 SPACE = " "
@@ -979,8 +979,10 @@ CHUNK_REPAIRS = ChunkCache(repair_chunk)
 EVIDENCE_OF, SIDES_OF = operator.attrgetter("evidence"), operator.attrgetter("sides")
 TIDY_OF, REPAIRED_OF = operator.attrgetter("tidy"), operator.attrgetter("repaired")
 TIDIED_OF, CHANGED_OF = operator.attrgetter("tidied"), operator.attrgetter("changed")
-# A line break is made a chunk of its own (LINE_BREAK_CHUNK), so the chunk types are words,
-# not pairs of words from two lines, and no join crosses it.
+# A line break is made a chunk of its own, so the chunk types are words, not pairs of words
+# from two lines, and no join crosses it: " \n " for "\n" and back, which replacing undoes
+# exactly, since every line break then has its own two spaces around it.
+LINE_BREAK_CHUNK = " \n "
 
 
 @dataclass
