@@ -99,17 +99,24 @@ def test_dispersion_of_an_even_spread_is_exactly_zero_and_equals_gries_dp() -> N
 @pytest.mark.parametrize("group_by", [None, "language", "doc"])
 def test_word_counts_give_the_rows_of_token_tables(by: str, lang: str | None, group_by: str | None) -> None:
     """`freq` over several documents counts words without token tables: same table, DP of a
-    group of one document included (it is analysed again for its parts)."""
+    group of one document included (it is analysed again for its parts); also when the
+    documents share one vocabulary, as workers send them (its types then span groups)."""
     from iranru.ingest import read_documents
+    from iranru.model import WordCounts
     from iranru.tokens import analyze_document
-    from iranru.wordcounts import count_words
+    from iranru.wordcounts import count_words, with_one_vocabulary
 
     documents, _ = read_documents([str(CORPUS)])
     tables = [analyze_document(document) for document in documents]
     counts = [count_words(document) for document in documents]
+    shared = [WordCounts(counted.document, *sent)
+              for counted, sent in zip(counts, with_one_vocabulary(counts), strict=True)]
+    assert [counted.columns for counted in shared] == [counted.columns for counted in counts]
+    assert len({id(counted.vocabulary) for counted in shared}) == 1
     for exclude in (True, False):
         expected = frequency_table(tables, by, lang, exclude, group_by=group_by)
-        found = frequency_table(counts, by, lang, exclude, group_by=group_by,
-                                analyse_lone=analyze_document)
-        assert found.equals(expected)
-        assert len(found) > 100
+        for word_counts in (counts, shared):
+            found = frequency_table(word_counts, by, lang, exclude, group_by=group_by,
+                                    analyse_lone=analyze_document)
+            assert found.equals(expected)
+            assert len(found) > 100

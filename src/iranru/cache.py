@@ -171,7 +171,7 @@ def decode_counts(document: Document, payload: bytes) -> WordCounts:
         norms, lemmas, langs, stops, counts = columns
         if not len(norms) == len(lemmas) == len(langs) == len(stops) == len(counts):
             raise ValueError("columns of unequal length")
-        return WordCounts(document, (norms, lemmas, langs, stops, counts))
+        return WordCounts.of_columns(document, (norms, lemmas, langs, stops, counts))
     except (zlib.error, EOFError, TypeError, KeyError, IndexError, ValueError) as error:
         raise ValueError(f"damaged cache entry: {error}") from None
 

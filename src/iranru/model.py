@@ -91,14 +91,34 @@ class AnalyzedDocument:
 WordKey = tuple[str, str, str, bool]  # norm, lemma, lang, stopword
 
 
+Vocabulary = tuple[list[str], list[str], list[str], list[bool]]  # norms, lemmas, langs, stopwords
+
+
 @dataclass(frozen=True, slots=True)
 class WordCounts:
-    """A document's word tokens counted by type (see wordcounts.py): all `freq` needs. Parallel
-    columns, as stored and sent between processes: norms, lemmas, languages, stopword flags
-    and counts."""
+    """A document's word tokens counted by type (see wordcounts.py): all `freq` needs. The word
+    types are a vocabulary (parallel columns of norms, lemmas, languages and stopword flags)
+    which the documents a worker sends back together share, so it travels and is reduced once;
+    the document has the indices of its types in it, and their counts."""
 
     document: Document
-    columns: tuple[list[str], list[str], list[str], list[bool], list[int]]
+    vocabulary: Vocabulary
+    type_indices: array  # of "I"
+    type_counts: array  # of "I"
+
+    @classmethod
+    def of_columns(cls, document: Document,
+                   columns: tuple[list[str], list[str], list[str], list[bool], list[int]]) -> WordCounts:
+        norms, lemmas, langs, stops, counts = columns
+        types = array("I", range(len(counts)))
+        return cls(document, (norms, lemmas, langs, stops), types, array("I", counts))
+
+    @property
+    def columns(self) -> tuple[list[str], list[str], list[str], list[bool], list[int]]:
+        """Norms, lemmas, languages, stopword flags and counts of this document's types."""
+        norms, lemmas, langs, stops = (list(map(column.__getitem__, self.type_indices))
+                                       for column in self.vocabulary)
+        return norms, lemmas, langs, stops, self.type_counts.tolist()
 
     @property
     def language(self) -> str:

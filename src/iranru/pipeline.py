@@ -238,9 +238,10 @@ def analyze_chunk(
     documents: list[Document], normalize_options: NormalizeOptions | None,
     token_options: TokenOptions | None, fingerprint: bytes | None, kind: str = "table",
     to_store: bool = True,
-) -> list[bytes] | list[tuple[list[Any], ...]]:
+) -> list[bytes] | list[tuple[Any, ...]]:
     """Runs in a worker: the compact payloads, cheaper to send back than Token objects, or
-    word counts' bare columns when nothing is stored (no compressing only to decompress).
+    when nothing is stored, word counts over one vocabulary (no compressing only to
+    decompress; see with_one_vocabulary).
     With a fingerprint, refuse to run a different pipeline (another iranru on a Dask worker)."""
     from iranru.cache import ENCODERS, pipeline_fingerprint
 
@@ -249,7 +250,9 @@ def analyze_chunk(
                           "files differ): install the same iranru on every worker")
     analysed = (analyze(document, normalize_options, token_options, kind) for document in documents)
     if kind == "counts" and not to_store:
-        return [counted.columns for counted in analysed]  # type: ignore[union-attr]
+        from iranru.wordcounts import with_one_vocabulary
+
+        return with_one_vocabulary(list(analysed))  # type: ignore[arg-type]
     return list(map(ENCODERS[kind], analysed))
 
 
@@ -332,8 +335,8 @@ class PendingAnalysis:
                     if isinstance(output, bytes):
                         results[index] = self.decode(self.documents[index], output)
                         stored.append((keys[index], output) if keys else None)
-                    elif isinstance(output, tuple):  # word counts' columns, nothing to store
-                        results[index] = WordCounts(self.documents[index], output)
+                    elif isinstance(output, tuple):  # word counts over a shared vocabulary
+                        results[index] = WordCounts(self.documents[index], *output)
                         stored.append(None)
                     else:
                         results[index] = output

@@ -15,11 +15,12 @@ import bisect
 import functools
 import itertools
 import re
+from array import array
 from collections import Counter
 
 from iranru import resources
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
-from iranru.model import Document, WordCounts, WordKey
+from iranru.model import Document, Vocabulary, WordCounts, WordKey
 from iranru.normalize import normalize_text
 from iranru.settings import NormalizeOptions, TokenOptions
 from iranru.tokens import (
@@ -62,7 +63,29 @@ def count_words(
     counts = tally.word_counts()
     norms, lemmas, langs, stops = (list(column) for column in zip(*counts, strict=True)) if counts else (
         [], [], [], [])
-    return WordCounts(document, (norms, lemmas, langs, stops, list(counts.values())))
+    return WordCounts.of_columns(document, (norms, lemmas, langs, stops, list(counts.values())))
+
+
+def with_one_vocabulary(counted: list[WordCounts]) -> list[tuple[Vocabulary, array, array]]:
+    """The documents' word counts over one vocabulary of all their types, which pickle sends
+    once (each document then carries two arrays of integers), and which the receiving side
+    reduces once instead of once per document."""
+    index = TypeIndex()
+    indices = [array("I", map(index.__getitem__, zip(*document.vocabulary, strict=True)))
+               for document in counted]
+    vocabulary: Vocabulary = ([], [], [], [])
+    if index:
+        vocabulary = tuple(map(list, zip(*index, strict=True)))  # type: ignore[assignment]
+    return [(vocabulary, positions, document.type_counts)
+            for positions, document in zip(indices, counted, strict=True)]
+
+
+class TypeIndex(dict[WordKey, int]):
+    """Word type -> its index, a new type taking the next."""
+
+    def __missing__(self, key: WordKey) -> int:
+        self[key] = len(self)
+        return len(self) - 1
 
 
 class Several(tuple):  # type: ignore[type-arg]

@@ -7,10 +7,11 @@ import operator
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from iranru.analysis.grouping import check_group_by, group_documents, group_name, per_10k
-from iranru.model import AnalyzedDocument, Document, WordCounts
+from iranru.model import AnalyzedDocument, Document, Vocabulary, WordCounts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -72,6 +73,29 @@ def equal_part_spans(mask: bytes, parts: int = SINGLE_DOCUMENT_PARTS) -> list[tu
     return [(positions[low], positions[high - 1] + 1) for low, high in itertools.pairwise(bounds)]
 
 
+class TermIds(dict[Term, int]):
+    """Term -> its id, a new term taking the next."""
+
+    def __missing__(self, term: Term) -> int:
+        self[term] = len(self)
+        return len(self) - 1
+
+
+@dataclass
+class Translation:
+    """A vocabulary's word types for one FrequencyCounter: whether each is in its language,
+    whether it counts towards a term (not an excluded stopword), and the term id (UNSEEN until
+    a document has it, NOT_COUNTED for none)."""
+
+    vocabulary: Vocabulary
+    in_lang: Any  # numpy bool arrays: in the language, counted towards a term
+    counted: Any
+    term_ids: Any  # numpy int64 array
+
+
+UNSEEN, NOT_COUNTED = -2, -1
+
+
 class FrequencyCounter:
     """Term counts reduced document by document: each document leaves two integer arrays
     (term ids and counts) behind, so a corpus streams through in constant memory per term.
@@ -81,11 +105,12 @@ class FrequencyCounter:
     def __init__(self, by: str = "lemma", lang: str | None = None, exclude_stopwords: bool = True,
                  analyse_lone: Callable[[Document], AnalyzedDocument] | None = None) -> None:
         self.by, self.lang, self.exclude_stopwords = by, lang, exclude_stopwords
-        self.term_ids: dict[Term, int] = {}
+        self.term_ids: dict[Term, int] = TermIds()
         self.counts: list[tuple[array, array]] = []  # per document: term ids, counts
         self.sizes: list[int] = []  # per document: words a rate is relative to
         self.lone: tuple[AnalyzedDocument, bytes] | Document | None = None
         self.analyse_lone = analyse_lone
+        self.translation: Translation | None = None
 
     def add(self, document: AnalyzedDocument | WordCounts) -> None:
         if isinstance(document, WordCounts):
@@ -99,29 +124,48 @@ class FrequencyCounter:
         self.lone = (document, mask) if len(self.sizes) == 1 else None
 
     def add_word_counts(self, counted: WordCounts) -> None:
-        """As `add` over the token table (see `counted_mask`, `term_counts`), in one pass over
-        the word types: a word in `lang` counts towards the size, and unless it is an
-        excluded stopword, towards its (term, lang)."""
-        norms, lemmas, langs, stops, counts = counted.columns
-        terms = lemmas if self.by == "lemma" else norms
-        term_ids, lang, exclude = self.term_ids, self.lang, self.exclude_stopwords
-        found: dict[int, int] = {}
-        size = 0
-        for term, word_lang, stopword, count in zip(terms, langs, stops, counts, strict=True):
-            if lang is not None and word_lang != lang:
-                continue
-            size += count
-            if exclude and stopword:
-                continue
-            term_id = term_ids.get((term, word_lang))
-            if term_id is None:
-                term_id = term_ids[term, word_lang] = len(term_ids)
-            found[term_id] = found.get(term_id, 0) + count
+        """As `add` over the token table (see `counted_mask`, `term_counts`): a word in `lang`
+        counts towards the size, and unless it is an excluded stopword, towards its (term,
+        lang). Each word type of a vocabulary is looked at once, when a document first has it
+        (documents sent together share theirs); a document is then a few numpy operations."""
+        import numpy as np
+
+        translation = self.translation_of(counted.vocabulary)
+        types = np.frombuffer(counted.type_indices, np.uintc)
+        counts = np.frombuffer(counted.type_counts, np.uintc).astype(np.int64)
+        size = int(counts[translation.in_lang[types]].sum())
         if not size:
             return
-        self.counts.append((array("I", found), array("I", found.values())))
+        term_ids = translation.term_ids
+        unseen = types[term_ids[types] == UNSEEN]
+        if len(unseen):
+            term_ids[unseen] = NOT_COUNTED
+            counted_types = unseen[translation.counted[unseen]].tolist()
+            norms, lemmas, langs, _ = translation.vocabulary
+            terms_of = (lemmas if self.by == "lemma" else norms).__getitem__
+            term_keys = zip(map(terms_of, counted_types), map(langs.__getitem__, counted_types), strict=True)
+            term_ids[counted_types] = list(map(self.term_ids.__getitem__, term_keys))
+        terms = term_ids[types]
+        kept = terms >= 0
+        found, positions = np.unique(terms[kept], return_inverse=True)
+        totals = np.bincount(positions, weights=counts[kept], minlength=len(found))
+        self.counts.append((array("I", found.astype(np.uintc).tobytes()),
+                            array("I", totals.astype(np.uintc).tobytes())))
         self.sizes.append(size)
         self.lone = counted.document if len(self.sizes) == 1 else None
+
+    def translation_of(self, vocabulary: Vocabulary) -> Translation:
+        """The vocabulary's types as this counter sees them; the last one is remembered, since
+        the documents sharing one arrive together."""
+        import numpy as np
+
+        if self.translation is None or self.translation.vocabulary is not vocabulary:
+            _, _, langs, stops = vocabulary
+            in_lang = np.ones(len(langs), bool) if self.lang is None else np.array(langs) == self.lang
+            counted = in_lang & ~np.array(stops, bool) if self.exclude_stopwords else in_lang
+            self.translation = Translation(vocabulary, in_lang, counted,
+                                           np.full(len(langs), UNSEEN, np.int64))
+        return self.translation
 
     def compact(self, counts: Counter[Term]) -> tuple[array, array]:
         intern = self.term_ids.setdefault
