@@ -7,6 +7,7 @@ import itertools
 from array import array
 from collections import deque
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,15 @@ WordKey = tuple[str, str, str, bool]  # norm, lemma, lang, stopword
 
 
 Vocabulary = tuple[list[str], list[str], list[str], list[bool]]  # norms, lemmas, langs, stopwords
+K = TypeVar("K")
+
+
+class Numbering(dict[K, int]):
+    """Each key met -> its number, a new key taking the next (word types, terms)."""
+
+    def __missing__(self, key: K) -> int:
+        self[key] = len(self)
+        return len(self) - 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from collections import Counter
 
 from iranru import resources
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
-from iranru.model import Document, Vocabulary, WordCounts, WordKey
+from iranru.model import Document, Numbering, Vocabulary, WordCounts, WordKey
 from iranru.normalize import normalize_text
 from iranru.settings import NormalizeOptions, TokenOptions
 from iranru.tokens import (
@@ -70,7 +70,7 @@ def with_one_vocabulary(counted: list[WordCounts]) -> list[tuple[Vocabulary, arr
     """The documents' word counts over one vocabulary of all their types, which pickle sends
     once (each document then carries two arrays of integers), and which the receiving side
     reduces once instead of once per document."""
-    index = TypeIndex()
+    index: Numbering[WordKey] = Numbering()
     indices = [array("I", map(index.__getitem__, zip(*document.vocabulary, strict=True)))
                for document in counted]
     vocabulary: Vocabulary = ([], [], [], [])
@@ -78,14 +78,6 @@ def with_one_vocabulary(counted: list[WordCounts]) -> list[tuple[Vocabulary, arr
         vocabulary = tuple(map(list, zip(*index, strict=True)))  # type: ignore[assignment]
     return [(vocabulary, positions, document.type_counts)
             for positions, document in zip(indices, counted, strict=True)]
-
-
-class TypeIndex(dict[WordKey, int]):
-    """Word type -> its index, a new type taking the next."""
-
-    def __missing__(self, key: WordKey) -> int:
-        self[key] = len(self)
-        return len(self) - 1
 
 
 class Several(tuple):  # type: ignore[type-arg]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from iranru.analysis.grouping import check_group_by, group_documents, group_name, per_10k
-from iranru.model import AnalyzedDocument, Document, Vocabulary, WordCounts
+from iranru.model import AnalyzedDocument, Document, Numbering, Vocabulary, WordCounts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -73,14 +73,6 @@ def equal_part_spans(mask: bytes, parts: int = SINGLE_DOCUMENT_PARTS) -> list[tu
     return [(positions[low], positions[high - 1] + 1) for low, high in itertools.pairwise(bounds)]
 
 
-class TermIds(dict[Term, int]):
-    """Term -> its id, a new term taking the next."""
-
-    def __missing__(self, term: Term) -> int:
-        self[term] = len(self)
-        return len(self) - 1
-
-
 @dataclass
 class Translation:
     """A vocabulary's word types for one FrequencyCounter: whether each is in its language,
@@ -105,7 +97,7 @@ class FrequencyCounter:
     def __init__(self, by: str = "lemma", lang: str | None = None, exclude_stopwords: bool = True,
                  analyse_lone: Callable[[Document], AnalyzedDocument] | None = None) -> None:
         self.by, self.lang, self.exclude_stopwords = by, lang, exclude_stopwords
-        self.term_ids: dict[Term, int] = TermIds()
+        self.term_ids: Numbering[Term] = Numbering()
         self.counts: list[tuple[array, array]] = []  # per document: term ids, counts
         self.sizes: list[int] = []  # per document: words a rate is relative to
         self.lone: tuple[AnalyzedDocument, bytes] | Document | None = None
@@ -168,9 +160,7 @@ class FrequencyCounter:
         return self.translation
 
     def compact(self, counts: Counter[Term]) -> tuple[array, array]:
-        intern = self.term_ids.setdefault
-        return (array("I", [intern(term, len(self.term_ids)) for term in counts]),
-                array("I", counts.values()))
+        return array("I", map(self.term_ids.__getitem__, counts)), array("I", counts.values())
 
     def rows(self) -> list[tuple[str, str, int, float, int, float]]:
         """One row per (term, lang): count, rate per 10,000 words, range (documents containing
