@@ -23,6 +23,7 @@ import functools
 import itertools
 import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -968,7 +969,7 @@ def sides_with(flags: int) -> str:
 
 
 # A space between a chunk that ends in a word and one that starts with a word, where either
-# word may make a sure join: sure_candidate_pairs over chunks.
+# word may make a sure join (may_be_sure_left, may_be_sure_right).
 CANDIDATE_SPACE = re.compile(
     f"(?=[{sides_with(ENDS_WITH_WORD | MAY_BE_LEFT)}][{sides_with(STARTS_WITH_WORD)}]"
     f"|[{sides_with(ENDS_WITH_WORD)}][{sides_with(STARTS_WITH_WORD | MAY_BE_RIGHT)}])")
@@ -1002,14 +1003,14 @@ class ChunkedRepair:
     def tidy(self) -> str:
         if not any(map(TIDIED_OF, self.chunks)):
             return self.text  # one pass of flags instead of a join
-        return SPACE.join(map(TIDY_OF, self.chunks)).replace(LINE_BREAK_CHUNK, "\n")
+        return text_of_chunks(map(TIDY_OF, self.chunks))
 
     def sure_joined(self) -> str:
         if not self.joins and not any(map(CHANGED_OF, self.chunks)):
             return self.text
         out: list[object] = list(map(REPAIRED_OF, self.chunks))
         if not self.joins:
-            return SPACE.join(out).replace(LINE_BREAK_CHUNK, "\n")  # type: ignore[arg-type]
+            return text_of_chunks(out)  # type: ignore[arg-type]
         held_at: dict[int, int] = {}  # a chunk a join ended in -> where its text is now
         for start, (end, word) in self.joins.items():  # left to right
             at = held_at.get(start, start)  # a join may start in the chunk the last one ended in
@@ -1019,7 +1020,12 @@ class ChunkedRepair:
             out[start + 1 : end + 1] = [REMOVED] * (end - start)
             held_at[end] = at
         kept = itertools.filterfalse(functools.partial(operator.is_, REMOVED), out)
-        return SPACE.join(kept).replace(LINE_BREAK_CHUNK, "\n")  # type: ignore[arg-type]
+        return text_of_chunks(kept)  # type: ignore[arg-type]
+
+
+def text_of_chunks(chunks: Iterable[str]) -> str:
+    """The text the chunks were cut from (see LINE_BREAK_CHUNK)."""
+    return SPACE.join(chunks).replace(LINE_BREAK_CHUNK, "\n")
 
 
 def repair_chunks(text: str) -> ChunkedRepair:
