@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import pytest
 
@@ -120,3 +121,44 @@ def test_word_counts_give_the_rows_of_token_tables(by: str, lang: str | None, gr
                                     analyse_lone=analyze_document)
             assert found.equals(expected)
             assert len(found) > 100
+
+
+@pytest.mark.parametrize("max_types", [1 << 20, 500])
+def test_word_counts_over_a_process_vocabulary_that_grows_or_restarts(
+    max_types: int, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Documents counted in this process, one at a time as `--jobs 1` streams them, share its
+    vocabulary while it grows; once it holds `max_types` types it starts afresh, and the
+    documents of either vocabulary, sent together, still count as their token tables do."""
+    from iranru import wordcounts
+    from iranru.ingest import read_documents
+    from iranru.model import WordCounts
+    from iranru.tokens import analyze_document
+
+    monkeypatch.setattr(wordcounts, "VOCABULARY", wordcounts.ProcessVocabulary())
+    monkeypatch.setattr(wordcounts, "WORD_KEYS", {})
+    monkeypatch.setattr(wordcounts, "CHUNK_KEYS", {})
+    monkeypatch.setattr(wordcounts, "MAX_TYPES", max_types)
+    documents, _ = read_documents([str(CORPUS)])
+    documents = documents * 2  # the second round is counted from the caches
+    tables = [analyze_document(document) for document in documents]
+    expected = frequency_table(tables, "lemma", None, True, group_by="doc")
+    grown: list[WordCounts] = []
+
+    def counted_one_by_one() -> Iterator[WordCounts]:
+        for document in documents:
+            grown.append(wordcounts.count_words(document))
+            yield grown[-1]
+
+    found = frequency_table(counted_one_by_one(), "lemma", None, True, group_by="doc",
+                            analyse_lone=analyze_document)
+    assert found.equals(expected)
+    vocabularies = {id(counted.vocabulary) for counted in grown}
+    # At 500 types it starts afresh before each document but the second abstract (522 types),
+    # which follows the Persian document (285 types).
+    assert len(vocabularies) == (1 if max_types > 500 else 5)
+    shared = [WordCounts(counted.document, *sent)
+              for counted, sent in zip(grown, wordcounts.with_one_vocabulary(grown), strict=True)]
+    assert [counted.columns for counted in shared] == [counted.columns for counted in grown]
+    assert len({id(counted.vocabulary) for counted in shared}) == 1
+    assert frequency_table(shared, "lemma", None, True, group_by="doc").equals(expected)

@@ -20,7 +20,7 @@ from collections import Counter
 
 from iranru import resources
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
-from iranru.model import Document, Numbering, Vocabulary, WordCounts, WordKey
+from iranru.model import Document, Vocabulary, WordCounts, WordKey
 from iranru.normalize import normalize_text
 from iranru.settings import NormalizeOptions, TokenOptions
 from iranru.tokens import (
@@ -60,92 +60,133 @@ def count_words(
         normalized = normalize_text(document.text[start:end], normalize_options, for_display=False,
                                     zwnj_evidence=evidence)
         last_lang = count_surfaces(normalized, last_lang, tally)
-    counts = tally.word_counts()
-    norms, lemmas, langs, stops = (list(column) for column in zip(*counts, strict=True)) if counts else (
-        [], [], [], [])
-    return WordCounts.of_columns(document, (norms, lemmas, langs, stops, list(counts.values())))
+    types = tally.type_counts()
+    return WordCounts(document, tally.vocabulary.columns, array("I", types), array("I", types.values()))
 
 
 def with_one_vocabulary(counted: list[WordCounts]) -> list[tuple[Vocabulary, array, array]]:
-    """The documents' word counts over one vocabulary of all their types, which pickle sends
+    """The documents' word counts over one vocabulary of just their types, which pickle sends
     once (each document then carries two arrays of integers), and which the receiving side
-    reduces once instead of once per document."""
-    index: Numbering[WordKey] = Numbering()
-    indices = [array("I", map(index.__getitem__, zip(*document.vocabulary, strict=True)))
-               for document in counted]
-    vocabulary: Vocabulary = ([], [], [], [])
-    if index:
-        vocabulary = tuple(map(list, zip(*index, strict=True)))  # type: ignore[assignment]
-    return [(vocabulary, positions, document.type_counts)
+    reduces once instead of once per document. Their process vocabulary is cut down to the
+    types they have, by numpy: no loop over types here."""
+    import numpy as np
+
+    shared: Vocabulary = ([], [], [], [])
+    indices: list[array] = []
+    for _, group in itertools.groupby(counted, key=lambda document: id(document.vocabulary)):
+        documents = list(group)
+        offset = len(shared[0])
+        types = [np.frombuffer(document.type_indices, np.uintc) for document in documents]
+        kept, places = np.unique(np.concatenate(types), return_inverse=True)
+        for column, values in zip(shared, documents[0].vocabulary, strict=True):
+            column.extend(map(values.__getitem__, kept.tolist()))  # type: ignore[attr-defined]
+        ends = np.cumsum([len(part) for part in types]).tolist()
+        places = (places + offset).astype(np.uintc)
+        indices += [array("I", places[start:end].tobytes())
+                    for start, end in itertools.pairwise([0, *ends])]
+    return [(shared, positions, document.type_counts)
             for positions, document in zip(indices, counted, strict=True)]
 
 
+class ProcessVocabulary:
+    """Every word key this process has counted, numbered: the chunk and surface caches map to
+    these numbers, so a document is counted over small integers and its WordCounts share the
+    columns (they only grow, so earlier documents' numbers stay right)."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[WordKey, int] = {}
+        self.columns: Vocabulary = ([], [], [], [])
+
+    def number(self, key: WordKey) -> int:
+        number = self.numbers.get(key)
+        if number is None:
+            number = self.numbers[key] = len(self.numbers)
+            for column, value in zip(self.columns, key, strict=True):
+                column.append(value)  # type: ignore[attr-defined]
+        return number
+
+
+def process_vocabulary() -> ProcessVocabulary:
+    """The process' vocabulary, started afresh (with the caches that hold its numbers) once it
+    has MAX_TYPES types: a worker's memory stays bounded over any corpus."""
+    global VOCABULARY
+    if len(VOCABULARY.numbers) >= MAX_TYPES:
+        VOCABULARY = ProcessVocabulary()
+        WORD_KEYS.clear()
+        CHUNK_KEYS.clear()
+    return VOCABULARY
+
+
 class Several(tuple):  # type: ignore[type-arg]
-    """The word keys of a chunk with more than one word (`Iran's` -> iran, 's)."""
+    """The word numbers of a chunk with more than one word (`Iran's` -> iran, 's)."""
 
     __slots__ = ()
 
 
-class ChunkKeys(dict[str, "WordKey | Several | None"]):
-    """Chunk -> the key of its one word, Several keys, or None (no word), for one sentence
-    language and stopword lists; remembered per process, up to MAX_KNOWN chunks."""
+class ChunkKeys(dict[str, "int | Several | None"]):
+    """Chunk -> the number of its one word, Several numbers, or None (no word), for one
+    sentence language and stopword lists; remembered per process, up to MAX_KNOWN chunks."""
 
     def __init__(self, sentence_lang: str, stopwords: StopwordSets) -> None:
         super().__init__()
         self.sentence_lang, self.stopwords = sentence_lang, stopwords
 
-    def __missing__(self, chunk: str) -> WordKey | Several | None:
-        keys = [key for token in chunk_tokens(chunk, self.sentence_lang)
-                if (key := described(token, self.sentence_lang, self.stopwords)) is not None]
-        value = None if not keys else keys[0] if len(keys) == 1 else Several(keys)
+    def __missing__(self, chunk: str) -> int | Several | None:
+        numbers = [number for token in chunk_tokens(chunk, self.sentence_lang)
+                   if (number := described(token, self.sentence_lang, self.stopwords)) is not None]
+        value = None if not numbers else numbers[0] if len(numbers) == 1 else Several(numbers)
         if len(self) < MAX_KNOWN:
             self[chunk] = value
         return value
 
 
 class Tally:
-    """A document's words counted by key as its lines are read: the chunks of the lines counted
-    in runs are mapped to keys and counted at C speed (no loop over chunk types), the token
-    surfaces of the lines read sentence by sentence one by one."""
+    """A document's words counted by number as its lines are read: the chunks of the lines
+    counted in runs are mapped to numbers and counted at C speed (no loop over chunk types),
+    the token surfaces of the lines read sentence by sentence one by one."""
 
     def __init__(self, stopwords: StopwordSets) -> None:
         self.stopwords = stopwords
-        self.keys: Counter[WordKey | Several | None] = Counter()
+        self.vocabulary = process_vocabulary()
+        self.numbers: Counter[int | Several | None] = Counter()
 
     def add_chunks(self, chunks: list[str], sentence_lang: str) -> None:
         known = CHUNK_KEYS.get((sentence_lang, self.stopwords))
         if known is None:
             known = CHUNK_KEYS[sentence_lang, self.stopwords] = ChunkKeys(sentence_lang, self.stopwords)
-        self.keys.update(map(known.__getitem__, chunks))
+        self.numbers.update(map(known.__getitem__, chunks))
 
     def add_surface(self, surface: str, sentence_lang: str) -> None:
-        self.keys[described(surface, sentence_lang, self.stopwords)] += 1
+        self.numbers[described(surface, sentence_lang, self.stopwords)] += 1
 
-    def word_counts(self) -> dict[WordKey, int]:
-        """Word types by (norm, lemma, lang, stopword), as TableBuilder describes them."""
-        words = self.keys
-        words.pop(None, None)
-        for several in [key for key in words if key.__class__ is Several]:
-            count = words.pop(several)
-            for key in several:
-                words[key] += count
-        return words  # type: ignore[return-value]
+    def type_counts(self) -> dict[int, int]:
+        """Word types (numbers in `vocabulary`) and their counts, in the order first met."""
+        numbers = self.numbers
+        numbers.pop(None, None)
+        for several in [number for number in numbers if number.__class__ is Several]:
+            count = numbers.pop(several)
+            for number in several:
+                numbers[number] += count
+        return numbers  # type: ignore[return-value]
 
 
-def described(surface: str, sentence_lang: str, stopwords: StopwordSets) -> WordKey | None:
-    """word_key, remembered per process."""
+def described(surface: str, sentence_lang: str, stopwords: StopwordSets) -> int | None:
+    """The number of word_key in the process vocabulary, remembered per process."""
     known = WORD_KEYS.setdefault((sentence_lang, stopwords), {})
-    key = known.get(surface, UNKNOWN)
-    if key is UNKNOWN:
+    number = known.get(surface, UNKNOWN)
+    if number is UNKNOWN:
         key = word_key(surface, sentence_lang, stopwords)
+        number = None if key is None else VOCABULARY.number(key)
         if len(known) < MAX_KNOWN:
-            known[surface] = key
-    return key  # type: ignore[return-value]
+            known[surface] = number
+    return number  # type: ignore[return-value]
 
 
 UNKNOWN = object()
-WORD_KEYS: dict[tuple[str, StopwordSets], dict[str, WordKey | None]] = {}
+WORD_KEYS: dict[tuple[str, StopwordSets], dict[str, int | None]] = {}
 CHUNK_KEYS: dict[tuple[str, StopwordSets], ChunkKeys] = {}
+VOCABULARY = ProcessVocabulary()
+MAX_TYPES = 1 << 20  # word types a process numbers before it starts afresh
 
 
 def word_key(surface: str, sentence_lang: str, stopwords: StopwordSets) -> WordKey | None:

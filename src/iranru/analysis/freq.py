@@ -148,16 +148,25 @@ class FrequencyCounter:
 
     def translation_of(self, vocabulary: Vocabulary) -> Translation:
         """The vocabulary's types as this counter sees them; the last one is remembered, since
-        the documents sharing one arrive together."""
+        the documents sharing one arrive together, and extended if it has grown since."""
         import numpy as np
 
-        if self.translation is None or self.translation.vocabulary is not vocabulary:
-            _, _, langs, stops = vocabulary
-            in_lang = np.ones(len(langs), bool) if self.lang is None else np.array(langs) == self.lang
-            counted = in_lang & ~np.array(stops, bool) if self.exclude_stopwords else in_lang
-            self.translation = Translation(vocabulary, in_lang, counted,
-                                           np.full(len(langs), UNSEEN, np.int64))
-        return self.translation
+        translation = self.translation
+        if translation is None or translation.vocabulary is not vocabulary:
+            translation = self.translation = Translation(vocabulary, np.zeros(0, bool), np.zeros(0, bool),
+                                                         np.zeros(0, np.int64))
+        _, _, langs, stops = vocabulary
+        known = len(translation.term_ids)
+        if len(langs) > known:  # new, or a process vocabulary that grew (documents counted here)
+            new_langs, new_stops = langs[known:], stops[known:]
+            in_lang = (np.ones(len(new_langs), bool) if self.lang is None
+                       else np.array(new_langs) == self.lang)
+            counted = in_lang & ~np.array(new_stops, bool) if self.exclude_stopwords else in_lang
+            translation.in_lang = np.concatenate((translation.in_lang, in_lang))
+            translation.counted = np.concatenate((translation.counted, counted))
+            translation.term_ids = np.concatenate((translation.term_ids,
+                                                   np.full(len(new_langs), UNSEEN, np.int64)))
+        return translation
 
     def compact(self, counts: Counter[Term]) -> tuple[array, array]:
         return array("I", map(self.term_ids.__getitem__, counts)), array("I", counts.values())
