@@ -121,6 +121,33 @@ def test_inert_characters_are_left_alone_whatever_is_around_them() -> None:
     assert not {"ي", "ك", "\u064e", "\u0654", "’", "\u200d", "\u0301"} & set(inert)
 
 
+def test_quotes_and_dashes_are_replaced_alike_wherever_they_stand() -> None:
+    """map_changed_chunks replaces them throughout instead of mapping their chunks: each, and
+    what it becomes, is a character no canonical decomposition ends with and which takes no
+    combining mark, so NFC leaves it as it is whatever is around it; it becomes inert
+    characters, as chunk_steps makes it."""
+    import sys
+    import unicodedata
+
+    from iranru.normalize import chunk_steps
+
+    replacements = dict(fa.plain_replacements())
+    assert replacements["’"] == "'" and replacements["“"] == '"' and replacements["—"] == " -- "
+    assert len(replacements) == 17
+    second_of_a_pair = {decomposition.split()[-1] for code in range(sys.maxunicode + 1)
+                        if (decomposition := unicodedata.decomposition(chr(code)))
+                        and not decomposition.startswith("<")}
+    marks = [chr(code) for code in range(0x10000) if unicodedata.combining(chr(code))]
+    inert = set(fa.inert_characters())
+    for char, target in replacements.items():
+        assert chunk_steps(char) == target and set(target) <= inert
+        for each in {char, *target}:
+            assert unicodedata.combining(each) == 0 and unicodedata.is_normalized("NFC", each)
+            assert f"{ord(each):04X}" not in second_of_a_pair
+            assert all(unicodedata.normalize("NFC", each + mark) == each + unicodedata.normalize("NFC", mark)
+                       for mark in marks)
+
+
 def test_only_the_chunks_that_change_are_mapped() -> None:
     text = "كتاب\u200c ۱۹۴۵توسط  Iran’s 1990s\nمی\u200cرود، word\u200c\u200cها ﷲ"
     assert base_steps(text) == "کتاب ۱۹۴۵ توسط Iran's 1990s\nمی\u200cرود، wordها الله"

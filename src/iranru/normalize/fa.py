@@ -155,6 +155,19 @@ def chunk_step_triggers() -> re.Pattern[str]:
 
 
 @functools.cache
+def plain_replacements() -> tuple[tuple[str, str], ...]:
+    """English typographic quotes and dashes (’ “ ” —, common in English text) and what
+    character_steps makes of them: they compose with nothing and become inert characters, so
+    chunk_steps changes them alike wherever they stand and a text is changed by replacing
+    them (a test checks each), not chunk by chunk."""
+    from iranru.normalize.en import QUOTES_AND_DASHES
+
+    table, inert = character_steps_table(), frozenset(inert_characters())
+    return tuple((chr(code), table[code]) for code in QUOTES_AND_DASHES
+                 if code in table and inert.issuperset(table[code]))
+
+
+@functools.cache
 def character_steps_table() -> dict[int, str]:
     """character_steps as one table: each character it changes, and into what."""
     from hazm.constants import UNICODE_REPLACEMENTS
