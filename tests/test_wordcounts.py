@@ -71,6 +71,27 @@ def test_fast_counts_equal_the_token_table(text: str) -> None:
     assert fast == reference
 
 
+lines_of_one_script = st.lists(st.sampled_from([
+    "ایران و روسیه", "قدرتهای بزرگ", "۱۸۱۳.", "«ایران».", "(ع) آمد", "", "", "...", "؟ آری", "Iran",
+    "Russia's ally.", '"No." Then Iran.', "Iran .'--Iran", "1813", "", ". Iran", "x.@b.co", "۱۸۱۳ Tabriz",
+    "U.S. policy", "Dr. Rubin", "کتاب ها", "said 'no.'-- Iran", "a\u00a0b", "۱۸۱۳. آمد",
+    "1813. Iran came", "۱۹۴۵! Tabriz",
+]), max_size=30).map("\n".join)
+
+
+@given(lines_of_one_script, st.sampled_from([0, 1, 2]))
+def test_lines_of_one_script_are_taken_in_blocks_as_one_by_one(text: str, few: int) -> None:
+    """A text with one script's letters on all but `few` lines is read in blocks between the
+    lines that need looking at; the counts are the table's, as when read line by line."""
+    from unittest import mock
+
+    from iranru import wordcounts
+
+    with mock.patch.object(wordcounts, "FEW_LINES", few):
+        fast, reference = both(text)
+    assert fast == reference
+
+
 @pytest.mark.parametrize("text", [
     "Iran .'--Iran ",  # Punkt moves the quote onto the sentence before and breaks before --
     "Tabriz.)Iran", "said 'no.'-- Iran", 'said "no." Then Iran.', "a.« b", "Nov.[12] Iran",

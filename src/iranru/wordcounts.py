@@ -200,37 +200,125 @@ def word_key(surface: str, sentence_lang: str, stopwords: StopwordSets) -> WordK
 def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
     """Add the chunks or token surfaces of normalised `text` to `tally`, by sentence language;
     the language of its last sentence is returned (a letterless one takes it over)."""
-    run_start = run_lang = None
-    lines = text.split("\n")
-    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
-    first_arabic = first_letters(text, ARABIC_LETTERS, starts)
-    first_latin = first_letters(text, LATIN_LETTERS, starts)
-    for number, line in enumerate(lines):
-        if not line and run_lang is not None:
-            continue  # no letters: in the language before it, which is the run's
-        line_start = starts[number]
-        line_lang = single_language(line, last_lang, first_arabic.get(number), first_latin.get(number))
-        if run_lang is not None and line_lang != run_lang:  # the run ends before this line
-            count_run(text, run_start, line_start, run_lang, tally)
-            run_start = run_lang = None
+    walk = LineWalk(text, last_lang, tally)
+    lines, starts = walk.lines, walk.starts
+    first_arabic = first_letters(text, ARABIC_LETTERS, starts, FEW_LINES)
+    first_latin = first_letters(text, LATIN_LETTERS, starts, FEW_LINES)
+    if (first_arabic is None) == (first_latin is None):  # both scripts on many lines, or few
+        first_arabic = first_letters(text, ARABIC_LETTERS, starts) if first_arabic is None else first_arabic
+        first_latin = first_letters(text, LATIN_LETTERS, starts) if first_latin is None else first_latin
+        for number in range(len(lines)):
+            walk.line(number, first_arabic.get(number), first_latin.get(number))
+        return walk.finish()
+    # One script (`lang`) on many lines, the other on few: lines of the one script alone (and
+    # letterless lines after one) all have its language, so a block of them between the
+    # lines that need looking at (`special`) is taken in at its first line of that script.
+    lang, letters, minority = (FA, ARABIC_LETTERS, first_latin) if first_latin is not None else (
+        EN, LATIN_LETTERS, first_arabic)
+    assert minority is not None
+    special = sorted(set(minority).union(lines_to_look_at(text, lines, starts, lang)))
+    number = 0
+    for next_special in [*special, len(lines)]:
+        if number < next_special:  # a block of lines in `lang` alone or letterless
+            block_end = starts[next_special] - 1
+            found = letters.search(text, starts[number], block_end)
+            first_of_lang = next_special if found is None else bisect.bisect_right(starts, found.start()) - 1
+            for letterless in range(number, first_of_lang):
+                walk.line(letterless, None, None)
+            if first_of_lang < next_special:
+                walk.enter(first_of_lang, lang)
+        if next_special < len(lines):
+            line, other = lines[next_special], minority.get(next_special)
+            arabic = other if lang == EN else search_start(ARABIC_LETTERS, line)
+            latin = other if lang == FA else search_start(LATIN_LETTERS, line)
+            walk.line(next_special, arabic, latin)
+        number = next_special + 1
+    return walk.finish()
+
+
+FEW_LINES = 64  # lines with the other script's letters a text may have and be taken in blocks
+# A line whose first sentence may end before its first letter (see single_language): a mark
+# between the line's start and its first letter of either script. The search starts at the
+# line break before the line (a literal, which the engine finds fast) or at the text's start.
+MARK_BEFORE_A_LETTER = re.compile(
+    f"[^\n{ARABIC_LETTERS.pattern[1:-1]}{LATIN_LETTERS.pattern[1:-1]}]*[{re.escape(''.join(SENTENCE_MARKS))}]")
+LINE_WITH_A_MARK_BEFORE_A_LETTER = re.compile("\n" + MARK_BEFORE_A_LETTER.pattern)
+
+
+def search_start(letters: re.Pattern[str], line: str) -> int | None:
+    found = letters.search(line)
+    return None if found is None else found.start()
+
+
+def lines_to_look_at(text: str, lines: list[str], starts: list[int], lang: str) -> set[int]:
+    """The lines of a text in one script `lang` that single_language may not give `lang` even
+    when they have no letter of the other script: too long, a sentence mark before their first
+    letter or, in English, a sentence break inside a chunk."""
+    numbers = {bisect.bisect_right(starts, found.start() + 1) - 1
+               for found in LINE_WITH_A_MARK_BEFORE_A_LETTER.finditer(text)}
+    if MARK_BEFORE_A_LETTER.match(text):
+        numbers.add(0)
+    if max(map(len, lines)) > MAX_SEGMENT:
+        numbers.update(number for number, line in enumerate(lines) if len(line) > MAX_SEGMENT)
+    if lang == EN:
+        breaks = resources.english_break_in_word()
+        found = breaks.search(text)
+        while found is not None:
+            number = bisect.bisect_right(starts, found.start()) - 1
+            if number not in numbers and breaks_inside_a_chunk(lines[number]):
+                numbers.add(number)
+            found = breaks.search(text, starts[number + 1]) if number + 1 < len(lines) else None
+    return numbers
+
+
+class LineWalk:
+    """count_surfaces' reading of a text line by line: lines of one language are collected in
+    a run (counted by its chunks), the others read sentence by sentence."""
+
+    def __init__(self, text: str, last_lang: str, tally: Tally) -> None:
+        self.text, self.last_lang, self.tally = text, last_lang, tally
+        self.lines = text.split("\n")
+        self.starts = [0, *itertools.accumulate(len(line) + 1 for line in self.lines)]
+        self.run_start = 0
+        self.run_lang: str | None = None
+
+    def line(self, number: int, first_arabic: int | None, first_latin: int | None) -> None:
+        """Line `number`, given where its first letter of each script is, if any."""
+        line = self.lines[number]
+        if not line and self.run_lang is not None:
+            return  # no letters: in the language before it, which is the run's
+        self.enter(number, single_language(line, self.last_lang, first_arabic, first_latin))
+
+    def enter(self, number: int, line_lang: str | None) -> None:
+        """Line `number`, all of whose sentences are in `line_lang` (None: not surely one)."""
+        if self.run_lang is not None and line_lang != self.run_lang:  # the run ends before it
+            count_run(self.text, self.run_start, self.starts[number], self.run_lang, self.tally)
+            self.run_lang = None
         if line_lang is None:
-            last_lang = count_line(line, last_lang, tally)
-            continue
-        if run_lang is None:
-            run_start, run_lang = line_start, line_lang
-        last_lang = line_lang
-    if run_lang is not None:
-        count_run(text, run_start, len(text), run_lang, tally)
-    return last_lang
+            self.last_lang = count_line(self.lines[number], self.last_lang, self.tally)
+            return
+        if self.run_lang is None:
+            self.run_start, self.run_lang = self.starts[number], line_lang
+        self.last_lang = line_lang
+
+    def finish(self) -> str:
+        if self.run_lang is not None:
+            count_run(self.text, self.run_start, len(self.text), self.run_lang, self.tally)
+        return self.last_lang
 
 
-def first_letters(text: str, letters: re.Pattern[str], starts: list[int]) -> dict[int, int]:
+def first_letters(
+    text: str, letters: re.Pattern[str], starts: list[int], most: int | None = None,
+) -> dict[int, int] | None:
     """Line number -> where in its line the first of `letters` is, for the lines that have one
-    (`starts`: where each line starts). One search per such line, and one scan over the lines
-    with none: a script a text barely uses costs one pass, not one per line."""
+    (`starts`: where each line starts); None if more than `most` lines have one. One search
+    per such line, and one scan over the lines with none: a script a text barely uses costs
+    one pass, not one per line."""
     found: dict[int, int] = {}
     match = letters.search(text)
     while match is not None:
+        if most is not None and len(found) == most:
+            return None
         number = bisect.bisect_right(starts, match.start()) - 1
         found[number] = match.start() - starts[number]
         match = letters.search(text, starts[number + 1]) if number + 1 < len(starts) else None
