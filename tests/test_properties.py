@@ -3,7 +3,7 @@ normalisation is idempotent. `make fuzz` runs these with 10,000 examples each.""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from iranru.model import Document
@@ -147,6 +147,7 @@ def repaired_word_by_word(
 
 @given(st.one_of(spaced_pieces, persian_heavy),
        st.sampled_from([None, (0, 0, 0), (9, 1, 1), (0, 1, 5), (0, 4, 1)]))
+@example("می\u200cرود،قدرتهای کتاب", None)  # one chunk: a word marked with a ZWNJ, one to split
 def test_repair_chunk_by_chunk_equals_the_repair_word_by_word(
         text: str, evidence: tuple[int, int, int] | None) -> None:
     from iranru.normalize.zwnj import ANY_WORD_CHARACTER, restore_zwnj, zwnj_evidence

@@ -929,7 +929,7 @@ class ChunkRepair:
     tidy: str  # junk ZWNJs removed only
     repaired: str  # its words repaired
     evidence: int  # words marked with a ZWNJ << 32 | words the repair changed
-    sides: str  # one of SIDE_CHARACTERS
+    sides: str  # one of SIDE_CHARACTERS: its flags
     first: str  # its first word repaired, if it starts with a word
     last: str  # its last word repaired, if it ends with one
     single: bool  # one word and nothing else
@@ -937,10 +937,15 @@ class ChunkRepair:
     changed: bool  # repaired is not the chunk as written
 
 
-# A chunk's sides as one character of 16 (flags): 1 it ends with a word, 2 that word may be
-# the left side of a sure join, 4 it starts with a word, 8 that word may be the right side.
-SIDE_CHARACTERS = "abcdefghijklmnop"
+# A chunk's flags as one character of 256: 1 it ends with a word, 2 that word may be the left
+# side of a sure join, 4 it starts with a word, 8 that word may be the right side, 16 its
+# evidence is one word marked with a ZWNJ (the commonest), 32 it is some other evidence than
+# none, 64 it was tidied, 128 it was changed. A text's chunks are then one string of them,
+# which regular expressions search at C speed.
+SIDE_CHARACTERS = "".join(map(chr, range(0x100, 0x200)))
 ENDS_WITH_WORD, MAY_BE_LEFT, STARTS_WITH_WORD, MAY_BE_RIGHT = 1, 2, 4, 8
+ONE_MARKED, OTHER_EVIDENCE, TIDIED, CHANGED = 16, 32, 64, 128
+ONE_MARKED_EVIDENCE = 1 << 32
 
 
 def repair_chunk(chunk: str) -> ChunkRepair:
@@ -957,9 +962,13 @@ def repair_chunk(chunk: str) -> ChunkRepair:
     pieces[1::2] = repaired
     starts, ends = pieces[0] == "", pieces[-1] == ""
     first, last = repaired[0] if starts else "", repaired[-1] if ends else ""
-    flags = (ENDS_WITH_WORD * ends + MAY_BE_LEFT * (ends and may_be_sure_left(last))
-             + STARTS_WITH_WORD * starts + MAY_BE_RIGHT * (starts and may_be_sure_right(first)))
     repaired_chunk = "".join(pieces)
+    flags = (ENDS_WITH_WORD * ends + MAY_BE_LEFT * (ends and may_be_sure_left(last))
+             + STARTS_WITH_WORD * starts + MAY_BE_RIGHT * (starts and may_be_sure_right(first))
+             + ONE_MARKED * (marked == 1 and not splits)
+             + OTHER_EVIDENCE * ((marked or splits) and not (marked == 1 and not splits))
+             + TIDIED * (tidy != chunk)
+             + CHANGED * (repaired_chunk != chunk))
     return ChunkRepair(tidy, repaired_chunk, marked << 32 | splits, SIDE_CHARACTERS[flags], first, last,
                        len(pieces) == 3 and starts and ends, tidy != chunk, repaired_chunk != chunk)
 
@@ -974,12 +983,13 @@ CANDIDATE_SPACE = re.compile(
     f"(?=[{sides_with(ENDS_WITH_WORD | MAY_BE_LEFT)}][{sides_with(STARTS_WITH_WORD)}]"
     f"|[{sides_with(ENDS_WITH_WORD)}][{sides_with(STARTS_WITH_WORD | MAY_BE_RIGHT)}])")
 STARTING_WITH_WORD = frozenset(sides_with(STARTS_WITH_WORD))
+WITH_ONE_MARKED, WITH_OTHER_EVIDENCE, WAS_TIDIED, WAS_CHANGED = (
+    re.compile(f"[{sides_with(flag)}]") for flag in (ONE_MARKED, OTHER_EVIDENCE, TIDIED, CHANGED))
 
 
 CHUNK_REPAIRS = ChunkCache(repair_chunk)
-EVIDENCE_OF, SIDES_OF = operator.attrgetter("evidence"), operator.attrgetter("sides")
+CHUNK_SIDES = ChunkCache(lambda chunk: CHUNK_REPAIRS[chunk].sides)  # one lookup a chunk, not two
 TIDY_OF, REPAIRED_OF = operator.attrgetter("tidy"), operator.attrgetter("repaired")
-TIDIED_OF, CHANGED_OF = operator.attrgetter("tidied"), operator.attrgetter("changed")
 # A line break is made a chunk of its own, so the chunk types are words, not pairs of words
 # from two lines, and no join crosses it: " \n " for "\n" and back, which replacing undoes
 # exactly, since every line break then has its own two spaces around it.
@@ -989,10 +999,12 @@ LINE_BREAK_CHUNK = " \n "
 @dataclass
 class ChunkedRepair:
     """A text's chunks repaired, with the sure joins between them: chunks `start` to `end`
-    (inclusive) become one, around the joined word."""
+    (inclusive) become one, around the joined word. Most texts need only the chunks' flags,
+    so their repairs are looked up only where needed."""
 
     text: str
-    chunks: list[ChunkRepair]
+    pieces: list[str]  # the chunks as written
+    sides: str  # their flags (SIDE_CHARACTERS)
     marked_and_splits: int
     joins: dict[int, tuple[int, str]]  # start -> end, joined word
     sure_merges: int
@@ -1001,26 +1013,30 @@ class ChunkedRepair:
         return self.marked_and_splits >> 32, self.marked_and_splits & 0xFFFFFFFF, self.sure_merges
 
     def tidy(self) -> str:
-        if not any(map(TIDIED_OF, self.chunks)):
+        if WAS_TIDIED.search(self.sides) is None:
             return self.text  # one pass of flags instead of a join
-        return text_of_chunks(map(TIDY_OF, self.chunks))
+        return text_of_chunks(map(TIDY_OF, self.chunks()))
 
     def sure_joined(self) -> str:
-        if not self.joins and not any(map(CHANGED_OF, self.chunks)):
+        if not self.joins and WAS_CHANGED.search(self.sides) is None:
             return self.text
-        out: list[object] = list(map(REPAIRED_OF, self.chunks))
+        chunks = self.chunks()
+        out: list[object] = list(map(REPAIRED_OF, chunks))
         if not self.joins:
             return text_of_chunks(out)  # type: ignore[arg-type]
         held_at: dict[int, int] = {}  # a chunk a join ended in -> where its text is now
         for start, (end, word) in self.joins.items():  # left to right
             at = held_at.get(start, start)  # a join may start in the chunk the last one ended in
-            text, last = str(out[at]), self.chunks[end]
-            before = text[: len(text) - len(self.chunks[start].last)]
+            text, last = str(out[at]), chunks[end]
+            before = text[: len(text) - len(chunks[start].last)]
             out[at] = before + word + last.repaired[len(last.first):]
             out[start + 1 : end + 1] = [REMOVED] * (end - start)
             held_at[end] = at
         kept = itertools.filterfalse(functools.partial(operator.is_, REMOVED), out)
         return text_of_chunks(kept)  # type: ignore[arg-type]
+
+    def chunks(self) -> list[ChunkRepair]:
+        return list(map(CHUNK_REPAIRS.__getitem__, self.pieces))
 
 
 def text_of_chunks(chunks: Iterable[str]) -> str:
@@ -1030,17 +1046,20 @@ def text_of_chunks(chunks: Iterable[str]) -> str:
 
 def repair_chunks(text: str) -> ChunkedRepair:
     """A text's evidence and sure joins, chunk by chunk (see the section comment)."""
-    chunks = list(map(CHUNK_REPAIRS.__getitem__, text.replace("\n", LINE_BREAK_CHUNK).split(SPACE)))
-    marked_and_splits = sum(map(EVIDENCE_OF, chunks))
+    pieces = text.replace("\n", LINE_BREAK_CHUNK).split(SPACE)
+    sides = "".join(map(CHUNK_SIDES.__getitem__, pieces))
+    chunk = CHUNK_REPAIRS.__getitem__
+    marked_and_splits = len(WITH_ONE_MARKED.findall(sides)) * ONE_MARKED_EVIDENCE + sum(
+        chunk(pieces[found.start()]).evidence for found in WITH_OTHER_EVIDENCE.finditer(sides))
     joins: dict[int, tuple[int, str]] = {}
     merges = next_free = 0  # spaces before next_free were judged within a join already
-    for match in CANDIDATE_SPACE.finditer("".join(map(SIDES_OF, chunks))):
+    for match in CANDIDATE_SPACE.finditer(sides):
         start = end = match.start()  # the space after chunk `start`
         if start < next_free:
             continue
-        left = chunks[start].last
+        left = chunk(pieces[start]).last
         while True:
-            right = chunks[end + 1].first
+            right = chunk(pieces[end + 1]).first
             joiner = spaced_joiner(left, right) if len(left) + len(right) <= LONGEST_JOINED_WORD else None
             if joiner is None:
                 next_free = end + 1
@@ -1049,10 +1068,10 @@ def repair_chunks(text: str) -> ChunkedRepair:
             left = merged if joiner else restore_word(merged)
             merges += 1
             end += 1
-            if not (chunks[end].single and end + 1 < len(chunks)
-                    and chunks[end + 1].sides in STARTING_WITH_WORD):
+            if not (chunk(pieces[end]).single and end + 1 < len(pieces)
+                    and sides[end + 1] in STARTING_WITH_WORD):
                 next_free = end
                 break
         if end > start:
             joins[start] = (end, left)
-    return ChunkedRepair(text, chunks, marked_and_splits, joins, merges)
+    return ChunkedRepair(text, pieces, sides, marked_and_splits, joins, merges)
