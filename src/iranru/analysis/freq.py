@@ -275,6 +275,8 @@ def frequency_table(
         columns_seen.update(document.document.meta)
         name = group_name(document, group_by) if group_by else ""
         if name not in counters:
+            if not counters:  # the worker processes are forked by now, and busy: pandas is
+                import pandas  # noqa: F401  imported while they work, not after them
             counters[name] = FrequencyCounter(by, lang, exclude_stopwords, analyse_lone)
         counters[name].add(document)
     check_group_by(group_by, columns_seen)
