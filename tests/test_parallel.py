@@ -112,6 +112,23 @@ def test_progress_is_reported_per_document(monkeypatch: pytest.MonkeyPatch, tmp_
     assert [call[2:] for call in calls] == [(3, 3)]
 
 
+def test_progress_counts_the_bytes_read(tmp_path: Path) -> None:
+    """A file whose text is shorter in UTF-8 than on disk (a byte-order mark, Windows-1256)
+    still ends the progress at the total of the files' sizes."""
+    from iranru import api
+    from iranru.ingest import read_documents
+    from iranru.settings import RunOptions
+
+    (tmp_path / "bom.txt").write_bytes("\ufeffIran and Russia.".encode())  # 3 + 16 bytes
+    (tmp_path / "cp1256.txt").write_bytes("ايران و روسيه".encode("cp1256"))  # 13 bytes, 23 in UTF-8
+    calls: list[tuple[int, ...]] = []
+    api.tokens([str(tmp_path)], run_options=RunOptions(jobs=1, use_cache=False,
+                                                      on_progress=lambda *args: calls.append(args)))
+    documents, _ = read_documents([str(tmp_path)])
+    assert [document.encoding for document in documents] == ["utf-8", "cp1256"]
+    assert calls[-1] == (19 + 13, 19 + 13, 2, 2)
+
+
 @pytest.mark.parametrize("command", [["freq", "--top", "40"], ["freq", "--group-by", "language"], ["stats"]])
 def test_streaming_in_small_waves_gives_the_rows_of_one_wave(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, command: list[str],

@@ -20,6 +20,7 @@ class Document:
     encoding: str
     meta: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    size: int = field(default=-1, compare=False)  # bytes read, as progress counts; -1: not read
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,10 @@ class Progress:
 
 
 def text_size(document: Document) -> int:
+    """Bytes, as the progress bar totals them: as read if read (encoding them again would
+    cost a pass over every text), else encoded."""
+    if document.size >= 0:
+        return document.size
     return len(document.text.encode("utf-8", "surrogatepass"))
 
 

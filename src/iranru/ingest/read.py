@@ -59,6 +59,7 @@ def read_document(source: Source, options: ReadOptions) -> Document:
         encoding=decoded.encoding,
         meta=source.meta,
         warnings=decoded.warnings,
+        size=len(data),
     )
 
 
