@@ -91,9 +91,10 @@ def map_changed_chunks(text: str) -> str:
             text = text.replace(char, target)
     positions = [match.start() for match in fa.chunk_step_triggers().finditer(text)]
     reversed_text, last_index = None, len(text) - 1
-    for pattern, needed in ((fa.ZWNJ_BEFORE_NO_LETTER, fa.ZWNJ), (fa.DIGIT_BEFORE_LETTER, None)):
-        if needed is not None and needed not in text:
-            continue
+    scans = [fa.ZWNJ_BEFORE_NO_LETTER] if fa.ZWNJ in text else []
+    if fa.ANY_LETTER.search(text) is not None:  # English text has no digit glued to a letter
+        scans.append(fa.DIGIT_BEFORE_LETTER)
+    for pattern in scans:
         positions += [match.start() for match in pattern.finditer(text)]
         reversed_text = text[::-1] if reversed_text is None else reversed_text
         positions += [last_index - match.start() for match in pattern.finditer(reversed_text)]

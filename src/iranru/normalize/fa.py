@@ -223,6 +223,7 @@ STRAY_ZWNJ = re.compile(
 # (reversed: after one), each through ZWNJs.
 ZWNJ_BEFORE_NO_LETTER = re.compile(f"{ZWNJ}(?![{ARABIC_LETTER_RANGE}])")
 DIGIT_BEFORE_LETTER = re.compile(f"[{ANY_DIGIT}]{ZWNJ}*[{LETTER_CLASS}]")
+ANY_LETTER = re.compile(f"[{LETTER_CLASS}]")
 
 
 def remove_stray_zwnj(text: str) -> str:
