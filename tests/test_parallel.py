@@ -161,3 +161,51 @@ def test_streaming_in_small_waves_gives_the_rows_of_one_wave(
     assert waves == [1, 1, 6, 1]  # the Persian document shares a wave with five short files
     # each wave is handed to the workers before the one before it is collected
     assert events == ["start", "start", "finish", "start", "finish", "start", "finish", "finish"]
+
+
+def test_workers_send_their_vocabulary_once_a_run_in_any_order() -> None:
+    """with_vocabulary_delta sends the types a worker's vocabulary gained since its last chunk
+    of the run; the parent's copy is the same whatever order the chunks come in, and a new
+    run is sent all of it."""
+    from iranru import wordcounts
+    from iranru.ingest import read_documents
+    from iranru.model import VocabularyCopies, WordCounts
+
+    documents, _ = read_documents([str(CORPUS)])
+    counted = [wordcounts.count_words(document) for document in documents]
+    vocabulary = wordcounts.VOCABULARY
+    first, second = (wordcounts.with_vocabulary_delta(part, "run-a") for part in (counted[:1], counted[1:]))
+    first_delta, second_delta = first[0][0], second[0][0]
+    assert first_delta.start == 0 and second_delta.start == len(first_delta.columns[0])
+    assert second_delta.start + len(second_delta.columns[0]) == len(vocabulary.numbers)
+    assert {id(sent) for sent, _, _ in second} == {id(second_delta)}  # pickled once a chunk
+    for order in ([first_delta, second_delta], [second_delta, first_delta]):
+        copies = VocabularyCopies()
+        copy = [copies.apply(delta) for delta in order][0]
+        assert copy == vocabulary.columns
+        rebuilt = [WordCounts(counted_one.document, copy, types, counts)
+                   for counted_one, (_, types, counts) in zip(counted, first + second, strict=True)]
+        assert [one.counts for one in rebuilt] == [one.counts for one in counted]
+    again = wordcounts.with_vocabulary_delta(counted[:1], "run-b")[0][0]
+    assert again.start == 0 and again.columns == vocabulary.columns
+
+
+def test_a_worker_vocabulary_started_afresh_is_sent_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iranru import wordcounts
+    from iranru.ingest import read_documents
+    from iranru.model import VocabularyCopies, VocabularyDelta
+
+    monkeypatch.setattr(wordcounts, "MAX_TYPES", 500)  # each corpus document starts a new one
+    documents, _ = read_documents([str(CORPUS)])
+    english = [document for document in documents if document.name.startswith("en_")]
+    one, two = (wordcounts.count_words(document) for document in english)
+    assert one.vocabulary is not two.vocabulary
+    mixed = wordcounts.with_vocabulary_delta([one, two], "run-c")  # restarted within the chunk
+    assert not isinstance(mixed[0][0], VocabularyDelta) and mixed[0][0] is mixed[1][0]
+    alone = wordcounts.with_vocabulary_delta([two], "run-c")[0][0]
+    assert alone.start == 0 and alone.key[1] == wordcounts.VOCABULARY.generation
+    copies = VocabularyCopies()
+    copies.apply(VocabularyDelta((alone.key[0], alone.key[1] - 1), 0, ([], [], [], [])))
+    copies.apply(alone)
+    copies.forget_old_generations()
+    assert list(copies.copies) == [alone.key]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from iranru.errors import IranruError, UsageError
-from iranru.model import AnalyzedDocument, Document, WordCounts
+from iranru.model import AnalyzedDocument, Document, VocabularyCopies, VocabularyDelta, WordCounts
 from iranru.settings import NormalizeOptions, RunOptions, TokenOptions
 
 if TYPE_CHECKING:
@@ -95,7 +95,11 @@ class WorkerPool:
     their per-word-type caches (lemmas, ZWNJ repairs, token rules) from wave to wave."""
 
     def __init__(self) -> None:
+        import secrets
+
         self.executor: Any = None
+        self.run = secrets.token_hex(8)  # word counts send their workers' vocabularies once a run
+        self.vocabularies = VocabularyCopies()
 
     def get(self, workers: int) -> Any:
         if self.executor is None:
@@ -241,11 +245,12 @@ def analyze(document: Document, normalize_options: NormalizeOptions | None,
 def analyze_chunk(
     documents: list[Document], normalize_options: NormalizeOptions | None,
     token_options: TokenOptions | None, fingerprint: bytes | None, kind: str = "table",
-    to_store: bool = True,
+    to_store: bool = True, run: str | None = None,
 ) -> list[bytes] | list[tuple[Any, ...]]:
     """Runs in a worker: the compact payloads, cheaper to send back than Token objects, or
     when nothing is stored, word counts over one vocabulary (no compressing only to
-    decompress; see with_one_vocabulary).
+    decompress; see with_one_vocabulary), in a local pool's `run` over the worker's own
+    (see with_vocabulary_delta).
     With a fingerprint, refuse to run a different pipeline (another iranru on a Dask worker)."""
     from iranru.cache import ENCODERS, pipeline_fingerprint
 
@@ -254,8 +259,10 @@ def analyze_chunk(
                           "files differ): install the same iranru on every worker")
     analysed = (analyze(document, normalize_options, token_options, kind) for document in documents)
     if kind == "counts" and not to_store:
-        from iranru.wordcounts import with_one_vocabulary
+        from iranru.wordcounts import with_one_vocabulary, with_vocabulary_delta
 
+        if run is not None:
+            return with_vocabulary_delta(list(analysed), run)  # type: ignore[arg-type]
         return with_one_vocabulary(list(analysed))  # type: ignore[arg-type]
     return list(map(ENCODERS[kind], analysed))
 
@@ -263,7 +270,7 @@ def analyze_chunk(
 def analyze_inline(
     documents: list[Document], normalize_options: NormalizeOptions | None,
     token_options: TokenOptions | None, fingerprint: bytes | None, kind: str = "table",
-    to_store: bool = True,
+    to_store: bool = True, run: str | None = None,
 ) -> list[AnalyzedDocument | WordCounts]:
     return [analyze(document, normalize_options, token_options, kind) for document in documents]
 
@@ -306,6 +313,9 @@ class PendingAnalysis:
         self.warnings: list[str] = []
         self.cache: Any = None
         self.keys: list[bytes] = []
+        self.vocabularies: Any = None
+        self.last_delta: Any = None
+        self.last_copy: Any = None
         try:
             if options.use_cache:
                 self.cache, self.warnings = open_cache(cache_dir(options))
@@ -321,9 +331,10 @@ class PendingAnalysis:
             self.found = [index for index, result in enumerate(self.results) if result is not None]
             missing = [index for index, result in enumerate(self.results) if result is None]
             checked = fingerprint if scheduler_address(options) else None
+            self.vocabularies = pool.vocabularies if pool is not None and not checked else None
             self.outputs = map_documents(analyze_chunk, documents, missing, self.sizes, options,
                                          normalize_options, token_options, checked, kind,
-                                         self.cache is not None,
+                                         self.cache is not None, pool.run if self.vocabularies else None,
                                          local_work=analyze_inline, pool=pool)
         except BaseException:
             self.close()
@@ -340,7 +351,8 @@ class PendingAnalysis:
                         results[index] = self.decode(self.documents[index], output)
                         stored.append((keys[index], output) if keys else None)
                     elif isinstance(output, tuple):  # word counts over a shared vocabulary
-                        results[index] = WordCounts(self.documents[index], *output)
+                        results[index] = WordCounts(self.documents[index], self.vocabulary_of(output[0]),
+                                                    *output[1:])
                         stored.append(None)
                     else:
                         results[index] = output
@@ -349,9 +361,21 @@ class PendingAnalysis:
                     cache = self.cache = store(cache, [item for item in stored if item is not None],
                                                self.warnings)
                 self.progress.advance(chunk)
+            if self.vocabularies is not None:
+                self.vocabularies.forget_old_generations()
         finally:
             self.close()
         return [result for result in results if result is not None], self.warnings
+
+    def vocabulary_of(self, sent: Any) -> Any:
+        """A vocabulary as sent: itself, or a worker's delta applied to the parent's copy (once:
+        the documents of a chunk share the one unpickled delta)."""
+        if not isinstance(sent, VocabularyDelta):
+            return sent
+        if sent is not self.last_delta:
+            assert self.vocabularies is not None
+            self.last_delta, self.last_copy = sent, self.vocabularies.apply(sent)
+        return self.last_copy
 
     def close(self) -> None:
         if not self.streaming:

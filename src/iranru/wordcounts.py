@@ -14,13 +14,15 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import os
 import re
 from array import array
 from collections import Counter
+from typing import Any
 
 from iranru import resources
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
-from iranru.model import Document, Vocabulary, WordCounts, WordKey
+from iranru.model import Document, Vocabulary, VocabularyDelta, WordCounts, WordKey
 from iranru.normalize import normalize_text
 from iranru.settings import NormalizeOptions, TokenOptions
 from iranru.tokens import (
@@ -88,6 +90,24 @@ def with_one_vocabulary(counted: list[WordCounts]) -> list[tuple[Vocabulary, arr
             for positions, document in zip(indices, counted, strict=True)]
 
 
+def with_vocabulary_delta(counted: list[WordCounts], run: str) -> list[tuple[Any, array, array]]:
+    """In a worker of a local pool: the documents' word counts over this process' vocabulary,
+    with only the types it gained since it last sent some in this `run` (the pool's token).
+    The parent keeps a copy of each worker's vocabulary (VocabularyCopies), so a type crosses
+    and is reduced once a run, not once a chunk. A vocabulary started afresh within the chunk
+    sends the chunk's own (with_one_vocabulary)."""
+    vocabulary = VOCABULARY
+    if any(document.vocabulary is not vocabulary.columns for document in counted):
+        return with_one_vocabulary(counted)
+    sent_run, sent_generation, sent = SENT
+    start = sent if (sent_run, sent_generation) == (run, vocabulary.generation) else 0
+    end = len(vocabulary.numbers)
+    delta = VocabularyDelta((os.getpid(), vocabulary.generation), start,
+                            tuple(column[start:end] for column in vocabulary.columns))  # type: ignore[arg-type]
+    SENT[:] = run, vocabulary.generation, end
+    return [(delta, document.type_indices, document.type_counts) for document in counted]
+
+
 class ProcessVocabulary:
     """Every word key this process has counted, numbered: the chunk and surface caches map to
     these numbers, so a document is counted over small integers and its WordCounts share the
@@ -96,6 +116,7 @@ class ProcessVocabulary:
     def __init__(self) -> None:
         self.numbers: dict[WordKey, int] = {}
         self.columns: Vocabulary = ([], [], [], [])
+        self.generation = next(GENERATIONS)
 
     def number(self, key: WordKey) -> int:
         number = self.numbers.get(key)
@@ -185,7 +206,9 @@ def described(surface: str, sentence_lang: str, stopwords: StopwordSets) -> int 
 UNKNOWN = object()
 WORD_KEYS: dict[tuple[str, StopwordSets], dict[str, int | None]] = {}
 CHUNK_KEYS: dict[tuple[str, StopwordSets], ChunkKeys] = {}
+GENERATIONS = itertools.count()
 VOCABULARY = ProcessVocabulary()
+SENT: list[Any] = [None, None, 0]  # run, vocabulary generation, types sent (with_vocabulary_delta)
 MAX_TYPES = 1 << 20  # word types a process numbers before it starts afresh
 
 

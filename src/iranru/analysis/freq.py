@@ -86,6 +86,7 @@ class Translation:
 
 
 UNSEEN, NOT_COUNTED = -2, -1
+KEPT_TRANSLATIONS = 16  # vocabularies remembered: a pool's workers' each, a few chunks' own
 
 
 class FrequencyCounter:
@@ -102,7 +103,7 @@ class FrequencyCounter:
         self.sizes: list[int] = []  # per document: words a rate is relative to
         self.lone: tuple[AnalyzedDocument, bytes] | Document | None = None
         self.analyse_lone = analyse_lone
-        self.translation: Translation | None = None
+        self.translations: dict[int, Translation] = {}  # by vocabulary, the last few
 
     def add(self, document: AnalyzedDocument | WordCounts) -> None:
         if isinstance(document, WordCounts):
@@ -147,14 +148,17 @@ class FrequencyCounter:
         self.lone = counted.document if len(self.sizes) == 1 else None
 
     def translation_of(self, vocabulary: Vocabulary) -> Translation:
-        """The vocabulary's types as this counter sees them; the last one is remembered, since
-        the documents sharing one arrive together, and extended if it has grown since."""
+        """The vocabulary's types as this counter sees them; the last few are remembered (each
+        worker's, or the chunk's the documents arriving together share), and extended if they
+        have grown since."""
         import numpy as np
 
-        translation = self.translation
+        translation = self.translations.get(id(vocabulary))
         if translation is None or translation.vocabulary is not vocabulary:
-            translation = self.translation = Translation(vocabulary, np.zeros(0, bool), np.zeros(0, bool),
-                                                         np.zeros(0, np.int64))
+            translation = Translation(vocabulary, np.zeros(0, bool), np.zeros(0, bool), np.zeros(0, np.int64))
+            self.translations[id(vocabulary)] = translation
+            while len(self.translations) > KEPT_TRANSLATIONS:
+                del self.translations[next(iter(self.translations))]
         _, _, langs, stops = vocabulary
         known = len(translation.term_ids)
         if len(langs) > known:  # new, or a process vocabulary that grew (documents counted here)
