@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import os
 import re
 from array import array
@@ -301,7 +302,8 @@ class LineWalk:
     def __init__(self, text: str, last_lang: str, tally: Tally) -> None:
         self.text, self.last_lang, self.tally = text, last_lang, tally
         self.lines = text.split("\n")
-        self.starts = [0, *itertools.accumulate(len(line) + 1 for line in self.lines)]
+        self.starts = list(itertools.accumulate(map(operator.add, map(len, self.lines), itertools.repeat(1)),
+                                                initial=0))
         self.run_start = 0
         self.run_lang: str | None = None
 
