@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iranru.errors import NoInputError, UsageError
+from iranru.ingest.discover import resolve_paths
 from iranru.model import AnalyzedDocument, Document, Skipped
 from iranru.settings import (
-    DEFAULT_CORPUS,
     MentionOptions,
     NormalizeOptions,
     ReadOptions,
@@ -47,18 +47,6 @@ class Corpus:
     documents: list[AnalyzedDocument]
     skipped: list[Skipped]
     warnings: list[str]
-
-
-def resolve_paths(paths: Sequence[str | Path] | None) -> list[str]:
-    """No paths means ./corpus; say how to pass paths when there is none."""
-    if paths:
-        return [str(path) for path in paths]
-    if DEFAULT_CORPUS.is_dir():
-        return [str(DEFAULT_CORPUS)]
-    raise UsageError(
-        "no input: there is no ./corpus folder here; pass files, folders, globs or - "
-        "(e.g. iranru stats texts/ notes.txt)"
-    )
 
 
 def load_corpus(

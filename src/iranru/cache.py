@@ -21,9 +21,12 @@ import zlib
 from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from iranru.model import AnalyzedDocument, Document, TokenTable, WordCounts
 from iranru.settings import NormalizeOptions, RunOptions, TokenOptions
+
+if TYPE_CHECKING:  # the model is imported when a payload is decoded: replay needs none
+    from iranru.model import AnalyzedDocument, Document, WordCounts
 
 SCHEMA = 2  # PRAGMA user_version; another number drops the tables
 DB_NAME = "documents.sqlite3"
@@ -134,6 +137,8 @@ def unpack_numbers(data: bytes) -> array:
 
 def decode_analysis(document: Document, payload: bytes) -> AnalyzedDocument:
     """The cached analysis with this document attached; ValueError if the row is damaged."""
+    from iranru.model import AnalyzedDocument, TokenTable
+
     try:
         value = marshal.loads(zlib.decompress(payload))
         version, language, sentence_count, vocabulary, columns = value
@@ -164,6 +169,8 @@ def encode_counts(counted: WordCounts) -> bytes:
 
 def decode_counts(document: Document, payload: bytes) -> WordCounts:
     """The cached word counts with this document attached; ValueError if the row is damaged."""
+    from iranru.model import WordCounts
+
     try:
         version, kind, columns = marshal.loads(zlib.decompress(payload))
         if version != PAYLOAD_FORMAT or kind != "counts":

@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from iranru.errors import IranruError, UsageError
 from iranru.model import AnalyzedDocument, Document, VocabularyCopies, VocabularyDelta, WordCounts
-from iranru.settings import NormalizeOptions, RunOptions, TokenOptions
+from iranru.settings import SCHEDULER_ENV, NormalizeOptions, RunOptions, TokenOptions
 
 if TYPE_CHECKING:
     from iranru.ingest.read import WaveReader
 
-SCHEDULER_ENV = "IRANRU_SCHEDULER"
 # Below this much missing text a pool costs more (worker start-up, hazm's word lists loaded
 # once per worker) than it saves: the work runs in this process.
 POOL_MIN_BYTES = 256 * 1024

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_CORPUS = Path("corpus")
+SCHEDULER_ENV = "IRANRU_SCHEDULER"  # a Dask scheduler address, if --scheduler is not given
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,7 @@ def info(
 
     Example: iranru cache info --format json
     """
-    from iranru import api
+    from iranru.cli.common import api
 
     run(debug, lambda: emit_report(api.cache_info(cache_run_options(cache_dir)), format, output,
                                    excel, False))
@@ -56,7 +56,7 @@ def clear(
 
     Example: iranru cache clear
     """
-    from iranru import api
+    from iranru.cli.common import api
 
     run(debug, lambda: emit_report(api.cache_clear(cache_run_options(cache_dir)), format, output,
                                    excel, False))

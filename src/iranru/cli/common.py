@@ -11,6 +11,19 @@ if TYPE_CHECKING:  # imported when a command runs, not for --help
 BYTES_PER_MB = 1_000_000
 
 
+class LazyApi:
+    """iranru.api, imported when a command body first calls it: a replayed run never does,
+    and so never imports the pipeline, the model or the readers."""
+
+    def __getattr__(self, name: str) -> object:
+        import iranru.api
+
+        return getattr(iranru.api, name)
+
+
+api = LazyApi()
+
+
 def read_options(encoding: str | None, max_file_size: float) -> ReadOptions:
     from iranru.settings import ReadOptions
 

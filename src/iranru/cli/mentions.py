@@ -61,7 +61,7 @@ def dates(
 
     Example: iranru dates corpus/ --format csv > dates.csv
     """
-    from iranru import api
+    from iranru.cli.common import api
     from iranru.settings import MentionOptions
 
     def body() -> list["Skipped"]:
@@ -91,7 +91,7 @@ def places(
 
     Example: iranru places corpus/ --summary --format csv
     """
-    from iranru import api
+    from iranru.cli.common import api
     from iranru.settings import MentionOptions
 
     run(debug, lambda: emit_report(

@@ -53,7 +53,7 @@ def typed_params(params: dict[str, Any]) -> dict[str, Any]:
 def is_replayable(params: dict[str, Any]) -> bool:
     """Commands that use the cache, with it on, over files (not standard input), printing a
     table (no terminal chart, no chart file), on this machine (no Dask cluster)."""
-    from iranru.pipeline import SCHEDULER_ENV
+    from iranru.settings import SCHEDULER_ENV
 
     paths = params.get("paths") or []
     return (
@@ -77,11 +77,12 @@ def code_state() -> list[object]:
 
     import iranru
 
-    package = Path(iranru.__file__).resolve().parent
-    files = sorted(str(path.relative_to(package)) for path in package.rglob("*")
-                   if path.is_file() and "__pycache__" not in path.parts)
+    package = os.path.dirname(os.path.realpath(iranru.__file__))
+    files = sorted(os.path.relpath(os.path.join(folder, name), package)
+                   for folder, _, names in os.walk(package) if "__pycache__" not in folder.split(os.sep)
+                   for name in names)
     state: list[object] = [iranru.__version__, sys.version, unicodedata.unidata_version]
-    state += [(name, file_state(str(package / name))) for name in files]
+    state += [(name, file_state(os.path.join(package, name))) for name in files]
     for library in LIBRARIES:
         spec = importlib.util.find_spec(library)
         origin = spec.origin if spec is not None else None
@@ -92,9 +93,8 @@ def code_state() -> list[object]:
 def replay_key(command: str, params: dict[str, Any], stdout: IO[str]) -> tuple[bytes, list[int]] | None:
     """The key of this run and the modification/change times of what it reads; None if an
     input cannot be looked at (the run itself will say why)."""
-    from iranru.api import resolve_paths
     from iranru.errors import IranruError
-    from iranru.ingest.discover import discover
+    from iranru.ingest.discover import discover, resolve_paths
 
     try:
         paths = resolve_paths(params.get("paths"))

@@ -45,7 +45,7 @@ def stats(
 
     Example: iranru stats corpus/ --format csv > stats.csv
     """
-    from iranru import api
+    from iranru.cli.common import api
 
     run(debug, lambda: emit_report(
         api.stats(paths, read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),

@@ -101,7 +101,7 @@ def freq(
 
     Example: iranru freq corpus/ --lang fa --top 20
     """
-    from iranru import api
+    from iranru.cli.common import api
 
     reading, normalizing, tokenizing, terms = settings(
         encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
@@ -132,7 +132,7 @@ def ngrams(
 
     Example: iranru ngrams corpus/ -n 2..3 --top 20
     """
-    from iranru import api
+    from iranru.cli.common import api
 
     reading, normalizing, tokenizing, terms = settings(
         encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
@@ -170,7 +170,7 @@ def collocations(
 
     Example: iranru collocations corpus/ --node Russia --window 3,3 --measure logdice
     """
-    from iranru import api
+    from iranru.cli.common import api
 
     reading, normalizing, tokenizing, terms = settings(
         encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
@@ -208,7 +208,7 @@ def kwic(
 
     Example: iranru kwic قدرت corpus/fa_iran_russia_relations.txt --width 5
     """
-    from iranru import api
+    from iranru.cli.common import api
 
     if regex is not None and term is not None:
         paths, term = [term, *(paths or [])], None
@@ -245,7 +245,7 @@ def compare(
 
     Example: iranru compare fa en corpus/ --group-by language --concepts
     """
-    from iranru import api
+    from iranru.cli.common import api
     from iranru.errors import UsageError
 
     reading, normalizing, tokenizing, terms = settings(

@@ -50,7 +50,7 @@ def normalize(
 
     Example: echo 'قدرتهای استعماری میتوان' | iranru normalize -
     """
-    from iranru import api
+    from iranru.cli.common import api
     from iranru.errors import NoInputError
     from iranru.ingest import read_documents
     from iranru.render.emit import emit_text
@@ -95,7 +95,7 @@ def tokens(
 
     Example: iranru tokens corpus/fa_iran_russia_relations.txt --format csv
     """
-    from iranru import api
+    from iranru.cli.common import api
 
     run(debug, lambda: emit_report(
         api.tokens(paths, read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),

@@ -5,9 +5,13 @@ from __future__ import annotations
 import csv
 import glob
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from iranru.errors import UsageError
+
+DEFAULT_CORPUS = Path("corpus")  # read when no path is given
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 METADATA_FILE = "metadata.csv"
 STDIN = "-"
@@ -65,13 +69,26 @@ def walk_directory(root: Path) -> list[WalkedFile]:
         dirnames.sort()
         folder = Path(current)
         written, real_folder = str(folder), os.path.realpath(current)
+        links = {entry.name for entry in os.scandir(current) if entry.is_symlink()}  # no stat a file
         for filename in sorted(filenames):
             if os.path.splitext(filename)[1].lower() in TEXT_SUFFIXES and filename != METADATA_FILE:
                 candidate = filename if written == "." else os.path.join(written, filename)
-                real = (os.path.realpath(candidate) if os.path.islink(candidate)
+                real = (os.path.realpath(candidate) if filename in links
                         else os.path.join(real_folder, filename))
                 found.append(WalkedFile(candidate, filename, folder, real))
     return found
+
+
+def resolve_paths(paths: Sequence[str | Path] | None) -> list[str]:
+    """No paths means ./corpus; say how to pass paths when there is none."""
+    if paths:
+        return [str(path) for path in paths]
+    if DEFAULT_CORPUS.is_dir():
+        return [str(DEFAULT_CORPUS)]
+    raise UsageError(
+        "no input: there is no ./corpus folder here; pass files, folders, globs or - "
+        "(e.g. iranru stats texts/ notes.txt)"
+    )
 
 
 def discover(paths: list[str]) -> Discovery:
