@@ -247,3 +247,26 @@ def test_help_needs_no_analysis_code_and_its_choices_match_the_core() -> None:
         capture_output=True, text=True, cwd=ROOT, check=True,
     )
     assert loaded.stdout == "[]\n"
+
+
+@pytest.mark.parametrize("args", [
+    ["freq", str(CORPUS), "--top", "3", "--no-cache"], ["cache", "info", "--format", "csv"],
+    ["freq", "--help"], ["--help"], ["frq"], ["freq", str(CORPUS), "--bogus"],
+])
+def test_the_command_holding_only_the_command_asked_for_answers_as_the_whole_app(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    """`iranru` (main) builds only the command its first argument names: the output, errors
+    and exit status are the whole app's."""
+    from iranru.cli import main
+
+    monkeypatch.setenv("IRANRU_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(sys, "argv", ["iranru", *args])
+    answers = []
+    for entry in (lambda: app(prog_name="iranru"), main):
+        with pytest.raises(SystemExit) as ended:
+            entry()
+        captured = capsys.readouterr()
+        answers.append((ended.value.code or 0, captured.out, captured.err))
+    assert answers[0] == answers[1]
+    assert answers[0][1] or answers[0][2]

@@ -1,4 +1,4 @@
-from iranru.cli import app
+from iranru.cli import main
 
 if __name__ == "__main__":  # worker processes started by spawn/forkserver import this module too
-    app(prog_name="iranru")
+    main()
