@@ -19,12 +19,14 @@ import os
 import re
 from array import array
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from iranru import resources
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
 from iranru.model import Document, Vocabulary, VocabularyDelta, WordCounts, WordKey
 from iranru.normalize import normalize_text
+from iranru.normalize.zwnj import chunks_of
 from iranru.settings import NormalizeOptions, TokenOptions
 from iranru.tokens import (
     MAX_SEGMENT,
@@ -172,7 +174,7 @@ class Tally:
         self.vocabulary = process_vocabulary()
         self.numbers: Counter[int | Several | None] = Counter()
 
-    def add_chunks(self, chunks: list[str], sentence_lang: str) -> None:
+    def add_chunks(self, chunks: Iterable[str], sentence_lang: str) -> None:
         known = CHUNK_KEYS.get((sentence_lang, self.stopwords))
         if known is None:
             known = CHUNK_KEYS[sentence_lang, self.stopwords] = ChunkKeys(sentence_lang, self.stopwords)
@@ -400,9 +402,18 @@ def count_run(text: str, start: int, end: int, lang: str, tally: Tally) -> None:
     """Lines [start, end) whose sentences are all in `lang`. Sentence boundaries fall on white
     space and no token spans white space, so their tokens are those of each chunk between
     spaces: the chunks are counted, and each distinct one is tokenised once."""
-    run = text[start:end]
-    chunks = run.split() if lang == EN else run.replace("\n", " ").replace("\t", " ").split(" ")
-    tally.add_chunks(chunks, lang)
+    if lang == EN:
+        tally.add_chunks(text[start:end].split(), lang)
+        return
+    cut = chunks_of(text)  # the pieces ZWNJ repair cut the text into, if it did
+    if cut is None or text.find("\t", start, end) >= 0:
+        tally.add_chunks(text[start:end].replace("\n", " ").replace("\t", " ").split(" "), lang)
+        return
+    # Piece k follows the k-th space of the text with each line break written " \n " (a line
+    # break is a piece without a word, as an empty piece is); runs start and end at lines.
+    first = text.count(" ", 0, start) + 2 * text.count("\n", 0, start)
+    last = len(cut) if end == len(text) else text.count(" ", 0, end) + 2 * text.count("\n", 0, end)
+    tally.add_chunks(itertools.islice(cut, first, last), lang)
 
 
 MAX_KNOWN = 1 << 18  # chunk and word types remembered per process and language

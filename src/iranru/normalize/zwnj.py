@@ -1039,6 +1039,17 @@ class ChunkedRepair:
         return list(map(CHUNK_REPAIRS.__getitem__, self.pieces))
 
 
+LAST_CUT: tuple[str, list[str]] = ("", [""])  # the last text repair_chunks cut, and its chunks
+
+
+def chunks_of(text: str) -> list[str] | None:
+    """The chunks repair_chunks cut `text` into, if it was the last text cut in this process
+    (as repair returns a text it leaves alone, so word counting need not cut it again): the
+    text's pieces between spaces, with each line break a piece of its own; else None."""
+    cut_text, pieces = LAST_CUT  # one reference read: another thread may cut meanwhile
+    return pieces if cut_text is text else None
+
+
 def text_of_chunks(chunks: Iterable[str]) -> str:
     """The text the chunks were cut from (see LINE_BREAK_CHUNK)."""
     return SPACE.join(chunks).replace(LINE_BREAK_CHUNK, "\n")
@@ -1046,7 +1057,9 @@ def text_of_chunks(chunks: Iterable[str]) -> str:
 
 def repair_chunks(text: str) -> ChunkedRepair:
     """A text's evidence and sure joins, chunk by chunk (see the section comment)."""
+    global LAST_CUT
     pieces = text.replace("\n", LINE_BREAK_CHUNK).split(SPACE)
+    LAST_CUT = text, pieces
     sides = "".join(map(CHUNK_SIDES.__getitem__, pieces))
     chunk = CHUNK_REPAIRS.__getitem__
     marked_and_splits = len(WITH_ONE_MARKED.findall(sides)) * ONE_MARKED_EVIDENCE + sum(
