@@ -333,7 +333,8 @@ class PendingAnalysis:
             self.vocabularies = pool.vocabularies if pool is not None and not checked else None
             self.outputs = map_documents(analyze_chunk, documents, missing, self.sizes, options,
                                          normalize_options, token_options, checked, kind,
-                                         self.cache is not None, pool.run if self.vocabularies else None,
+                                         self.cache is not None,
+                                         pool.run if self.vocabularies is not None else None,
                                          local_work=analyze_inline, pool=pool)
         except BaseException:
             self.close()

@@ -933,8 +933,6 @@ class ChunkRepair:
     first: str  # its first word repaired, if it starts with a word
     last: str  # its last word repaired, if it ends with one
     single: bool  # one word and nothing else
-    tidied: bool  # tidy is not the chunk as written
-    changed: bool  # repaired is not the chunk as written
 
 
 # A chunk's flags as one character of 256: 1 it ends with a word, 2 that word may be the left
@@ -951,7 +949,7 @@ ONE_MARKED_EVIDENCE = 1 << 32
 def repair_chunk(chunk: str) -> ChunkRepair:
     pieces = WORD_RE.split(chunk)
     if len(pieces) == 1:
-        return ChunkRepair(chunk, chunk, 0, SIDE_CHARACTERS[0], "", "", False, False, False)
+        return ChunkRepair(chunk, chunk, 0, SIDE_CHARACTERS[0], "", "", False)
     if ZWNJ in chunk and JUNK_ZWNJ.search(chunk):
         pieces[1::2] = map(tidy_zwnj, pieces[1::2])
     tidy = "".join(pieces)
@@ -963,14 +961,13 @@ def repair_chunk(chunk: str) -> ChunkRepair:
     starts, ends = pieces[0] == "", pieces[-1] == ""
     first, last = repaired[0] if starts else "", repaired[-1] if ends else ""
     repaired_chunk = "".join(pieces)
+    one_marked = marked == 1 and not splits
     flags = (ENDS_WITH_WORD * ends + MAY_BE_LEFT * (ends and may_be_sure_left(last))
              + STARTS_WITH_WORD * starts + MAY_BE_RIGHT * (starts and may_be_sure_right(first))
-             + ONE_MARKED * (marked == 1 and not splits)
-             + OTHER_EVIDENCE * ((marked or splits) and not (marked == 1 and not splits))
-             + TIDIED * (tidy != chunk)
-             + CHANGED * (repaired_chunk != chunk))
+             + ONE_MARKED * one_marked + OTHER_EVIDENCE * (bool(marked or splits) and not one_marked)
+             + TIDIED * (tidy != chunk) + CHANGED * (repaired_chunk != chunk))
     return ChunkRepair(tidy, repaired_chunk, marked << 32 | splits, SIDE_CHARACTERS[flags], first, last,
-                       len(pieces) == 3 and starts and ends, tidy != chunk, repaired_chunk != chunk)
+                       len(pieces) == 3 and starts and ends)
 
 
 def sides_with(flags: int) -> str:
