@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from iranru.mentions.calendars import year_span
 from iranru.mentions.dates import find_dates
+from iranru.render.labels import date_label
 from tests.conftest import CORPUS
 
 
@@ -102,3 +104,29 @@ def test_an_impossible_day_is_not_a_day() -> None:
     # Esfand 1357 has 29 days: what is left is the month
     assert found("31 اسفند 1357") == [("اسفند 1357", "1979-02/1979-03", "solar_hijri", "month")]
     assert [m.granularity for m in find_dates("February 30, 2001")] == ["year"]
+
+
+@pytest.mark.parametrize(("value", "years"), [
+    ("183", (1830, 1839)), ("18", (1800, 1899)), ("1978/1979", (1978, 1979)),
+    ("1907-08-31", (1907, 1907)), ("2022-WI", (2022, 2022)), ("1907-12", (1907, 1907)),
+    ("19/20", (1900, 2099)), ("1978-12/1979-01", (1978, 1979)), ("1980/1988", (1980, 1988)),
+    ("-0549", (-549, -549)), ("-0499/-0400", (-499, -400)), ("0000", (0, 0)),
+])
+def test_years_a_value_covers(value: str, years: tuple[int, int]) -> None:
+    assert year_span(value) == years
+
+
+@pytest.mark.parametrize(("value", "label"), [
+    ("183", "1830s"), ("18", "19th century"), ("20", "21st century"), ("11", "12th century"),
+    ("18/19", "19th–20th centuries"), ("1907", "1907"), ("1907-12", "December 1907"),
+    ("1907-08-31", "31 August 1907"), ("2022-WI", "Winter 2022"), ("1986-SU", "Summer 1986"),
+    ("1978/1979", "1978–1979"), ("1978-12/1979-01", "December 1978 – January 1979"),
+    ("-0549", "550 BC"), ("0000", "1 BC"), ("-0499/-0400", "500 BC – 401 BC"),
+])
+def test_readable_labels(value: str, label: str) -> None:
+    assert date_label(value) == label
+
+
+def test_mentions_carry_the_years_they_cover() -> None:
+    [mention] = find_dates("در دهه ۱۳۴۰")
+    assert (mention.value, mention.year_from, mention.year_to) == ("1961/1971", 1961, 1971)

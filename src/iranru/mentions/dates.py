@@ -17,10 +17,19 @@ from iranru.mentions.calendars import (
     GREGORIAN,
     LUNAR_HIJRI,
     SOLAR_HIJRI,
+    before_christ,
     day_value,
     month_value,
+    months_value,
+    year_span,
     year_value,
     years_value,
+)
+from iranru.mentions.numbers import (
+    CARDINAL_BELOW_100,
+    CARDINAL_YEAR,
+    ORDINAL_BELOW_100,
+    spelled_value,
 )
 
 FA = f"[{FA_LETTERS}]"
@@ -48,21 +57,6 @@ FA_MONTHS: dict[str, tuple[str, int]] = {
 }
 # "مه" (fog), "می" (the verb prefix), "تیر" (arrow), "مهر" (seal), "صفر" (zero): month names
 # that are common words count only with a day before them or a year after them, as all do here.
-
-FA_ORDINALS: dict[str, int] = {}
-_UNITS = ("یکم|اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم")
-_TEENS = ("دهم", "یازدهم", "دوازدهم", "سیزدهم", "چهاردهم", "پانزدهم|پونزدهم", "شانزدهم",
-          "هفدهم|هفتدهم", "هجدهم|هیجدهم|هژدهم", "نوزدهم")
-for _number, _names in enumerate(_UNITS, start=1):
-    for _name in _names.split("|"):
-        FA_ORDINALS[_name] = _number
-for _number, _names in enumerate(_TEENS, start=10):
-    for _name in _names.split("|"):
-        FA_ORDINALS[_name] = _number
-FA_ORDINALS["بیستم"] = 20
-for _number, _names in enumerate(_UNITS, start=1):
-    FA_ORDINALS["بیست و " + _names.split("|")[0]] = 20 + _number
-FA_ORDINALS.update({"سی ام": 30, "سیام": 30, "سی و یکم": 31})
 
 EN_ORDINALS: dict[str, int] = {
     name: number for number, name in enumerate((
@@ -95,12 +89,14 @@ def alternation(names: list[str], build: Callable[[str], str]) -> str:
 
 
 FA_MONTH_RE = alternation(list(FA_MONTHS), fa_pattern)
-FA_ORDINAL_RE = alternation(list(FA_ORDINALS), fa_pattern)
+FA_ORDINAL_RE = ORDINAL_BELOW_100
 GREGORIAN_MARK = "(?:میلادی|م)"
+# ق.م (قبل از میلاد) and پ.م (پیش از میلاد): "before Christ"; tried before ق (lunar Hijri)
+BC_MARK = f"(?:[قپ]{GAP}\\.{GAP}م|(?:قبل|پیش){GAP}از{GAP}میلاد)"
 SOLAR_MARK = f"(?:هجری{GAP}(?:شمسی|خورشیدی)|خورشیدی|شمسی|ه\u0640?\u200c?{GAP}\\.?{GAP}ش|ش)"
 LUNAR_MARK = f"(?:هجری{GAP}قمری|قمری|ه\u0640?\u200c?{GAP}\\.?{GAP}ق|ق)"
-MARK = (f"(?:{GAP}(?:(?P<greg>{GREGORIAN_MARK})|(?P<solar>{SOLAR_MARK})|(?P<lunar>{LUNAR_MARK}))"
-        f"{NOT_FA_AFTER})?")
+MARK = (f"(?:{GAP}(?:(?P<bc>{BC_MARK})|(?P<greg>{GREGORIAN_MARK})|(?P<solar>{SOLAR_MARK})"
+        f"|(?P<lunar>{LUNAR_MARK})){NOT_FA_AFTER})?")
 EN_MONTH_RE = "(?:" + "|".join(
     f"{name}\\.?" if len(name) <= 4 and name not in ("May", "June", "July") else name
     for name in sorted(EN_MONTHS, key=len, reverse=True)
@@ -176,7 +172,7 @@ def is_count(folded: str, start: int, end: int) -> bool:
 
 def marked_calendar(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
-    if groups.get("greg"):
+    if groups.get("greg") or groups.get("bc"):
         return GREGORIAN
     if groups.get("solar"):
         return SOLAR_HIJRI
@@ -185,14 +181,18 @@ def marked_calendar(match: re.Match[str]) -> str | None:
     return None
 
 
+def era_year(match: re.Match[str], year: int) -> int:
+    """A year marked BC (`۵۵۰ ق.م`, `500 BC`) in astronomical numbering; others unchanged."""
+    return before_christ(year) if match.groupdict().get("bc") else year
+
+
 def calendar_of_year(year: int, persian: bool) -> str:
     """Unmarked Persian years are judged by value: 1357 is Solar Hijri, 1917 Gregorian."""
     return SOLAR_HIJRI if persian and 1200 <= year < 1500 else GREGORIAN
 
 
 def year_found(start: int, end: int, calendar: str, year: int) -> Found:
-    value = f"{year:04d}" if calendar == GREGORIAN else year_value(calendar, year)
-    return Found(start, end, value, calendar, "year")
+    return Found(start, end, year_value(calendar, year), calendar, "year")
 
 
 def range_found(start: int, end: int, calendar: str, first: int, last: int) -> Found | None:
@@ -210,28 +210,58 @@ def second_year(first: int, written: str) -> int:
     return first // scale * scale + int(written)
 
 
+def number_of(written: str) -> int | None:
+    """Digits in any script (folded to ASCII before matching) or a spelled-out Persian number."""
+    digits = re.sub(r"\D", "", written)
+    return int(digits) if digits else spelled_value(written)
+
+
+def year_of(match: re.Match[str]) -> int | None:
+    return number_of(match["year"]) if match["year"] else None
+
+
 # ---- Persian ---------------------------------------------------------------------------
 
 def fa_day_month_year(match: re.Match[str], text: str, folded: str) -> Found | None:
     calendar, month = FA_MONTHS[fold_month(match["month"])]
     calendar = marked_calendar(match) or calendar
-    written = match["day"]
-    day = int(re.sub(r"\D", "", written)) if written[0].isdigit() else FA_ORDINALS[squash(written)]
-    value = day_value(calendar, int(match["year"]), month, day)
+    day, year = number_of(match["day"]), year_of(match)
+    if day is None or year is None or match["bc"]:
+        return None
+    value = day_value(calendar, year, month, day)
     return value and Found(match.start(), match.end(), value, calendar, "day")
 
 
 def fa_month_year(match: re.Match[str], text: str, folded: str) -> Found | None:
     calendar, month = FA_MONTHS[fold_month(match["month"])]
     calendar = marked_calendar(match) or calendar
-    value = month_value(calendar, int(match["year"]), month)
-    return Found(match.start(), match.end(), value, calendar, "month")
+    year = year_of(match)
+    if year is None or match["bc"]:
+        return None
+    return Found(match.start(), match.end(), month_value(calendar, year, month), calendar, "month")
+
+
+def fa_season(match: re.Match[str], text: str, folded: str) -> Found | None:
+    """`بهار ۱۹۲۰` → `1920-SP` like English; a Solar Hijri season → the Gregorian months it
+    covers (بهار = Farvardin–Khordad, ...)."""
+    year = year_of(match)
+    if year is None or match["bc"]:
+        return None
+    calendar = marked_calendar(match) or calendar_of_year(year, True)
+    season = FA_SEASONS[match["season"].replace("ئ", "ی")]
+    if calendar == GREGORIAN:
+        return Found(match.start(), match.end(), f"{year:04d}-{season}", calendar, "season")
+    if calendar == LUNAR_HIJRI:
+        return None  # the lunar year drifts through the seasons: no such span
+    first = SEASON_CODES.index(season) * 3 + 1
+    value = months_value(calendar, year, first, first + 2)
+    return Found(match.start(), match.end(), value, calendar, "season")
 
 
 def fa_decade(match: re.Match[str], text: str, folded: str) -> Found | None:
     written = match["year"]
     year = int(written)
-    if year % 10:
+    if year % 10 or match["bc"]:
         return None
     calendar = marked_calendar(match)
     if len(written) == 2:  # دهه ۶۰: the Solar Hijri 1360s unless marked
@@ -243,33 +273,34 @@ def fa_decade(match: re.Match[str], text: str, folded: str) -> Found | None:
     return Found(match.start(), match.end(), years_value(calendar, year, year + 9), calendar, "decade")
 
 
-def century_value(calendar: str, first: int, last: int | None = None) -> str:
-    """Gregorian centuries by their first two digits (`18` = 1800–1899); Hijri ones as the
-    Gregorian years they cover."""
+def century_value(calendar: str, first: int, last: int | None = None, bc: bool = False) -> str:
+    """Gregorian centuries by their first two digits (`18` = 1800–1899); Hijri ones and those
+    before Christ as the Gregorian years they cover (5th century BC = `-0499/-0400`)."""
+    if bc:
+        return years_value(GREGORIAN, before_christ(first * 100), before_christ((last or first) * 100 - 99))
     if calendar == GREGORIAN:
         return f"{first - 1:02d}" + (f"/{last - 1:02d}" if last else "")
     return years_value(calendar, (first - 1) * 100, ((last or first) - 1) * 100 + 99)
 
 
-def fa_number(written: str) -> int:
-    digits = re.sub(r"\D", "", written)
-    return int(digits) if digits else FA_ORDINALS[squash(written)]
-
-
 def fa_century(match: re.Match[str], text: str, folded: str) -> Found | None:
     calendar = marked_calendar(match) or GREGORIAN
-    first = fa_number(match["ord"])
-    last = fa_number(match["ord2"]) if match["ord2"] else None
-    if last is not None and last <= first:
+    first = number_of(match["ord"])
+    last = number_of(match["ord2"]) if match["ord2"] else None
+    if not first or first > 30 or (match["ord2"] and (last is None or last <= first)):
         return None
-    return Found(match.start(), match.end(), century_value(calendar, first, last), calendar,
-                 "range" if last else "century")
+    if match["bc"] and last:
+        return None
+    value = century_value(calendar, first, last, bool(match["bc"]))
+    return Found(match.start(), match.end(), value, calendar, "range" if last else "century")
 
 
 def fa_year(match: re.Match[str], text: str, folded: str) -> Found | None:
-    year = int(match["year"])
+    year = year_of(match)
+    if year is None:
+        return None
     calendar = marked_calendar(match) or calendar_of_year(year, True)
-    return year_found(match.start(), match.end(), calendar, year)
+    return year_found(match.start(), match.end(), calendar, era_year(match, year))
 
 
 def fa_range(match: re.Match[str], text: str, folded: str) -> Found | None:
@@ -280,7 +311,10 @@ def fa_range(match: re.Match[str], text: str, folded: str) -> Found | None:
             folded, match.start("y2"), match.end("y2")):
         return None
     calendar = marked_calendar(match) or calendar_of_year(first, True)
-    return range_found(match.start(), match.end(), calendar, first, second_year(first, match["y2"]))
+    last = second_year(first, match["y2"])
+    if match["bc"]:  # ۵۵۰ تا ۳۳۰ ق.م: the years count down
+        first, last = before_christ(first), before_christ(last)
+    return range_found(match.start(), match.end(), calendar, first, last)
 
 
 def fa_numeric_date(match: re.Match[str], text: str, folded: str) -> Found | None:
@@ -305,20 +339,36 @@ def fold_month(word: str) -> str:
     return spaced.get(word.replace(" ", ""), word)
 
 
-YEAR = r"(?<![\d.,/])(?P<year>\d{%s})(?!\d)"
-FA_DAY = rf"(?P<day>(?<![\d.,/])\d{{1,2}}(?:ام|م)?(?!\d)|{NOT_FA_BEFORE}{FA_ORDINAL_RE})"
+def year_group(digits: str, spelled: bool = True) -> str:
+    """A year in digits (`digits` is a quantifier: `1,4`) or spelled out with its thousands
+    (هزار و سیصد و پنجاه و هفت)."""
+    written = rf"(?<![\d.,/])\d{{{digits}}}(?!\d)"
+    if spelled:
+        written += f"|{NOT_FA_BEFORE}{CARDINAL_YEAR}{NOT_FA_AFTER}"
+    return f"(?P<year>{written})"
+
+
+FA_SEASONS = {"بهار": "SP", "تابستان": "SU", "پاییز": "FA", "زمستان": "WI"}
+SEASON_CODES = ("SP", "SU", "FA", "WI")
+FA_SEASON_RE = "(?:بهار|تابستان|پا[یئ]یز|زمستان)"
+# a day: digits (۲۵، ۲۵م، ۲۵ام) or spelled out, ordinal (بیست‌وپنجم) or cardinal (بیست و پنج)
+FA_DAY = (rf"(?P<day>(?<![\d.,/])\d{{1,2}}(?:ام|م)?(?!\d)|{NOT_FA_BEFORE}(?:{ORDINAL_BELOW_100}"
+          rf"|{CARDINAL_BELOW_100}))")
+YEAR_WORD = f"(?:{GAP}ماه)?{GAP}(?:سال{EZAFE}{GAP})?"
 FA_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
-    (rf"{FA_DAY}{GAP}(?P<month>{FA_MONTH_RE}){EZAFE}(?:{GAP}ماه)?{GAP}(?:سال{GAP})?"
-     rf"{YEAR % '1,4'}{MARK}", fa_day_month_year),
-    (rf"{NOT_FA_BEFORE}(?P<month>{FA_MONTH_RE}){EZAFE}(?:{GAP}ماه)?{GAP}(?:سال{GAP})?"
-     rf"{YEAR % '3,4'}{MARK}", fa_month_year),
-    (rf"{NOT_FA_BEFORE}دهه{EZAFE}{GAP}{YEAR % '2,4'}{MARK}", fa_decade),
+    (rf"{FA_DAY}{GAP}(?P<month>{FA_MONTH_RE}){EZAFE}{YEAR_WORD}{year_group('1,4')}{MARK}",
+     fa_day_month_year),
+    (rf"{NOT_FA_BEFORE}(?P<month>{FA_MONTH_RE}){EZAFE}{YEAR_WORD}{year_group('3,4')}{MARK}",
+     fa_month_year),
+    (rf"{NOT_FA_BEFORE}(?P<season>{FA_SEASON_RE}){EZAFE}{GAP}(?:سال{EZAFE}{GAP})?"
+     rf"{year_group('4')}{MARK}", fa_season),
+    (rf"{NOT_FA_BEFORE}دهه{EZAFE}{GAP}{year_group('2,4', spelled=False)}{MARK}", fa_decade),
     (rf"{NOT_FA_BEFORE}(?:قرن|سده)(?:\u200c?ها(?:ی)?)?{EZAFE}{GAP}"
      rf"(?P<ord>{FA_ORDINAL_RE}|\d{{1,2}}(?:ام|م)?(?!\d)){NOT_FA_AFTER}"
      rf"(?:{GAP}(?:و|تا){GAP}(?P<ord2>{FA_ORDINAL_RE}){NOT_FA_AFTER})?{MARK}", fa_century),
-    (rf"{NOT_FA_BEFORE}سال{EZAFE}{GAP}{YEAR % '1,4'}{MARK}", fa_year),
-    (rf"{YEAR % '1,4'}{GAP}(?:(?P<greg>{GREGORIAN_MARK})|(?P<solar>{SOLAR_MARK})|"
-     rf"(?P<lunar>{LUNAR_MARK})){NOT_FA_AFTER}", fa_year),
+    (rf"{NOT_FA_BEFORE}سال{EZAFE}{GAP}{year_group('1,4')}{MARK}", fa_year),
+    (rf"{year_group('1,4', spelled=False)}{GAP}(?:(?P<bc>{BC_MARK})|(?P<greg>{GREGORIAN_MARK})|"
+     rf"(?P<solar>{SOLAR_MARK})|(?P<lunar>{LUNAR_MARK})){NOT_FA_AFTER}", fa_year),
     (rf"(?:(?P<between>{NOT_FA_BEFORE}(?:بین|میان)){GAP})?(?<![\d.,/])(?P<y1>\d{{3,4}})"
      rf"{GAP}(?:(?P<and>و)|تا|الی|-){GAP}(?P<y2>\d{{2,4}})(?!\d){MARK}", fa_range),
     (r"(?<![\d.,/])(?P<y>\d{4})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/])",
@@ -439,6 +489,7 @@ def find_dates(text: str) -> list[DateMention]:
             chosen.append(found)
             taken[found.start : found.end] = b"\x01" * (found.end - found.start)
     return [
-        DateMention(f.start, f.end, text[f.start : f.end], f.value, f.calendar, f.granularity)
+        DateMention(f.start, f.end, text[f.start : f.end], f.value, *year_span(f.value), f.calendar,
+                    f.granularity)
         for f in sorted(chosen, key=lambda f: (f.start, f.end))
     ]
