@@ -52,8 +52,8 @@ FA_MONTHS: dict[str, tuple[str, int]] = {
         for name in names.split("|")},
     **{name: (LUNAR_HIJRI, number) for number, names in enumerate((
         "محرم", "صفر", "ربیع الاول|ربیع الأول", "ربیع الثانی|ربیع الآخر", "جمادی الاول|جمادی الاولی",
-        "جمادی الثانی|جمادی الثانیه|جمادی الآخر", "رجب", "شعبان", "رمضان", "شوال",
-        "ذی القعده|ذیقعده", "ذی الحجه|ذیحجه"), start=1) for name in names.split("|")},
+        "جمادی الثانی|جمادی الثانیه|جمادی الآخر|جمادی الاخری", "رجب", "شعبان", "رمضان", "شوال",
+        "ذی القعده|ذیقعده|ذوالقعده", "ذی الحجه|ذیحجه|ذوالحجه"), start=1) for name in names.split("|")},
 }
 # "مه" (fog), "می" (the verb prefix), "تیر" (arrow), "مهر" (seal), "صفر" (zero): month names
 # that are common words count only with a day before them or a year after them, as all do here.
@@ -72,6 +72,33 @@ for _number, _names in enumerate((
     for _name in _names.split("|"):
         EN_MONTHS[_name] = _number
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# Iranian (Solar Hijri) and Hijri (lunar) months as English writers transliterate them: each
+# spelling's apostrophes, spaces and hyphens are optional, and one key serves them all.
+EN_FOREIGN_MONTHS: dict[str, tuple[str, int]] = {
+    **{name: (SOLAR_HIJRI, number) for number, names in enumerate((
+        "Farvardin|Farvardeen", "Ordibehesht", "Khordad|Khordaad", "Tir", "Mordad|Amordad|Mordaad",
+        "Shahrivar|Shahrivur", "Mehr", "Aban|Abaan", "Azar|Adhar", "Dey|Dei", "Bahman",
+        "Esfand|Isfand|Espand|Esfand"), start=1) for name in names.split("|")},
+    **{name: (LUNAR_HIJRI, number) for number, names in enumerate((
+        "Muharram|Moharram|Muharam|Moharam",
+        "Safar",
+        "Rabi al-Awwal|Rabi' al-Awwal|Rabi ul-Awwal|Rabi al-Awal|Rabi al-Avval|Rabi ol-Avval|Rabi I",
+        "Rabi al-Thani|Rabi' al-Thani|Rabi al-Akhir|Rabi' al-Akhir|Rabi al-Akhar|Rabi us-Sani"
+        "|Rabi al-Sani|Rabi ol-Sani|Rabi II",
+        "Jumada al-Awwal|Jumada al-Ula|Jumada al-Oula|Jumadi al-Awwal|Jamadi al-Awwal"
+        "|Jamadi ul-Awwal|Jomada al-Avval|Jumada I",
+        "Jumada al-Thani|Jumada al-Akhirah|Jumada al-Akhira|Jumada al-Akhir|Jumadi al-Thani"
+        "|Jamadi al-Thani|Jamadi us-Sani|Jomada al-Sani|Jumada II",
+        "Rajab",
+        "Sha'ban|Shaaban",
+        "Ramadan|Ramazan|Ramadhan|Ramzan",
+        "Shawwal|Shawal|Shavval",
+        "Dhu al-Qadah|Dhu al-Qa'dah|Dhu al-Qi'dah|Dhu'l-Qa'dah|Dhu'l-Qa'da|Dhul-Qadah|Zul-Qadah"
+        "|Zu al-Qa'deh|Zilqad|Dhu al-Qa'da",
+        "Dhu al-Hijjah|Dhu al-Hijja|Dhu'l-Hijjah|Dhu'l-Hijja|Dhul-Hijjah|Zul-Hijjah|Zu al-Hijjeh"
+        "|Zilhaj|Zilhijja"), start=1) for name in names.split("|")},
+}
+APOSTROPHES = "'`\u02bf\u02bb\u02bc"  # ʿayn and hamza as transliterations write them
 
 
 def fa_pattern(word: str) -> str:
@@ -222,10 +249,22 @@ def year_of(match: re.Match[str]) -> int | None:
 
 # ---- Persian ---------------------------------------------------------------------------
 
+def short_solar_year(written: str, calendar: str) -> int | None:
+    """`۲۲ بهمن ۵۷`: two digits are the Solar Hijri 1357 (`۰۲` is 1402); a short year of
+    another calendar is no date."""
+    year = int(written)
+    if len(written) != 2 or calendar != SOLAR_HIJRI:
+        return None
+    return 1400 + year if written.startswith("0") else 1300 + year
+
+
 def fa_day_month_year(match: re.Match[str], text: str, folded: str) -> Found | None:
     calendar, month = FA_MONTHS[fold_month(match["month"])]
     calendar = marked_calendar(match) or calendar
     day, year = number_of(match["day"]), year_of(match)
+    if year is not None and match["year"].isdigit() and len(match["year"]) < 3:
+        counted = is_count(folded, match.start("year"), match.end("year"))
+        year = None if counted else short_solar_year(match["year"], calendar)
     if day is None or year is None or match["bc"]:
         return None
     value = day_value(calendar, year, month, day)
@@ -275,9 +314,11 @@ def fa_decade(match: re.Match[str], text: str, folded: str) -> Found | None:
 
 def century_value(calendar: str, first: int, last: int | None = None, bc: bool = False) -> str:
     """Gregorian centuries by their first two digits (`18` = 1800–1899); Hijri ones and those
-    before Christ as the Gregorian years they cover (5th century BC = `-0499/-0400`)."""
+    before Christ as the Gregorian years they cover (5th century BC = `-0499/-0400`; BC
+    centuries count down, so `19th or 18th centuries BC` = `-1899/-1700` in either order)."""
     if bc:
-        return years_value(GREGORIAN, before_christ(first * 100), before_christ((last or first) * 100 - 99))
+        low, high = min(first, last or first), max(first, last or first)
+        return years_value(GREGORIAN, before_christ(high * 100), before_christ(low * 100 - 99))
     if calendar == GREGORIAN:
         return f"{first - 1:02d}" + (f"/{last - 1:02d}" if last else "")
     return years_value(calendar, (first - 1) * 100, ((last or first) - 1) * 100 + 99)
@@ -287,9 +328,9 @@ def fa_century(match: re.Match[str], text: str, folded: str) -> Found | None:
     calendar = marked_calendar(match) or GREGORIAN
     first = number_of(match["ord"])
     last = number_of(match["ord2"]) if match["ord2"] else None
-    if not first or first > 30 or (match["ord2"] and (last is None or last <= first)):
+    if not first or first > 30 or (match["ord2"] and (last is None or last == first)):
         return None
-    if match["bc"] and last:
+    if last is not None and last < first and not match["bc"]:
         return None
     value = century_value(calendar, first, last, bool(match["bc"]))
     return Found(match.start(), match.end(), value, calendar, "range" if last else "century")
@@ -307,6 +348,8 @@ def fa_range(match: re.Match[str], text: str, folded: str) -> Found | None:
     first = int(match["y1"])
     if match["and"] and not match["between"]:
         return None
+    if first < 1000 and not marked_calendar(match) and persian_context(text, match.start(), match.end()):
+        return None  # بین ۲۰۰ تا ۴۰۰ in Persian news is a count unless marked; (813–833) a reign
     if is_count(folded, match.start("y1"), match.end("y1")) or is_count(
             folded, match.start("y2"), match.end("y2")):
         return None
@@ -352,15 +395,17 @@ FA_SEASONS = {"بهار": "SP", "تابستان": "SU", "پاییز": "FA", "ز�
 SEASON_CODES = ("SP", "SU", "FA", "WI")
 FA_SEASON_RE = "(?:بهار|تابستان|پا[یئ]یز|زمستان)"
 # a day: digits (۲۵، ۲۵م، ۲۵ام) or spelled out, ordinal (بیست‌وپنجم) or cardinal (بیست و پنج)
+# (a spelled day is spaced from its month: دومی is "the second one", not "2 May")
 FA_DAY = (rf"(?P<day>(?<![\d.,/])\d{{1,2}}(?:ام|م)?(?!\d)|{NOT_FA_BEFORE}(?:{ORDINAL_BELOW_100}"
-          rf"|{CARDINAL_BELOW_100}))")
+          rf"|{CARDINAL_BELOW_100})(?=[ \u200c]))")
 YEAR_WORD = f"(?:{GAP}ماه)?{GAP}(?:سال{EZAFE}{GAP})?"
 FA_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
     (rf"{FA_DAY}{GAP}(?P<month>{FA_MONTH_RE}){EZAFE}{YEAR_WORD}{year_group('1,4')}{MARK}",
      fa_day_month_year),
     (rf"{NOT_FA_BEFORE}(?P<month>{FA_MONTH_RE}){EZAFE}{YEAR_WORD}{year_group('3,4')}{MARK}",
      fa_month_year),
-    (rf"{NOT_FA_BEFORE}(?P<season>{FA_SEASON_RE}){EZAFE}{GAP}(?:سال{EZAFE}{GAP})?"
+    # a season's ی is no ezafe (تابستانی: summery, as in the Summer Olympics)
+    (rf"{NOT_FA_BEFORE}(?P<season>{FA_SEASON_RE})\u0654?{GAP}(?:سال{EZAFE}{GAP})?"
      rf"{year_group('4')}{MARK}", fa_season),
     (rf"{NOT_FA_BEFORE}دهه{EZAFE}{GAP}{year_group('2,4', spelled=False)}{MARK}", fa_decade),
     (rf"{NOT_FA_BEFORE}(?:قرن|سده)(?:\u200c?ها(?:ی)?)?{EZAFE}{GAP}"
@@ -375,6 +420,65 @@ FA_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
      fa_numeric_date),
     (r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?P<dmy>)(?![\d/])", fa_numeric_date),
 )
+
+def en_key(written: str) -> str:
+    return re.sub(f"[{APOSTROPHES} -]", "", written).lower()
+
+
+EN_FOREIGN_KEYS = {en_key(name): month for name, month in EN_FOREIGN_MONTHS.items()}
+
+
+def en_foreign_pattern(name: str) -> str:
+    """`Rabi' al-Awwal` → apostrophes, spaces and hyphens optional; the first letter a capital."""
+    pattern = "".join(f"[{APOSTROPHES}]?" if char in APOSTROPHES else "[ -]?" if char in " -"
+                      else re.escape(char) for char in name)
+    return f"(?=[A-Z])(?i:{pattern})"
+
+
+EN_FOREIGN_MONTH_RE = alternation(list(EN_FOREIGN_MONTHS), en_foreign_pattern) + "(?![A-Za-z])"
+# Era marks written after a year (1400 SH, 1243 A.H., 500 BC); tried longest first, so
+# A.H.S. (Solar Hijri) before A.H. (lunar Hijri). A sentence's full stop is not the mark's.
+EN_BC = r"B\.C\.E\.|BCE|B\.C\.|BC"
+EN_GREG = r"A\.D\.|AD|C\.E\.|CE"
+EN_SOLAR = r"A\.H\.S\.|AHS|S\.H\.|SH|H\.\s?Sh\.|H\.S\.|HS"
+EN_LUNAR = r"A\.H\.|AH|H\.Q\.|AHQ"
+EN_MARK = (rf"[ \u00a0]?(?:(?P<bc>{EN_BC})|(?P<greg>{EN_GREG})|(?P<solar>{EN_SOLAR})"
+           rf"|(?P<lunar>{EN_LUNAR}))(?![A-Za-z])")
+
+
+def en_foreign_date(match: re.Match[str], text: str, folded: str) -> Found | None:
+    """12 Tir 1399, Muharram 1445 AH: Iranian and Hijri months in English transliteration. A
+    four-digit Gregorian year beside them (`Azar 2010`) is a name, not a date."""
+    calendar, month = EN_FOREIGN_KEYS[en_key(match["month"])]
+    marked = marked_calendar(match)
+    year = int(match["year"])
+    if match["bc"] or (not marked and year > 1500):
+        return None
+    calendar = marked or calendar
+    if match["day"]:
+        value = day_value(calendar, year, month, int(match["day"]))
+        return value and Found(match.start(), match.end(), value, calendar, "day")
+    return Found(match.start(), match.end(), month_value(calendar, year, month), calendar, "month")
+
+
+def en_marked_year(match: re.Match[str], text: str, folded: str) -> Found | None:
+    """In 1400 SH, 1357 H.Sh., AH 1243, 1243 A.H., AD 33, 500 BC."""
+    year = int(match["year"])
+    calendar = marked_calendar(match) or GREGORIAN
+    if year == 0 or (calendar == SOLAR_HIJRI and year < 100):  # no Solar Hijri text is that old
+        return None
+    if is_count(folded, match.start("year"), match.end("year")):
+        return None
+    return year_found(match.start(), match.end(), calendar, era_year(match, year))
+
+
+def en_marked_range(match: re.Match[str], text: str, folded: str) -> Found | None:
+    """1357-1359 SH, 550-330 BC: the mark after a range is the whole range's."""
+    first, last = int(match["y1"]), second_year(int(match["y1"]), match["y2"])
+    if match["bc"]:
+        first, last = before_christ(first), before_christ(last)
+    return range_found(match.start(), match.end(), marked_calendar(match) or GREGORIAN, first, last)
+
 
 # ---- English ---------------------------------------------------------------------------
 
@@ -393,8 +497,17 @@ def en_month(match: re.Match[str], text: str, folded: str) -> Found | None:
 
 
 def en_season(match: re.Match[str], text: str, folded: str) -> Found | None:
-    value = f"{match['year']}-{SEASONS[match['season'].lower()]}"
-    return Found(match.start(), match.end(), value, GREGORIAN, "season")
+    """Spring 1946 → 1946-SP; Spring 1399 SH → the Gregorian months of that Solar Hijri spring."""
+    season, year = SEASONS[match["season"].lower()], int(match["year"])
+    calendar = marked_calendar(match) or GREGORIAN
+    if calendar == SOLAR_HIJRI:
+        first = SEASON_CODES.index(season) * 3 + 1
+        value = months_value(calendar, year, first, first + 2)
+    elif calendar == GREGORIAN and not match["bc"]:
+        value = f"{year:04d}-{season}"
+    else:
+        return None
+    return Found(match.start(), match.end(), value, calendar, "season")
 
 
 def en_decade(match: re.Match[str], text: str, folded: str) -> Found | None:
@@ -413,10 +526,10 @@ def en_ordinal(written: str) -> int:
 def en_century(match: re.Match[str], text: str, folded: str) -> Found | None:
     first = en_ordinal(match["ord"])
     last = en_ordinal(match["ord2"]) if match["ord2"] else None
-    if last is not None and last <= first:
+    if last is not None and (last == first or (last < first and not match["bc"])):
         return None
-    return Found(match.start(), match.end(), century_value(GREGORIAN, first, last), GREGORIAN,
-                 "range" if last else "century")
+    value = century_value(GREGORIAN, first, last, bool(match["bc"]))
+    return Found(match.start(), match.end(), value, GREGORIAN, "range" if last else "century")
 
 
 def en_range(match: re.Match[str], text: str, folded: str) -> Found | None:
@@ -444,20 +557,30 @@ def bare_year(match: re.Match[str], text: str, folded: str) -> Found | None:
 
 
 MODIFIER = r"(?:(?:early|mid|late|Early|Mid|Late)[ -]+)?"
+EN_FOREIGN_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 EN_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
+    (rf"\b(?:{EN_FOREIGN_DAY}\s+(?:of\s+)?)?(?P<month>{EN_FOREIGN_MONTH_RE}),?\s+"
+     rf"(?P<year>\d{{1,4}})(?![\d%])(?:{EN_MARK})?", en_foreign_date),
+    (rf"\b(?P<month>{EN_FOREIGN_MONTH_RE})\s+{EN_FOREIGN_DAY},?\s+(?P<year>\d{{1,4}})(?![\d%])"
+     rf"(?:{EN_MARK})?", en_foreign_date),
+    (rf"(?<![\w$€£#./,:-])(?P<year>\d{{1,4}})(?![\d%]){EN_MARK}", en_marked_year),
+    (r"\b(?:(?P<lunar>A\.H\.|AH)|(?P<greg>A\.D\.|AD)|(?P<solar>S\.H\.|SH|A\.H\.S\.|AHS))"
+     r"[ \u00a0](?P<year>\d{2,4})(?![\d%]|[.,]\d)", en_marked_year),
+    (rf"(?<![\w$€£#./,:-])(?P<y1>\d{{1,4}})\s*(?:-|\bto\b)\s*(?P<y2>\d{{1,4}})(?!\d){EN_MARK}",
+     en_marked_range),
     (rf"\b(?P<month>{EN_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
      en_day),
     (rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{EN_MONTH_RE}),?\s+"
      rf"(?P<year>\d{{4}})\b", en_day),
     (rf"\b(?P<month>{EN_MONTH_RE}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b(?![.,]\d)", en_month),
-    (r"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?,?\s+"
-     r"(?P<year>\d{4})\b(?![.,]\d)", en_season),
+    (rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?,?\s+"
+     rf"(?P<year>\d{{4}})\b(?![.,]\d)(?:{EN_MARK})?", en_season),
     (rf"(?:\b[Tt]he\s+)?(?:\b{MODIFIER}|\b(?:early|mid|late)-)?(?<![\d'])(?P<year>1\d\d0|20\d0)'?s\b",
      en_decade),
     (rf"(?i:\b(?:(?:first|second|latter|last)\s+(?:half|quarter|third)\s+of\s+the\s+)?"
      rf"(?:(?:early|mid|late)[ -]+)?(?P<ord>{EN_ORDINAL_RE})"
-     rf"(?:\s*(?:-|and|to|through|or)\s*(?P<ord2>{EN_ORDINAL_RE}))?[ -]+centur(?:y|ies)\b)",
-     en_century),
+     rf"(?:\s*(?:-|and|to|through|or)\s*(?P<ord2>{EN_ORDINAL_RE}))?[ -]+centur(?:y|ies)\b)"
+     rf"(?:\s(?:(?P<bc>{EN_BC})|{EN_GREG})(?![A-Za-z]))?", en_century),
     (r"(?:\b(?P<between>[Bb]etween)\s+|\br\.\s*)?(?<![\w$.,/-])(?P<y1>\d{4})"
      r"\s*(?:(?P<and>\band\b)|-|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*"
      r"(?P<y2>\d{4}|\d{2})\b(?![.,/:-]\d|-[A-Za-z])", en_range),

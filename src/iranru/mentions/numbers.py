@@ -76,7 +76,7 @@ BELOW_100 = (f"(?:{words_pattern(TENS)}(?:{AND}{words_pattern(UNITS)})?"
 BELOW_1000 = f"(?:{words_pattern(HUNDREDS)}(?:{AND}{BELOW_100})?|{BELOW_100})"
 # cardinals below 100 (days: بیست و هشت مرداد), years with thousands (هزار و سیصد و پنجاه و هفت)
 CARDINAL_BELOW_100 = BELOW_100
-CARDINAL_YEAR = f"(?:{words_pattern(THOUSANDS)}(?:{AND}{BELOW_1000})?)"
+CARDINAL_YEAR = f"(?:{words_pattern(THOUSANDS)}{AND}{BELOW_1000})"  # not هزار alone: a count
 ORDINAL_BELOW_100 = (f"(?:{words_pattern(TENS)}{AND}{words_pattern(UNIT_ORDINALS)}"
                      f"|{words_pattern(TEN_ORDINALS, TEEN_ORDINALS, UNIT_ORDINALS)})")
 
