@@ -70,6 +70,63 @@ def test_annotated_dates(text: str, expected: list[tuple[str, str, str, str]]) -
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # issue #15: a ZWNJ (or nothing) inside a spelled-out ordinal raised KeyError
+    ("کودتای بیست‌وپنجم مرداد ۱۳۳۲ شکست خورد",
+     [("بیست\u200cوپنجم مرداد ۱۳۳۲", "1953-08-16", "solar_hijri", "day")]),
+    ("بیست‌ویکم مارس ۲۰۰۳", [("بیست\u200cویکم مارس ۲۰۰۳", "2003-03-21", "gregorian", "day")]),
+    ("بیستویکم مارس ۲۰۰۳", [("بیستویکم مارس ۲۰۰۳", "2003-03-21", "gregorian", "day")]),
+    ("بیست‌و یکم مارس ۲۰۰۳", [("بیست\u200cو یکم مارس ۲۰۰۳", "2003-03-21", "gregorian", "day")]),
+    ("سی‌ام شهریور ۱۳۵۹", [("سی\u200cام شهریور ۱۳۵۹", "1980-09-21", "solar_hijri", "day")]),
+    ("در قرن بیست‌ویکم", [("قرن بیست\u200cویکم", "20", "gregorian", "century")]),
+    # spelled cardinals for the day (read aloud as ۲۸ مرداد is) and spelled years
+    ("بیست و هشت مرداد ۱۳۳۲", [("بیست و هشت مرداد ۱۳۳۲", "1953-08-19", "solar_hijri", "day")]),
+    ("سال هزار و سیصد و پنجاه و هفت",
+     [("سال هزار و سیصد و پنجاه و هفت", "1978/1979", "solar_hijri", "year")]),
+    ("سال دو هزار و هفت", [("سال دو هزار و هفت", "2007", "gregorian", "year")]),
+    # a two-digit Solar Hijri year in news: ۲۲ بهمن ۵۷ is 1357, ۰۲ is 1402
+    ("۲۲ بهمن ۵۷", [("۲۲ بهمن ۵۷", "1979-02-11", "solar_hijri", "day")]),
+    ("۱۲ فروردین ۰۲", [("۱۲ فروردین ۰۲", "2023-04-01", "solar_hijri", "day")]),
+    # Persian seasons: Gregorian like English, a Solar Hijri one as its Gregorian months
+    ("بهار ۱۹۲۰", [("بهار ۱۹۲۰", "1920-SP", "gregorian", "season")]),
+    ("تابستان سال 2006", [("تابستان سال 2006", "2006-SU", "gregorian", "season")]),
+    ("زمستان ۱۳۵۷", [("زمستان ۱۳۵۷", "1978-12/1979-03", "solar_hijri", "season")]),
+    # before Christ, in ISO 8601's astronomical years (1 BC = 0000)
+    ("۵۵۰ ق.م", [("۵۵۰ ق.م", "-0549", "gregorian", "year")]),
+    ("سال ۵۵۰ پیش از میلاد", [("سال ۵۵۰ پیش از میلاد", "-0549", "gregorian", "year")]),
+    ("قرن پنجم پیش از میلاد", [("قرن پنجم پیش از میلاد", "-0499/-0400", "gregorian", "century")]),
+    # English with Iranian calendars (issue #15)
+    ("In 1400 SH the law", [("1400 SH", "2021/2022", "solar_hijri", "year")]),
+    ("in 1357 SH.", [("1357 SH", "1978/1979", "solar_hijri", "year")]),
+    ("1357 H.Sh.", [("1357 H.Sh.", "1978/1979", "solar_hijri", "year")]),
+    ("AH 1243 was", [("AH 1243", "1827/1828", "lunar_hijri", "year")]),
+    ("1243 A.H. was", [("1243 A.H.", "1827/1828", "lunar_hijri", "year")]),
+    ("On 12 Tir 1399, he", [("12 Tir 1399", "2020-07-02", "solar_hijri", "day")]),
+    ("Tir 12, 1399", [("Tir 12, 1399", "2020-07-02", "solar_hijri", "day")]),
+    ("1 Muharram 1445 AH", [("1 Muharram 1445 AH", "2023-07-19", "lunar_hijri", "day")]),
+    ("in Rabi' al-Awwal 1300", [("Rabi' al-Awwal 1300", "1883-01/1883-02", "lunar_hijri", "month")]),
+    ("the 13th of Dhu'l-Hijja 1340",
+     [("13th of Dhu'l-Hijja 1340", "1922-08-07", "lunar_hijri", "day")]),
+    ("8 Jumada I 567 AH", [("8 Jumada I 567 AH", "1172-01-14", "lunar_hijri", "day")]),
+    ("Spring 1946", [("Spring 1946", "1946-SP", "gregorian", "season")]),
+    ("Spring 1399 SH", [("Spring 1399 SH", "2020-03/2020-06", "solar_hijri", "season")]),
+    ("1357-1359 SH", [("1357-1359 SH", "1978/1981", "solar_hijri", "range")]),
+    # the Christian era, and before it
+    ("in 1500 CE", [("1500 CE", "1500", "gregorian", "year")]),
+    ("AD 33", [("AD 33", "0033", "gregorian", "year")]),
+    ("c. 550 BCE", [("550 BCE", "-0549", "gregorian", "year")]),
+    ("550-330 BC", [("550-330 BC", "-0549/-0329", "gregorian", "range")]),
+    ("the 5th century BC", [("5th century BC", "-0499/-0400", "gregorian", "century")]),
+    ("the 18th or 19th centuries BC",
+     [("18th or 19th centuries BC", "-1899/-1700", "gregorian", "range")]),
+    ("August 31, 1907 AD.", [("August 31, 1907 AD", "1907-08-31", "gregorian", "day")]),
+    # a reign in English keeps its three-digit years, written with four digits (813 is no decade)
+    ("al-Ma'mun (813–833)", [("813–833", "0813/0833", "gregorian", "range")]),
+])
+def test_forms_of_issue_15(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "pp. 187-94", "p. 1998", "FO 371/305", "File 4108",  # page ranges, archive and file numbers
     "a 50,000-strong force", "their 1,100-mile border", "1200 soldiers", "2000 years ago",  # counts
@@ -80,6 +137,11 @@ def test_annotated_dates(text: str, expected: list[tuple[str, str, str, str]]) -
     "$1200 million", "۲۰۰۰ نفر سرباز", "صفحه ۱۳۵۷", "پرونده شماره ۱۳۲۰", "۵۰۰۰ سال پیش",
     "11/9/2015",  # month-first or day-first: left alone in English
     "در تیر ماه تیر خورد", "صفر درصد",  # month names that are common words, without a year
+    "دومی 39",  # "the second one", not a spelled day glued to می (May)
+    "اسفند یک هزار و ۹۶۰ تومان",  # a price, not a spelled year
+    "بین 200 تا 400 نفر", "بین 200 تا 400",  # counts in Persian unless marked
+    "an AH-64 Apache",  # a helicopter, not a Hijri year
+    "۲۵ اسفند ۹۸ نفر",  # a count after the month, not a short year
 ])
 def test_not_dates(text: str) -> None:
     assert found(text) == []
@@ -98,6 +160,17 @@ def test_the_persian_corpus_dates() -> None:
     assert [(m.surface, m.value) for m in find_dates(text)][:3] == [
         ("ششم ژوئیه ۱۹۴۵", "1945-07-06"), ("۱۸۱۳ م", "1813"), ("۱۸۲۳ م", "1823"),
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the Summer Olympics (تابستانی is an adjective, no ezafe): the year only
+    ("المپیک تابستانی 2012", [("2012", "2012", "gregorian", "year")]),
+    # a transliterated Iranian month beside a four-digit Gregorian year is a name
+    ("Azar 2010 report", [("2010", "2010", "gregorian", "year")]),
+])
+def test_names_that_look_like_months_or_seasons(
+        text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert found(text) == expected
 
 
 def test_an_impossible_day_is_not_a_day() -> None:

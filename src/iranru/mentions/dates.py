@@ -348,7 +348,8 @@ def fa_range(match: re.Match[str], text: str, folded: str) -> Found | None:
     first = int(match["y1"])
     if match["and"] and not match["between"]:
         return None
-    if first < 1000 and not marked_calendar(match) and persian_context(text, match.start(), match.end()):
+    if first < 1000 and not marked_calendar(match) and persian_context(text, match.start("y1"),
+                                                                       match.end()):
         return None  # بین ۲۰۰ تا ۴۰۰ in Persian news is a count unless marked; (813–833) a reign
     if is_count(folded, match.start("y1"), match.end("y1")) or is_count(
             folded, match.start("y2"), match.end("y2")):
@@ -557,6 +558,7 @@ def bare_year(match: re.Match[str], text: str, folded: str) -> Found | None:
 
 
 MODIFIER = r"(?:(?:early|mid|late|Early|Mid|Late)[ -]+)?"
+EN_CHRISTIAN_ERA = rf"(?:[ \u00a0](?:{EN_GREG})(?![A-Za-z]))?"  # August 31, 1907 AD
 EN_FOREIGN_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 EN_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
     (rf"\b(?:{EN_FOREIGN_DAY}\s+(?:of\s+)?)?(?P<month>{EN_FOREIGN_MONTH_RE}),?\s+"
@@ -568,11 +570,12 @@ EN_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
      r"[ \u00a0](?P<year>\d{2,4})(?![\d%]|[.,]\d)", en_marked_year),
     (rf"(?<![\w$€£#./,:-])(?P<y1>\d{{1,4}})\s*(?:-|\bto\b)\s*(?P<y2>\d{{1,4}})(?!\d){EN_MARK}",
      en_marked_range),
-    (rf"\b(?P<month>{EN_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
-     en_day),
+    (rf"\b(?P<month>{EN_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"
+     rf"{EN_CHRISTIAN_ERA}", en_day),
     (rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{EN_MONTH_RE}),?\s+"
-     rf"(?P<year>\d{{4}})\b", en_day),
-    (rf"\b(?P<month>{EN_MONTH_RE}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b(?![.,]\d)", en_month),
+     rf"(?P<year>\d{{4}})\b{EN_CHRISTIAN_ERA}", en_day),
+    (rf"\b(?P<month>{EN_MONTH_RE}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b(?![.,]\d){EN_CHRISTIAN_ERA}",
+     en_month),
     (rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?,?\s+"
      rf"(?P<year>\d{{4}})\b(?![.,]\d)(?:{EN_MARK})?", en_season),
     (rf"(?:\b[Tt]he\s+)?(?:\b{MODIFIER}|\b(?:early|mid|late)-)?(?<![\d'])(?P<year>1\d\d0|20\d0)'?s\b",
