@@ -87,6 +87,15 @@ def test_annotated_dates(text: str, expected: list[tuple[str, str, str, str]]) -
     # a two-digit Solar Hijri year in news: ۲۲ بهمن ۵۷ is 1357, ۰۲ is 1402
     ("۲۲ بهمن ۵۷", [("۲۲ بهمن ۵۷", "1979-02-11", "solar_hijri", "day")]),
     ("۱۲ فروردین ۰۲", [("۱۲ فروردین ۰۲", "2023-04-01", "solar_hijri", "day")]),
+    ("در سال 92 و همچنین", [("سال 92", "2013/2014", "solar_hijri", "year")]),
+    ("در آبان ۹۸ اعتراض", [("آبان ۹۸", "2019-10/2019-11", "solar_hijri", "month")]),
+    # a short year of another calendar only when marked: Ashura, 61 AH
+    ("۱۰ محرم ۶۱ ق", [("۱۰ محرم ۶۱ ق", "0680-10-13", "lunar_hijri", "day")]),
+    # ranges of decades
+    ("در دهه‌های 50 تا 70 میلادی", [("دهه\u200cهای 50 تا 70 میلادی", "195/197", "gregorian", "range")]),
+    ("در دهه ۵۰ و ۶۰", [("دهه ۵۰ و ۶۰", "1971/1991", "solar_hijri", "range")]),
+    # a day-first date spaced around its slashes
+    ("مصوب ۴/ ۱۲/ ۱۳۹۲ ملزم", [("۴/ ۱۲/ ۱۳۹۲", "2014-02-23", "solar_hijri", "day")]),
     # Persian seasons: Gregorian like English, a Solar Hijri one as its Gregorian months
     ("بهار ۱۹۲۰", [("بهار ۱۹۲۰", "1920-SP", "gregorian", "season")]),
     ("تابستان سال 2006", [("تابستان سال 2006", "2006-SU", "gregorian", "season")]),
@@ -142,6 +151,9 @@ def test_forms_of_issue_15(text: str, expected: list[tuple[str, str, str, str]])
     "بین 200 تا 400 نفر", "بین 200 تا 400",  # counts in Persian unless marked
     "an AH-64 Apache",  # a helicopter, not a Hijri year
     "۲۵ اسفند ۹۸ نفر",  # a count after the month, not a short year
+    "دهه 20 سالگی",  # an age: one's twenties
+    "سال 12 بار", "تا پایان سال ۱۰ کیلومتر", "سال 9/2 درصد",  # "the year" before a count or a decimal
+    "سامانه 1888 شهرداری",  # a phone service number
 ])
 def test_not_dates(text: str) -> None:
     assert found(text) == []

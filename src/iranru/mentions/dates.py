@@ -146,12 +146,12 @@ EN_NOT_AFTER = frozenset(
     "delegates prisoners refugees villages tanks aircraft missiles rounds employees workers".split()
 )
 FA_NOT_BEFORE = frozenset(
-    "شماره شمارهٔ ص صص صفحه صفحات ماده بند پرونده کد مدل پلاک تلفن جلد اصل".split()
+    "شماره شمارهٔ ص صص صفحه صفحات ماده بند پرونده کد مدل پلاک تلفن جلد اصل سامانه".split()
 )
 FA_NOT_AFTER = frozenset(
     "نفر تن درصد کیلومتر کیلومتری متر متری مایل دلار ریال تومان یورو پوند میلیون میلیارد هزار "
     "سرباز صفحه عدد بار ساعت دقیقه ثانیه کیلوگرم کیلو گرم رأی رای قبضه فروند دستگاه بشکه هکتار "
-    "نسخه کشته زخمی نیرو مورد واحد قطعه سال روز ماه هفته قرن سده".split()
+    "نسخه کشته زخمی نیرو مورد واحد قطعه سال روز ماه هفته قرن سده سالگی ساله".split()
 )
 EN_TEMPORAL_BEFORE = frozenset(
     "in by since until till before after around circa c ca of from year early late mid".split()
@@ -249,22 +249,26 @@ def year_of(match: re.Match[str]) -> int | None:
 
 # ---- Persian ---------------------------------------------------------------------------
 
-def short_solar_year(written: str, calendar: str) -> int | None:
-    """`۲۲ بهمن ۵۷`: two digits are the Solar Hijri 1357 (`۰۲` is 1402); a short year of
-    another calendar is no date."""
-    year = int(written)
-    if len(written) != 2 or calendar != SOLAR_HIJRI:
+def persian_year(match: re.Match[str], folded: str, calendar: str) -> int | None:
+    """A Persian date's year: spelled out, three or four digits, or two in news (`سال ۹۷`,
+    `۲۲ بهمن ۵۷`: the Solar Hijri 1397 and 1357; `۰۲` is 1402). A short year of another calendar
+    counts only when marked (`۱۰ محرم ۶۱ ق`); a short number before a unit is a count."""
+    written = match["year"]
+    if not written.isdigit():
+        return spelled_value(written)
+    if len(written) > 2:
+        return int(written)
+    if is_count(folded, match.start("year"), match.end("year")):
         return None
-    return 1400 + year if written.startswith("0") else 1300 + year
+    if calendar == SOLAR_HIJRI and len(written) == 2:
+        return 1400 + int(written) if written.startswith("0") else 1300 + int(written)
+    return int(written) if marked_calendar(match) else None
 
 
 def fa_day_month_year(match: re.Match[str], text: str, folded: str) -> Found | None:
     calendar, month = FA_MONTHS[fold_month(match["month"])]
     calendar = marked_calendar(match) or calendar
-    day, year = number_of(match["day"]), year_of(match)
-    if year is not None and match["year"].isdigit() and len(match["year"]) < 3:
-        counted = is_count(folded, match.start("year"), match.end("year"))
-        year = None if counted else short_solar_year(match["year"], calendar)
+    day, year = number_of(match["day"]), persian_year(match, folded, calendar)
     if day is None or year is None or match["bc"]:
         return None
     value = day_value(calendar, year, month, day)
@@ -274,7 +278,7 @@ def fa_day_month_year(match: re.Match[str], text: str, folded: str) -> Found | N
 def fa_month_year(match: re.Match[str], text: str, folded: str) -> Found | None:
     calendar, month = FA_MONTHS[fold_month(match["month"])]
     calendar = marked_calendar(match) or calendar
-    year = year_of(match)
+    year = persian_year(match, folded, calendar)
     if year is None or match["bc"]:
         return None
     return Found(match.start(), match.end(), month_value(calendar, year, month), calendar, "month")
@@ -297,19 +301,31 @@ def fa_season(match: re.Match[str], text: str, folded: str) -> Found | None:
     return Found(match.start(), match.end(), value, calendar, "season")
 
 
-def fa_decade(match: re.Match[str], text: str, folded: str) -> Found | None:
-    written = match["year"]
+def decade_start(written: str, calendar: str | None) -> tuple[int, str]:
+    """`۱۹۶۰` → 1960; two digits (دهه ۶۰) are the Solar Hijri 1360s unless marked Gregorian."""
     year = int(written)
-    if year % 10 or match["bc"]:
-        return None
-    calendar = marked_calendar(match)
-    if len(written) == 2:  # دهه ۶۰: the Solar Hijri 1360s unless marked
+    if len(written) == 2:
         year += 1900 if calendar == GREGORIAN else 1300
         calendar = calendar or SOLAR_HIJRI
-    calendar = calendar or calendar_of_year(year, True)
+    return year, calendar or calendar_of_year(year, True)
+
+
+def fa_decade(match: re.Match[str], text: str, folded: str) -> Found | None:
+    """دهه ۱۹۶۰ → 196; دهه‌های ۵۰ تا ۷۰ میلادی → 195/197; a Hijri decade → the years it covers."""
+    written_last = match["y2"] or match["year"]
+    if int(match["year"]) % 10 or int(written_last) % 10 or match["bc"]:
+        return None
+    if is_count(folded, match.start(), match.end()):  # دهه ۲۰ سالگی: an age
+        return None
+    first, calendar = decade_start(match["year"], marked_calendar(match))
+    last, _ = decade_start(written_last, calendar)
+    if last < first:
+        return None
+    granularity = "range" if last > first else "decade"
     if calendar == GREGORIAN:
-        return Found(match.start(), match.end(), f"{year:04d}"[:3], calendar, "decade")
-    return Found(match.start(), match.end(), years_value(calendar, year, year + 9), calendar, "decade")
+        value = f"{first:04d}"[:3] + (f"/{last:04d}"[:4] if last > first else "")
+        return Found(match.start(), match.end(), value, calendar, granularity)
+    return Found(match.start(), match.end(), years_value(calendar, first, last + 9), calendar, granularity)
 
 
 def century_value(calendar: str, first: int, last: int | None = None, bc: bool = False) -> str:
@@ -337,10 +353,11 @@ def fa_century(match: re.Match[str], text: str, folded: str) -> Found | None:
 
 
 def fa_year(match: re.Match[str], text: str, folded: str) -> Found | None:
-    year = year_of(match)
+    marked = marked_calendar(match)
+    year = persian_year(match, folded, marked or SOLAR_HIJRI)
     if year is None:
         return None
-    calendar = marked_calendar(match) or calendar_of_year(year, True)
+    calendar = marked or calendar_of_year(year, True)
     return year_found(match.start(), match.end(), calendar, era_year(match, year))
 
 
@@ -386,7 +403,7 @@ def fold_month(word: str) -> str:
 def year_group(digits: str, spelled: bool = True) -> str:
     """A year in digits (`digits` is a quantifier: `1,4`) or spelled out with its thousands
     (هزار و سیصد و پنجاه و هفت)."""
-    written = rf"(?<![\d.,/])\d{{{digits}}}(?!\d)"
+    written = rf"(?<![\d.,/])\d{{{digits}}}(?!\d|[.,/]\d)"  # not ۹/۲ (9.2), not ۱۳۹۲/۴
     if spelled:
         written += f"|{NOT_FA_BEFORE}{CARDINAL_YEAR}{NOT_FA_AFTER}"
     return f"(?P<year>{written})"
@@ -403,12 +420,13 @@ YEAR_WORD = f"(?:{GAP}ماه)?{GAP}(?:سال{EZAFE}{GAP})?"
 FA_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
     (rf"{FA_DAY}{GAP}(?P<month>{FA_MONTH_RE}){EZAFE}{YEAR_WORD}{year_group('1,4')}{MARK}",
      fa_day_month_year),
-    (rf"{NOT_FA_BEFORE}(?P<month>{FA_MONTH_RE}){EZAFE}{YEAR_WORD}{year_group('3,4')}{MARK}",
+    (rf"{NOT_FA_BEFORE}(?P<month>{FA_MONTH_RE}){EZAFE}{YEAR_WORD}{year_group('2,4')}{MARK}",
      fa_month_year),
     # a season's ی is no ezafe (تابستانی: summery, as in the Summer Olympics)
     (rf"{NOT_FA_BEFORE}(?P<season>{FA_SEASON_RE})\u0654?{GAP}(?:سال{EZAFE}{GAP})?"
      rf"{year_group('4')}{MARK}", fa_season),
-    (rf"{NOT_FA_BEFORE}دهه{EZAFE}{GAP}{year_group('2,4', spelled=False)}{MARK}", fa_decade),
+    (rf"{NOT_FA_BEFORE}دهه(?:\u200c?ها(?:ی)?)?{EZAFE}{GAP}{year_group('2,4', spelled=False)}"
+     rf"(?:{GAP}(?:و|تا|-){GAP}(?P<y2>\d{{2,4}})(?!\d))?{MARK}", fa_decade),
     (rf"{NOT_FA_BEFORE}(?:قرن|سده)(?:\u200c?ها(?:ی)?)?{EZAFE}{GAP}"
      rf"(?P<ord>{FA_ORDINAL_RE}|\d{{1,2}}(?:ام|م)?(?!\d)){NOT_FA_AFTER}"
      rf"(?:{GAP}(?:و|تا){GAP}(?P<ord2>{FA_ORDINAL_RE}){NOT_FA_AFTER})?{MARK}", fa_century),
@@ -419,7 +437,8 @@ FA_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
      rf"{GAP}(?:(?P<and>و)|تا|الی|-){GAP}(?P<y2>\d{{2,4}})(?!\d){MARK}", fa_range),
     (r"(?<![\d.,/])(?P<y>\d{4})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/])",
      fa_numeric_date),
-    (r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?P<dmy>)(?![\d/])", fa_numeric_date),
+    (r"(?<![\d.,/])(?P<d>\d{1,2}) ?/ ?(?P<m>\d{1,2}) ?/ ?(?P<y>\d{4})(?P<dmy>)(?![\d/])",
+     fa_numeric_date),
 )
 
 def en_key(written: str) -> str:
