@@ -88,6 +88,10 @@ def test_annotated_dates(text: str, expected: list[tuple[str, str, str, str]]) -
     ("۲۲ بهمن ۵۷", [("۲۲ بهمن ۵۷", "1979-02-11", "solar_hijri", "day")]),
     ("۱۲ فروردین ۰۲", [("۱۲ فروردین ۰۲", "2023-04-01", "solar_hijri", "day")]),
     ("در سال 92 و همچنین", [("سال 92", "2013/2014", "solar_hijri", "year")]),
+    ("در تاریخ 21 ماه مي 2004 توسط", [("21 ماه مي 2004", "2004-05-21", "gregorian", "day")]),
+    ("در ۱۳۵۷ دانشگاه بسته شد", [("۱۳۵۷", "1978/1979", "solar_hijri", "year")]),
+    ("سال 90 سال پایه است", [("سال 90", "2011/2012", "solar_hijri", "year")]),
+    ("چهارم فروردین 95 ساعت 13:55", [("چهارم فروردین 95", "2016-03-23", "solar_hijri", "day")]),
     ("در آبان ۹۸ اعتراض", [("آبان ۹۸", "2019-10/2019-11", "solar_hijri", "month")]),
     # a short year of another calendar only when marked: Ashura, 61 AH
     ("۱۰ محرم ۶۱ ق", [("۱۰ محرم ۶۱ ق", "0680-10-13", "lunar_hijri", "day")]),
@@ -151,9 +155,10 @@ def test_forms_of_issue_15(text: str, expected: list[tuple[str, str, str, str]])
     "بین 200 تا 400 نفر", "بین 200 تا 400",  # counts in Persian unless marked
     "an AH-64 Apache",  # a helicopter, not a Hijri year
     "۲۵ اسفند ۹۸ نفر",  # a count after the month, not a short year
-    "دهه 20 سالگی",  # an age: one's twenties
+    "دهه 20 سالگی", "روز 20 دی ماه 48 ساله می‌شود",  # ages: one's twenties; turns 48
     "سال 12 بار", "تا پایان سال ۱۰ کیلومتر", "سال 9/2 درصد",  # "the year" before a count or a decimal
     "سامانه 1888 شهرداری",  # a phone service number
+    "گفت: ۱۳۷۰ دانش‌آموز در مدارس", "بیش از 1500 کودک", "در 1200 شعبه سراسر",  # counts
 ])
 def test_not_dates(text: str) -> None:
     assert found(text) == []

@@ -146,13 +146,17 @@ EN_NOT_AFTER = frozenset(
     "delegates prisoners refugees villages tanks aircraft missiles rounds employees workers".split()
 )
 FA_NOT_BEFORE = frozenset(
-    "شماره شمارهٔ ص صص صفحه صفحات ماده بند پرونده کد مدل پلاک تلفن جلد اصل سامانه".split()
+    "شماره شمارهٔ ص صص صفحه صفحات ماده بند پرونده کد مدل پلاک تلفن جلد اصل سامانه حدود تعداد".split()
 )
 FA_NOT_AFTER = frozenset(
     "نفر تن درصد کیلومتر کیلومتری متر متری مایل دلار ریال تومان یورو پوند میلیون میلیارد هزار "
     "سرباز صفحه عدد بار ساعت دقیقه ثانیه کیلوگرم کیلو گرم رأی رای قبضه فروند دستگاه بشکه هکتار "
-    "نسخه کشته زخمی نیرو مورد واحد قطعه سال روز ماه هفته قرن سده سالگی ساله".split()
+    "نسخه کشته زخمی نیرو مورد واحد قطعه سال روز ماه هفته قرن سده سالگی ساله "
+    "کودک کودکان دانش‌آموز دانش‌آموزان دانشجو دانشجویان شعبه خانوار عضو اسیر زندانی شهید "
+    "مدرسه روستا خودرو تخت اثر عنوان فقره".split()
 )
+# بیش از ۱۵۰۰ (more than 1500), کمتر از, بالغ بر (amounting to): a count follows
+FA_MORE_THAN = re.compile(f"(?:بیش|بیشتر|کمتر|کم|بالغ){GAP}(?:از|بر){GAP}$")
 EN_TEMPORAL_BEFORE = frozenset(
     "in by since until till before after around circa c ca of from year early late mid".split()
 )
@@ -187,14 +191,17 @@ def word_before(folded: str, start: int) -> str:
 
 
 def word_after(folded: str, end: int) -> str:
-    found = re.match(rf"[ \u200c]*([A-Za-z{FA_LETTERS}]+)", folded[end : end + 24])
+    """The next word, its ZWNJ-joined parts included (دانش‌آموز, one word)."""
+    found = re.match(rf"[ \u200c]*([A-Za-z{FA_LETTERS}]+(?:\u200c[{FA_LETTERS}]+)*)",
+                     folded[end : end + 24])
     return found.group(1).lower() if found else ""
 
 
 def is_count(folded: str, start: int, end: int) -> bool:
     before, after = word_before(folded, start), word_after(folded, end)
     return (before in EN_NOT_BEFORE or before in FA_NOT_BEFORE or after in EN_NOT_AFTER
-            or after in FA_NOT_AFTER or folded[max(0, start - 1) : start] in ("$", "£", "€", "#"))
+            or after in FA_NOT_AFTER or folded[max(0, start - 1) : start] in ("$", "£", "€", "#")
+            or bool(FA_MORE_THAN.search(folded[max(0, start - 16) : start])))
 
 
 def marked_calendar(match: re.Match[str]) -> str | None:
@@ -258,7 +265,9 @@ def persian_year(match: re.Match[str], folded: str, calendar: str) -> int | None
         return spelled_value(written)
     if len(written) > 2:
         return int(written)
-    if is_count(folded, match.start("year"), match.end("year")):
+    # ۹۵ ساعت is 95 hours, but after a date ساعت is the time of day and سال starts a clause
+    if is_count(folded, match.start("year"), match.end("year")) and word_after(
+            folded, match.end("year")) not in ("سال", "ساعت"):
         return None
     if calendar == SOLAR_HIJRI and len(written) == 2:
         return 1400 + int(written) if written.startswith("0") else 1300 + int(written)
@@ -418,7 +427,8 @@ FA_DAY = (rf"(?P<day>(?<![\d.,/])\d{{1,2}}(?:ام|م)?(?!\d)|{NOT_FA_BEFORE}(?:{
           rf"|{CARDINAL_BELOW_100})(?=[ \u200c]))")
 YEAR_WORD = f"(?:{GAP}ماه)?{GAP}(?:سال{EZAFE}{GAP})?"
 FA_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
-    (rf"{FA_DAY}{GAP}(?P<month>{FA_MONTH_RE}){EZAFE}{YEAR_WORD}{year_group('1,4')}{MARK}",
+    # ۲۱ ماه مه ۲۰۰۴: "the 21st of the month of May"
+    (rf"{FA_DAY}{GAP}(?:ماه{GAP})?(?P<month>{FA_MONTH_RE}){EZAFE}{YEAR_WORD}{year_group('1,4')}{MARK}",
      fa_day_month_year),
     (rf"{NOT_FA_BEFORE}(?P<month>{FA_MONTH_RE}){EZAFE}{YEAR_WORD}{year_group('2,4')}{MARK}",
      fa_month_year),
