@@ -89,6 +89,11 @@ def test_annotated_dates(text: str, expected: list[tuple[str, str, str, str]]) -
     ("۱۲ فروردین ۰۲", [("۱۲ فروردین ۰۲", "2023-04-01", "solar_hijri", "day")]),
     ("در سال 92 و همچنین", [("سال 92", "2013/2014", "solar_hijri", "year")]),
     ("در تاریخ 21 ماه مي 2004 توسط", [("21 ماه مي 2004", "2004-05-21", "gregorian", "day")]),
+    # the centuries of Islamic Iran are Hijri unless marked; from the 14th on, Gregorian
+    ("رودکی شاعر قرن سوم است", [("قرن سوم", "0815/0912", "lunar_hijri", "century")]),
+    ("در نیمه سده هشتم", [("سده هشتم", "1300/1397", "lunar_hijri", "century")]),
+    ("قرن پنجم هجری", [("قرن پنجم هجری", "1009/1106", "lunar_hijri", "century")]),
+    ("قرن سیزدهم میلادی", [("قرن سیزدهم میلادی", "12", "gregorian", "century")]),
     ("در ۱۳۵۷ دانشگاه بسته شد", [("۱۳۵۷", "1978/1979", "solar_hijri", "year")]),
     ("سال 90 سال پایه است", [("سال 90", "2011/2012", "solar_hijri", "year")]),
     ("چهارم فروردین 95 ساعت 13:55", [("چهارم فروردین 95", "2016-03-23", "solar_hijri", "day")]),
@@ -158,7 +163,7 @@ def test_forms_of_issue_15(text: str, expected: list[tuple[str, str, str, str]])
     "دهه 20 سالگی", "روز 20 دی ماه 48 ساله می‌شود",  # ages: one's twenties; turns 48
     "سال 12 بار", "تا پایان سال ۱۰ کیلومتر", "سال 9/2 درصد",  # "the year" before a count or a decimal
     "سامانه 1888 شهرداری",  # a phone service number
-    "گفت: ۱۳۷۰ دانش‌آموز در مدارس", "بیش از 1500 کودک", "در 1200 شعبه سراسر",  # counts
+    "روی 1935 مرد بین", "گفت: ۱۳۷۰ دانش‌آموز در مدارس", "بیش از 1500 کودک", "در 1200 شعبه سراسر",  # counts
 ])
 def test_not_dates(text: str) -> None:
     assert found(text) == []

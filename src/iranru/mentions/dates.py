@@ -121,7 +121,7 @@ GREGORIAN_MARK = "(?:میلادی|م)"
 # ق.م (قبل از میلاد) and پ.م (پیش از میلاد): "before Christ"; tried before ق (lunar Hijri)
 BC_MARK = f"(?:[قپ]{GAP}\\.{GAP}م|(?:قبل|پیش){GAP}از{GAP}میلاد)"
 SOLAR_MARK = f"(?:هجری{GAP}(?:شمسی|خورشیدی)|خورشیدی|شمسی|ه\u0640?\u200c?{GAP}\\.?{GAP}ش|ش)"
-LUNAR_MARK = f"(?:هجری{GAP}قمری|قمری|ه\u0640?\u200c?{GAP}\\.?{GAP}ق|ق)"
+LUNAR_MARK = f"(?:هجری{GAP}قمری|قمری|ه\u0640?\u200c?{GAP}\\.?{GAP}ق|ق|هجری)"  # هجری alone: lunar
 MARK = (f"(?:{GAP}(?:(?P<bc>{BC_MARK})|(?P<greg>{GREGORIAN_MARK})|(?P<solar>{SOLAR_MARK})"
         f"|(?P<lunar>{LUNAR_MARK})){NOT_FA_AFTER})?")
 EN_MONTH_RE = "(?:" + "|".join(
@@ -153,7 +153,7 @@ FA_NOT_AFTER = frozenset(
     "سرباز صفحه عدد بار ساعت دقیقه ثانیه کیلوگرم کیلو گرم رأی رای قبضه فروند دستگاه بشکه هکتار "
     "نسخه کشته زخمی نیرو مورد واحد قطعه سال روز ماه هفته قرن سده سالگی ساله "
     "کودک کودکان دانش‌آموز دانش‌آموزان دانشجو دانشجویان شعبه خانوار عضو اسیر زندانی شهید "
-    "مدرسه روستا خودرو تخت اثر عنوان فقره".split()
+    "مدرسه روستا خودرو تخت اثر عنوان فقره مرد زن بیمار نمونه".split()
 )
 # بیش از ۱۵۰۰ (more than 1500), کمتر از, بالغ بر (amounting to): a count follows
 FA_MORE_THAN = re.compile(f"(?:بیش|بیشتر|کمتر|کم|بالغ){GAP}(?:از|بر){GAP}$")
@@ -349,9 +349,16 @@ def century_value(calendar: str, first: int, last: int | None = None, bc: bool =
     return years_value(calendar, (first - 1) * 100, ((last or first) - 1) * 100 + 99)
 
 
+# Persian writers count the centuries of Islamic Iran in Hijri years (رودکی، شاعر قرن سوم) and
+# mark the Gregorian ones of that age (قرن سیزدهم میلادی); the Gregorian count is the default
+# from the fourteenth century on (قرن نوزدهم = the 19th), when the Hijri one is marked.
+LAST_HIJRI_CENTURY_BY_DEFAULT = 13
+
+
 def fa_century(match: re.Match[str], text: str, folded: str) -> Found | None:
-    calendar = marked_calendar(match) or GREGORIAN
     first = number_of(match["ord"])
+    hijri_by_default = first is not None and first <= LAST_HIJRI_CENTURY_BY_DEFAULT
+    calendar = marked_calendar(match) or (LUNAR_HIJRI if hijri_by_default else GREGORIAN)
     last = number_of(match["ord2"]) if match["ord2"] else None
     if not first or first > 30 or (match["ord2"] and (last is None or last == first)):
         return None
