@@ -100,3 +100,13 @@ def test_the_table_view_labels_values_and_machine_formats_keep_iso(
     found = rows(runner.invoke(app, ["dates", str(doc), "-f", "csv"]).stdout)
     assert [(r["value"], r["year_from"], r["year_to"]) for r in found] == [
         ("183", "1830", "1839"), ("18", "1800", "1899"), ("2022-WI", "2022", "2022")]
+
+
+def test_the_timeline_counts_the_decade_of_year_from() -> None:
+    import pandas as pd
+
+    from iranru.render.plots import timeline_data
+
+    table = pd.DataFrame({"doc": ["a.txt", "a.txt", "b.txt"], "value": ["183", "1978/1979", "-0499"],
+                          "year_from": [1830, 1978, -499]})
+    assert timeline_data(table) == ([-500, 1830, 1970], {"a.txt": [0, 1, 1], "b.txt": [1, 0, 0]})
