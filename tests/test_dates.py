@@ -109,6 +109,8 @@ def test_annotated_dates(text: str, expected: list[tuple[str, str, str, str]]) -
     ("بهار ۱۹۲۰", [("بهار ۱۹۲۰", "1920-SP", "gregorian", "season")]),
     ("تابستان سال 2006", [("تابستان سال 2006", "2006-SU", "gregorian", "season")]),
     ("زمستان ۱۳۵۷", [("زمستان ۱۳۵۷", "1978-12/1979-03", "solar_hijri", "season")]),
+    ("آبی ها در تابستان 99 امیدوار بودند",
+     [("تابستان 99", "2020-06/2020-09", "solar_hijri", "season")]),
     # before Christ, in ISO 8601's astronomical years (1 BC = 0000)
     ("۵۵۰ ق.م", [("۵۵۰ ق.م", "-0549", "gregorian", "year")]),
     ("سال ۵۵۰ پیش از میلاد", [("سال ۵۵۰ پیش از میلاد", "-0549", "gregorian", "year")]),
