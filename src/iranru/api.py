@@ -340,12 +340,10 @@ def compare(
 ) -> Report:
     """Keyness of A against B: two groups of `paths` under `group_by` when it is set, else
     A and B are themselves paths (files, folders or globs)."""
-    from collections import Counter
-
-    from iranru.analysis.concepts import concept_counts, load_concepts
-    from iranru.analysis.freq import counted_mask, term_counts
+    from iranru.analysis.concepts import concept_totals, load_concepts
+    from iranru.analysis.freq import term_totals
     from iranru.analysis.grouping import group_documents
-    from iranru.analysis.keyness import keyness_table
+    from iranru.analysis.keyness import keyness_table, uncompared_languages
 
     options = term_options or TermOptions()
     if options.group_by:
@@ -366,22 +364,18 @@ def compare(
         warnings = [item for side in loaded for item in side.warnings]
     if concepts or concepts_file is not None:
         concept_list = load_concepts(concepts_file)
-        (counts_a, size_a), (counts_b, size_b) = (
-            concept_counts(side, concept_list, options.lang) for side in sides
+        (counts_a, sizes_a), (counts_b, sizes_b) = (
+            concept_totals(side, concept_list, options.lang) for side in sides
         )
     else:
         exclude = excludes_stopwords(token_options)
-        sizes, sums = [], []
-        for side in sides:
-            masks = [(document, counted_mask(document, options.lang)) for document in side]
-            sizes.append(sum(mask.count(1) for _, mask in masks))
-            summed: Counter[str] = Counter()
-            for document, mask in masks:
-                for (term, _), count in term_counts(document, options.by, mask, exclude).items():
-                    summed[term] += count
-            sums.append(summed)
-        (size_a, size_b), (counts_a, counts_b) = sizes, sums
-    table = keyness_table(counts_a, size_a, counts_b, size_b, options.min_count, options.top)
+        (counts_a, sizes_a), (counts_b, sizes_b) = (
+            term_totals(side, options.by, options.lang, exclude) for side in sides
+        )
+    warnings += [f"{'B' if sizes_a.get(lang) else 'A'} has no '{lang}' words: the '{lang}' terms "
+                 "are not compared (--concepts compares across languages)"
+                 for lang in uncompared_languages(sizes_a, sizes_b)]
+    table = keyness_table(counts_a, sizes_a, counts_b, sizes_b, options.min_count, options.top)
     return Report(table, skipped, warnings)
 
 

@@ -97,7 +97,8 @@ def freq(
     scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Term frequencies: count, rate per 10,000 words, range and dispersion (Gries' DP).
+    """Term frequencies: count, rate per 10,000 words of the term's language, range and
+    dispersion (Gries' DP).
 
     Example: iranru freq corpus/ --lang fa --top 20
     """
@@ -128,7 +129,8 @@ def ngrams(
     scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Word n-grams, never across a sentence or document boundary.
+    """Word n-grams (rate per 10,000 words of their language), never across a sentence or
+    document boundary.
 
     Example: iranru ngrams corpus/ -n 2..3 --top 20
     """
@@ -241,7 +243,8 @@ def compare(
     scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Keywords of A against B: log-likelihood, log ratio and p-value, both directions.
+    """Keywords of A against B: log-likelihood, log ratio and p-value, both directions, each
+    term against the words of its language.
 
     Example: iranru compare fa en corpus/ --group-by language --concepts
     """
