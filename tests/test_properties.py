@@ -40,9 +40,14 @@ def test_tokens_point_at_their_surface(text: str) -> None:
 
 
 @given(persian_heavy)
-def test_explained_changes_lie_inside_the_text(text: str) -> None:
+def test_applying_the_explained_changes_to_the_original_gives_the_normalised_text(text: str) -> None:
+    rebuilt, done = [], 0
     for change in explain_changes(text):
-        assert 0 <= change.start <= change.end <= len(text)
+        assert done <= change.start <= change.end <= len(text)
+        assert text[change.start : change.end] == change.before
+        rebuilt += [text[done : change.start], change.after]
+        done = change.end
+    assert "".join(rebuilt) + text[done:] == normalize_text(text)
 
 
 @given(persian_heavy)
