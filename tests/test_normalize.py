@@ -175,3 +175,13 @@ def test_quotes_and_dashes_are_replaced_alike_wherever_they_stand() -> None:
 def test_only_the_chunks_that_change_are_mapped() -> None:
     text = "كتاب\u200c ۱۹۴۵توسط  Iran’s 1990s\nمی\u200cرود، word\u200c\u200cها ﷲ"
     assert base_steps(text) == "کتاب ۱۹۴۵ توسط Iran's 1990s\nمی\u200cرود، wordها الله"
+
+
+@pytest.mark.parametrize("blank", ["\u205f", "\u2009", "\u3000", "\u202f", "\u00a0"])
+def test_offsets_step_over_every_kind_of_blank_normalisation_removes(blank: str) -> None:
+    text = f"{blank}1813{blank}{blank}Tabriz"
+    normalized = normalize_text(text)
+    assert normalized == "1813 Tabriz"
+    mapping = align(text, normalized)
+    assert original_span(text, mapping, 0, 4) == (1, 5)
+    assert original_span(text, mapping, 5, 11) == (7, 13)
