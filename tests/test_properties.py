@@ -47,6 +47,7 @@ def skeleton(text: str) -> str:
 @given(persian_heavy)
 @example("قدرتهاي استعماری را مي توان ديد")  # a ZWNJ restored across a space: one token
 @example("Iran’s “no”—said ۱۹۴۵توسط")
+@example("\u205f0")  # a typographic blank collapse_spaces removed: the token is the 0 after it
 def test_each_token_is_the_original_text_at_its_offsets(text: str) -> None:
     """The token's counting form is what normalisation made of the original text at its
     offsets (not of its own surface, which is cut out with those same offsets)."""
