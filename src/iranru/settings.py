@@ -139,3 +139,22 @@ class RunOptions:
     on_progress: Callable[[int, int, int, int], None] | None = field(
         default=None, compare=False, hash=False, repr=False
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusOptions:
+    """How a corpus is read, normalised, tokenised and run: the option sets every report over
+    documents takes, built once (by the command line, or by hand in a notebook)."""
+
+    read: ReadOptions = field(default_factory=ReadOptions)
+    normalize: NormalizeOptions = field(default_factory=NormalizeOptions)
+    tokens: TokenOptions = field(default_factory=TokenOptions)
+    run: RunOptions = field(default_factory=RunOptions)
+
+    def settings(self, tokens: bool = True) -> dict[str, object]:
+        """The report functions' keyword arguments (`tokens`: whether it takes token options)."""
+        keywords: dict[str, object] = {"read_options": self.read, "normalize_options": self.normalize,
+                                       "run_options": self.run}
+        if tokens:
+            keywords["token_options"] = self.tokens
+        return keywords
