@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_COLOR := 1
 export COLUMNS := 120
 
-.PHONY: install run test lint bench bench-synthetic fuzz clean
+.PHONY: install run test quick lint bench bench-synthetic fuzz clean
 
 install: $(STAMP)
 
@@ -24,6 +24,9 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+quick: install
+	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: install
 	$(BIN)/ruff check src tests bench
