@@ -8,6 +8,7 @@ import json
 import math
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -89,8 +90,20 @@ def write_xlsx(table: pd.DataFrame, path: Path) -> None:
     workbook.save(path)
 
 
+def shell_mode(path: Path) -> int:
+    """The permissions a shell redirect (`> path`) would leave: an existing file keeps its own,
+    a new one gets 0o666 less the umask (mkstemp alone would make it 0o600)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)  # reading the umask means setting it: put it straight back
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write beside the target, then rename: Ctrl-C or a crash never leaves half a file."""
+    """Write beside the target, then rename: Ctrl-C or a crash never leaves half a file.
+    The file ends with the permissions a shell redirect would give it."""
     path = path.expanduser()
     directory = path.parent if str(path.parent) else Path(".")
     try:
@@ -99,6 +112,7 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
         raise OSError(error.errno, f"cannot write: {error.strerror}", str(path)) from None
     os.close(handle)
     try:
+        os.chmod(temporary, shell_mode(path))
         write(Path(temporary))
         os.replace(temporary, path)
     except BaseException:
