@@ -51,8 +51,6 @@ def normalize(
     Example: echo 'قدرتهای استعماری میتوان' | iranru normalize -
     """
     from iranru.cli.common import api
-    from iranru.errors import NoInputError
-    from iranru.ingest import read_documents
     from iranru.render.emit import emit_text
 
     reading = read_options(encoding, max_file_size)
@@ -62,12 +60,9 @@ def normalize(
         if explain:
             report = api.changes(paths, read_options=reading, normalize_options=normalizing)
             return emit_report(report, format, output, excel, bidi)
-        documents, skipped = read_documents(paths, reading)
-        if not documents:
-            raise NoInputError("nothing could be read", skipped)
-        for document in documents:
-            for warning in document.warnings:
-                say(f"warning: {document.path}: {warning}")
+        documents, skipped, warnings = api.read_inputs(paths, reading)
+        for warning in warnings:
+            say(f"warning: {warning}")
         text = "".join(api.normalize(document.text, normalizing) for document in documents)
         emit_text(text if text.endswith("\n") else text + "\n", output)
         return skipped

@@ -82,6 +82,7 @@ class WaveReader:
         discovery = discover(paths)
         self.sources = discovery.sources
         self.skipped = [Skipped(path, reason) for path, reason in discovery.problems]
+        self.warnings = discovery.warnings  # about metadata.csv
         self.total_files = len(self.sources)
 
     @functools.cached_property
