@@ -24,10 +24,12 @@ class LazyApi:
 api = LazyApi()
 
 
-def read_options(encoding: str | None, max_file_size: float) -> ReadOptions:
+def read_options(encoding: str | None, max_file_size: float, where: list[str] | None = None,
+                 ) -> ReadOptions:
     from iranru.settings import ReadOptions
 
-    return ReadOptions(encoding=encoding, max_file_size=int(max_file_size * BYTES_PER_MB))
+    return ReadOptions(encoding=encoding, max_file_size=int(max_file_size * BYTES_PER_MB),
+                       where=tuple(where or ()))
 
 
 def token_options(stopwords: list[Path] | None, keep_stopwords: bool) -> TokenOptions:

@@ -21,6 +21,7 @@ from iranru.cli.options import (
     PlotFileOption,
     QuietOption,
     SchedulerOption,
+    WhereOption,
 )
 
 if TYPE_CHECKING:
@@ -53,7 +54,8 @@ def dates(
     plot_file: PlotFileOption = None,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
     bidi: BidiOption = False, encoding: EncodingOption = None,
-    max_file_size: MaxFileSizeOption = 200, no_zwnj_repair: NoZwnjOption = False,
+    max_file_size: MaxFileSizeOption = 200, where: WhereOption = None,
+    no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -66,7 +68,7 @@ def dates(
 
     def body() -> list["Skipped"]:
         options = MentionOptions(summary=summary and not (timeline or plot_file))
-        report = api.dates(paths, read_options=read_options(encoding, max_file_size),
+        report = api.dates(paths, read_options=read_options(encoding, max_file_size, where),
                            normalize_options=normalize_options(no_zwnj_repair), mention_options=options,
                            run_options=run_options(jobs, None, True, scheduler, quiet))
         if timeline or plot_file is not None:
@@ -83,7 +85,8 @@ def places(
     summary: SummaryOption = False,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
     bidi: BidiOption = False, encoding: EncodingOption = None,
-    max_file_size: MaxFileSizeOption = 200, no_zwnj_repair: NoZwnjOption = False,
+    max_file_size: MaxFileSizeOption = 200, where: WhereOption = None,
+    no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -95,7 +98,7 @@ def places(
     from iranru.settings import MentionOptions
 
     run(debug, lambda: emit_report(
-        api.places(paths, read_options=read_options(encoding, max_file_size),
+        api.places(paths, read_options=read_options(encoding, max_file_size, where),
                    normalize_options=normalize_options(no_zwnj_repair),
                    mention_options=MentionOptions(summary=summary),
                    run_options=run_options(jobs, None, True, scheduler, quiet)),

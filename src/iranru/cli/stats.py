@@ -21,6 +21,7 @@ from iranru.cli.options import (
     QuietOption,
     SchedulerOption,
     StopwordsOption,
+    WhereOption,
 )
 
 
@@ -33,7 +34,7 @@ def stats(
     excel: ExcelOption = False,
     bidi: BidiOption = False,
     encoding: EncodingOption = None,
-    max_file_size: MaxFileSizeOption = 200,
+    max_file_size: MaxFileSizeOption = 200, where: WhereOption = None,
     stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False,
     no_zwnj_repair: NoZwnjOption = False,
@@ -48,7 +49,7 @@ def stats(
     from iranru.cli.common import api
 
     run(debug, lambda: emit_report(
-        api.stats(paths, read_options=read_options(encoding, max_file_size),
+        api.stats(paths, read_options=read_options(encoding, max_file_size, where),
                   normalize_options=normalize_options(no_zwnj_repair),
                   token_options=token_options(stopwords, keep_stopwords),
                   run_options=run_options(jobs, cache_dir, no_cache, scheduler, quiet)),

@@ -33,6 +33,7 @@ from iranru.cli.options import (
     SchedulerOption,
     StopwordsOption,
     TopOption,
+    WhereOption,
 )
 
 # the names of iranru.analysis.collocations.MEASURES, kept here so --help imports no analysis
@@ -48,13 +49,13 @@ Settings = tuple["ReadOptions", "NormalizeOptions", "TokenOptions", "TermOptions
 
 
 def settings(
-    encoding: str | None, max_file_size: float, no_zwnj_repair: bool, stopwords: list[Path] | None,
-    keep_stopwords: bool, lang: str | None, by: str, min_count: int, top: int | None,
-    group_by: str | None,
+    encoding: str | None, max_file_size: float, where: list[str] | None, no_zwnj_repair: bool,
+    stopwords: list[Path] | None, keep_stopwords: bool, lang: str | None, by: str, min_count: int,
+    top: int | None, group_by: str | None,
 ) -> Settings:
     from iranru.settings import TermOptions
 
-    return (read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),
+    return (read_options(encoding, max_file_size, where), normalize_options(no_zwnj_repair),
             token_options(stopwords, keep_stopwords), TermOptions(lang, by, min_count, top, group_by))
 
 
@@ -98,7 +99,8 @@ def freq(
     plot: PlotOption = False, plot_file: PlotFileOption = None,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
     bidi: BidiOption = False, encoding: EncodingOption = None,
-    max_file_size: MaxFileSizeOption = 200, stopwords: StopwordsOption = None,
+    max_file_size: MaxFileSizeOption = 200, where: WhereOption = None,
+    stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False, no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
     scheduler: SchedulerOption = None, quiet: QuietOption = False,
@@ -112,8 +114,8 @@ def freq(
     from iranru.cli.common import api
 
     reading, normalizing, tokenizing, terms = settings(
-        encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
-        top, group_by)
+        encoding, max_file_size, where, no_zwnj_repair, stopwords, keep_stopwords, lang, by,
+        min_count, top, group_by)
     run(debug, lambda: show(
         api.freq(paths, **settings_of(reading, normalizing, tokenizing, terms), per_doc=per_doc,
                  concepts=concepts, concepts_file=concepts_file,
@@ -131,7 +133,8 @@ def ngrams(
     top: TopOption = None, group_by: GroupByOption = None,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
     bidi: BidiOption = False, encoding: EncodingOption = None,
-    max_file_size: MaxFileSizeOption = 200, stopwords: StopwordsOption = None,
+    max_file_size: MaxFileSizeOption = 200, where: WhereOption = None,
+    stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False, no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
     scheduler: SchedulerOption = None, quiet: QuietOption = False,
@@ -145,8 +148,8 @@ def ngrams(
     from iranru.cli.common import api
 
     reading, normalizing, tokenizing, terms = settings(
-        encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
-        top, group_by)
+        encoding, max_file_size, where, no_zwnj_repair, stopwords, keep_stopwords, lang, by,
+        min_count, top, group_by)
     run(debug, lambda: emit_report(
         api.ngrams(paths, **settings_of(reading, normalizing, tokenizing, terms), sizes=n,
                    run_options=run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
@@ -170,7 +173,8 @@ def collocations(
     top: TopOption = None, group_by: GroupByOption = None,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
     bidi: BidiOption = False, encoding: EncodingOption = None,
-    max_file_size: MaxFileSizeOption = 200, stopwords: StopwordsOption = None,
+    max_file_size: MaxFileSizeOption = 200, where: WhereOption = None,
+    stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False, no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
     scheduler: SchedulerOption = None, quiet: QuietOption = False,
@@ -183,8 +187,8 @@ def collocations(
     from iranru.cli.common import api
 
     reading, normalizing, tokenizing, terms = settings(
-        encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
-        top, group_by)
+        encoding, max_file_size, where, no_zwnj_repair, stopwords, keep_stopwords, lang, by,
+        min_count, top, group_by)
     run(debug, lambda: emit_report(
         api.collocations(paths, **settings_of(reading, normalizing, tokenizing, terms), measure=measure,
                          window=window, node=node,
@@ -209,7 +213,7 @@ def kwic(
     group_by: GroupByOption = None, plot: PlotOption = False, plot_file: PlotFileOption = None,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
     bidi: BidiOption = False, encoding: EncodingOption = None,
-    max_file_size: MaxFileSizeOption = 200, no_zwnj_repair: NoZwnjOption = False,
+    max_file_size: MaxFileSizeOption = 200, where: WhereOption = None, no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
     scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -224,7 +228,7 @@ def kwic(
     if regex is not None and term is not None:
         paths, term = [term, *(paths or [])], None
     reading, normalizing, tokenizing, terms = settings(
-        encoding, max_file_size, no_zwnj_repair, None, False, lang, by, 1, top, group_by)
+        encoding, max_file_size, where, no_zwnj_repair, None, False, lang, by, 1, top, group_by)
     run(debug, lambda: show(
         api.kwic(paths, **settings_of(reading, normalizing, tokenizing, terms), term=term, regex=regex,
                  exact=exact, width=width, sort=sort,
@@ -247,7 +251,8 @@ def compare(
     plot: PlotOption = False, plot_file: PlotFileOption = None,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
     bidi: BidiOption = False, encoding: EncodingOption = None,
-    max_file_size: MaxFileSizeOption = 200, stopwords: StopwordsOption = None,
+    max_file_size: MaxFileSizeOption = 200, where: WhereOption = None,
+    stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False, no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
     scheduler: SchedulerOption = None, quiet: QuietOption = False,
@@ -262,8 +267,8 @@ def compare(
     from iranru.errors import UsageError
 
     reading, normalizing, tokenizing, terms = settings(
-        encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
-        top, group_by)
+        encoding, max_file_size, where, no_zwnj_repair, stopwords, keep_stopwords, lang, by,
+        min_count, top, group_by)
 
     def body() -> list["Skipped"]:
         if paths and not group_by:

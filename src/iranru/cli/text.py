@@ -24,6 +24,7 @@ from iranru.cli.options import (
     QuietOption,
     SchedulerOption,
     StopwordsOption,
+    WhereOption,
 )
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def normalize(
     excel: ExcelOption = False,
     bidi: BidiOption = False,
     encoding: EncodingOption = None,
-    max_file_size: MaxFileSizeOption = 200,
+    max_file_size: MaxFileSizeOption = 200, where: WhereOption = None,
     no_zwnj_repair: NoZwnjOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -53,7 +54,7 @@ def normalize(
     from iranru.cli.common import api
     from iranru.render.emit import emit_text
 
-    reading = read_options(encoding, max_file_size)
+    reading = read_options(encoding, max_file_size, where)
     normalizing = normalize_options(no_zwnj_repair, digits)
 
     def body() -> list["Skipped"]:
@@ -79,7 +80,7 @@ def tokens(
     excel: ExcelOption = False,
     bidi: BidiOption = False,
     encoding: EncodingOption = None,
-    max_file_size: MaxFileSizeOption = 200,
+    max_file_size: MaxFileSizeOption = 200, where: WhereOption = None,
     stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False,
     no_zwnj_repair: NoZwnjOption = False,
@@ -94,7 +95,7 @@ def tokens(
     from iranru.cli.common import api
 
     run(debug, lambda: emit_report(
-        api.tokens(paths, read_options=read_options(encoding, max_file_size),
+        api.tokens(paths, read_options=read_options(encoding, max_file_size, where),
                    normalize_options=normalize_options(no_zwnj_repair),
                    token_options=token_options(stopwords, keep_stopwords),
                    run_options=run_options(jobs, cache_dir, no_cache, scheduler, quiet)),

@@ -5,10 +5,14 @@ from __future__ import annotations
 import csv
 import glob
 import io
+import math
+import operator
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from iranru.errors import InputError, UsageError
 
@@ -159,8 +163,80 @@ def resolve_paths(paths: Sequence[str | Path] | None) -> list[str]:
     )
 
 
-def discover(paths: list[str]) -> Discovery:
-    """Files, directories (recursive), glob patterns and "-" in the order given."""
+# --where: COLUMN OPERATOR VALUE; the two-character operators first
+CONDITION = re.compile(r"\s*([^=!<>]*?)\s*(==|!=|<=|>=|=|<|>)\s*(.*?)\s*", re.DOTALL)
+COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
+    "=": operator.eq, "==": operator.eq, "!=": operator.ne,
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+}
+
+
+def as_number(text: str) -> float | None:
+    """The number a cell or value writes (Persian and Arabic-Indic digits too), else None."""
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One --where: numbers compare as numbers when both sides are numbers, else as text. An
+    order (< <= > >=) against a number never holds for a cell that is not one: a document
+    with no year is neither before nor after 1990."""
+
+    column: str
+    operator: str
+    value: str
+
+    def holds(self, cell: str) -> bool:
+        left, right = as_number(cell), as_number(self.value)
+        if left is not None and right is not None:
+            return COMPARISONS[self.operator](left, right)
+        if right is not None and self.operator not in ("=", "==", "!="):
+            return False
+        return COMPARISONS[self.operator](cell, self.value)
+
+
+def parse_condition(text: str) -> Condition:
+    """`year>=1990`, `kind != news`, `title="Iran, Russia"` (quotes around the value optional)."""
+    match = CONDITION.fullmatch(text)
+    if match is None or not match[1] or match[3][:1] in ("=", "<", ">", "!"):  # y=<3: a typo
+        raise UsageError(f"cannot read --where '{text}': write COLUMN OPERATOR VALUE, e.g. "
+                         "year>=1990 or kind!=news (operators: = != < <= > >=)")
+    value = match[3]
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return Condition(match[1], match[2], value)
+
+
+def select_documents(result: Discovery, conditions: list[Condition], columns: Sequence[str],
+                     where: Sequence[str]) -> None:
+    """Keep the sources every condition holds for, before anything is read; `columns` are
+    those of the metadata.csv files that label them."""
+    known = list(dict.fromkeys(["doc", *columns]))
+    for condition in conditions:
+        if condition.column not in known:
+            hint = (f"use one of {', '.join(known)}" if columns else
+                    "use doc, or give the documents a metadata.csv with this column")
+            raise UsageError(f"cannot filter by '{condition.column}': {hint}")
+    found = len(result.sources)
+    result.sources = [
+        source for source in result.sources
+        if all(condition.holds(source.name if condition.column == "doc"
+                               else source.meta.get(condition.column, ""))
+               for condition in conditions)
+    ]
+    if found and not result.sources:
+        shown = " ".join(f"--where '{text}'" for text in where)
+        raise UsageError(f"no document meets {shown} (of {found} found)")
+
+
+def discover(paths: list[str], where: Sequence[str] = ()) -> Discovery:
+    """Files, directories (recursive), glob patterns and "-" in the order given; with `where`
+    (--where conditions, all of which must hold), only the documents whose metadata meets it."""
+    conditions = [parse_condition(text) for text in where]
     result = Discovery()
     seen: set[str] = set()
     metadata_by_folder: dict[str, Metadata | None] = {}
@@ -242,4 +318,8 @@ def discover(paths: list[str]) -> Discovery:
         if metadata is not None and metadata.walked:
             result.warnings += [f"{metadata.path}: no file matches the row for '{key}'"
                                 for key in metadata.rows if key not in metadata.used]
+    if conditions:
+        columns = [column for metadata in metadata_by_folder.values() if metadata is not None
+                   for column in metadata.columns]
+        select_documents(result, conditions, columns, where)
     return result
