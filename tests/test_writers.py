@@ -174,3 +174,14 @@ def test_xlsx_from_the_command_line_records_it(
     assert "روسیه" in [cell.value for cell in terms]
     assert {cell.alignment.readingOrder for cell in terms} == {2}
     assert isinstance(sheet["C2"].value, int) and sheet.sheet_view.rightToLeft
+
+
+def test_pandas_nulls_are_empty_cells_in_csv_and_json_too() -> None:
+    import pandas as pd
+
+    from iranru.render.writers import records, render_text, write_delimited
+
+    table = pd.DataFrame({"year_from": pd.array([1830, None], dtype="Int64"), "share": [0.5, None]})
+    assert render_text(lambda stream: write_delimited(table, stream, ",", False)) == (
+        "year_from,share\r\n1830,0.5\r\n,\r\n")
+    assert records(table) == [{"year_from": 1830, "share": 0.5}, {"year_from": None, "share": None}]
