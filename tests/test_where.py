@@ -186,8 +186,9 @@ def test_another_where_is_never_replayed_from_a_recorded_run(
 
 def test_the_library_takes_where_in_read_options(corpus: Path) -> None:
     import iranru
-    from iranru.settings import ReadOptions, RunOptions
+    from iranru import ReadOptions
 
-    report = iranru.stats([corpus], ReadOptions(where=("year>=1990",)),
-                          run_options=RunOptions(use_cache=False))
-    assert report.table["doc"].tolist() == ["fa_news.txt"]
+    by_options = iranru.stats([corpus], read_options=ReadOptions(where=("year>=1990",)), use_cache=False)
+    by_keyword = iranru.stats([corpus], where="kind!=news", use_cache=False)  # one condition alone
+    assert by_options.table["doc"].tolist() == ["fa_news.txt"]
+    assert by_keyword.table["doc"].tolist() == ["en_blog.txt", "en_paper.txt"]
