@@ -156,6 +156,15 @@ def test_without_metadata_only_doc_can_be_filtered(runner: CliRunner, tmp_path: 
                              "metadata.csv with this column\n")
 
 
+def test_language_is_a_metadata_column_not_the_detected_language(tmp_path: Path) -> None:
+    write(tmp_path / "fa.txt", "روسیه در شمال بود.\n")
+    write(tmp_path / "metadata.csv", "file;kind\nfa.txt;news\n")
+    with pytest.raises(UsageError) as error:
+        discover([str(tmp_path)], ["language=fa"])
+    assert str(error.value) == ("cannot filter by 'language': use one of doc, kind; for the language "
+                                "iranru detects, use --lang or --group-by language")
+
+
 def test_a_malformed_condition_exits_2_on_one_line(runner: CliRunner, corpus: Path) -> None:
     result = runner.invoke(app, ["freq", str(corpus), "--where", "year 1990"])
     assert (result.exit_code, result.stdout) == (2, "")

@@ -220,6 +220,8 @@ def select_documents(result: Discovery, conditions: list[Condition], columns: Se
         if condition.column not in known:
             hint = (f"use one of {', '.join(known)}" if columns else
                     "use doc, or give the documents a metadata.csv with this column")
+            if condition.column == "language":  # the detected one is known only once analysed
+                hint += "; for the language iranru detects, use --lang or --group-by language"
             raise UsageError(f"cannot filter by '{condition.column}': {hint}")
     found = len(result.sources)
     result.sources = [
