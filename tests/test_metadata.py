@@ -33,9 +33,10 @@ def labels(root: Path) -> dict[str, dict[str, str]]:
     "file,kind\nfa_samii.txt,encyclopedic\nen_daily.txt,news\n",  # the file name alone
     "file,kind\n./wiki/fa_samii.txt,encyclopedic\nnews\\en_daily.txt,news\n",  # ./ and Windows' \
     "File , kind \n wiki/fa_samii.txt ,encyclopedic\nen_daily.txt, news\n",  # a capital and spaces
+    "file,kind\n{root}/wiki/fa_samii.txt,encyclopedic\n{root}/news/en_daily.txt,news\n",  # as given
 ])
 def test_file_matches_the_doc_path_or_the_file_name(tmp_path: Path, metadata: str) -> None:
-    assert labels(folder_with(tmp_path, metadata)) == {
+    assert labels(folder_with(tmp_path, metadata.format(root=tmp_path))) == {
         "news/en_daily.txt": {"kind": "news"}, "wiki/fa_samii.txt": {"kind": "encyclopedic"},
     }
 

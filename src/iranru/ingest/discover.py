@@ -54,7 +54,8 @@ class Metadata:
     walked: bool = False  # below a folder argument, so each of its rows should name a file
 
     def labels(self, *names: str) -> dict[str, str] | None:
-        """The row of the first of `names` (path from this folder, doc name, file name) it has."""
+        """The row of the first of `names` it has (the path from this folder, the doc name,
+        the path as given, the file name)."""
         for name in names:
             row = self.rows.get(name)
             if row is not None:
@@ -278,7 +279,7 @@ def discover(paths: list[str], where: Sequence[str] = ()) -> Discovery:
         labels = None
         if metadata is not None:
             from_folder = os.path.relpath(path, metadata.folder).replace(os.sep, "/")
-            labels = metadata.labels(from_folder, name, filename)
+            labels = metadata.labels(from_folder, name, file_key(path), filename)
         resolved = real or os.path.realpath(path)  # as Path.resolve(), without building Paths
         if resolved in seen:
             return
