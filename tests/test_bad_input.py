@@ -220,8 +220,8 @@ def test_file_that_disappears_between_listing_and_reading(  # type: ignore[no-un
 
     original = read_module.discover
 
-    def discover_then_delete(paths: list[str]):  # type: ignore[no-untyped-def]
-        found = original(paths)
+    def discover_then_delete(paths: list[str], where: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+        found = original(paths, where)
         doomed.unlink()
         return found
 
