@@ -86,16 +86,21 @@ def places(
     max_file_size: MaxFileSizeOption = 200, no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
+    places_file: Annotated[Path | None, typer.Option(
+        "--places-file", metavar="FILE", dir_okay=False,
+        help="CSV name,name_en,name_fa,kind,lat,lon: more names of known places, new places, "
+             "and names never to match (kind 'block').")] = None,
 ) -> None:
     """Place mentions resolved in a bilingual gazetteer (GeoNames, CLDR and our own list).
 
-    Example: iranru places corpus/ --summary --format csv
+    Example: iranru places corpus/ --summary --places-file my_places.csv --format csv
     """
     from iranru.cli.common import api
     from iranru.settings import MentionOptions
 
     run(debug, lambda: emit_report(
         api.places(paths, read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),
-                   MentionOptions(summary=summary), run_options(jobs, None, True, scheduler, quiet)),
+                   MentionOptions(summary=summary), run_options(jobs, None, True, scheduler, quiet),
+                   places_file=places_file),
         format, output, excel, bidi,
     ))

@@ -17,6 +17,7 @@ import functools
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -345,6 +346,8 @@ def read_places_rows(text: str, source: str) -> list[PlaceRow]:
 def row_problem(values: dict[str, str]) -> str:
     if not values["name"]:
         return "empty name"
+    if not Gazetteer().keys(values["name"]):
+        return f"name {values['name']!r} is neither Persian nor a capitalised English name"
     if not values["name_en"] and values["kind"] != BLOCK:
         return "empty name_en (give the place's English name, or kind 'block')"
     if values["name_fa"] and not persian_name(values["name_fa"]):
@@ -360,7 +363,7 @@ def row_problem(values: dict[str, str]) -> str:
     return ""
 
 
-def apply_rows(gazetteer: Gazetteer, rows: list[PlaceRow], source: str) -> None:
+def apply_rows(gazetteer: Gazetteer, rows: Sequence[PlaceRow]) -> None:
     """Lay rows over `gazetteer`: blocks, new names of known places, new places."""
     known = gazetteer.places_by_name()
     blank = Place("", "", "", "", None, None)
@@ -377,9 +380,6 @@ def apply_rows(gazetteer: Gazetteer, rows: list[PlaceRow], source: str) -> None:
                 gazetteer.add(form, place, TRUSTED, overwrite=True)
         elif row.name_fa and not place.name_fa:
             place = replace(place, name_fa=row.name_fa)
-        if not gazetteer.keys(row.name):
-            raise PlacesFileError(f"{source}:{row.line}: name {row.name!r} is neither Persian "
-                                  "nor a capitalised English name")
         gazetteer.add(row.name, place, TRUSTED, overwrite=True)
 
 
@@ -404,7 +404,7 @@ def base_gazetteer() -> Gazetteer:
     historical = [PlaceRow(int(row.get("line") or 0), row["name"], row["name_en"],
                            persian_name(row["name_fa"]), row["kind"], number(row["lat"]),
                            number(row["lon"])) for row in read_csv("places_historical.csv")]
-    apply_rows(known_forms, historical, "places_historical.csv")
+    apply_rows(known_forms, historical)
     for key, entry in alternates.english.items():
         known_forms.english.setdefault(key, entry)
     evidence = {row["form"] for row in rules if row["rule"] == EVIDENCE}
@@ -419,19 +419,20 @@ def base_gazetteer() -> Gazetteer:
 
 
 @functools.cache
-def load_gazetteer(places_file: str | None = None) -> Gazetteer:
-    """The gazetteer, with a user's places file laid over a copy when one is given."""
-    if places_file is None:
+def load_gazetteer(extra: tuple[PlaceRow, ...] = ()) -> Gazetteer:
+    """The gazetteer, with a user's places file's rows laid over a copy when given."""
+    if not extra:
         return base_gazetteer()
     gazetteer = base_gazetteer().copy()
-    apply_rows(gazetteer, read_places_file(places_file), places_file)
+    apply_rows(gazetteer, extra)
     return gazetteer
 
 
-def read_places_file(path: str) -> list[PlaceRow]:
+def read_places_file(path: str | Path) -> tuple[PlaceRow, ...]:
+    """A user's places CSV, checked row by row; a bad row raises `FILE:LINE: problem`."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = "not UTF-8" if isinstance(error, UnicodeDecodeError) else error.strerror or str(error)
         raise PlacesFileError(f"{path}: cannot read the places file ({reason})") from error
-    return read_places_rows(text, path)
+    return tuple(read_places_rows(text, str(path)))

@@ -19,6 +19,7 @@ from iranru.mentions.gazetteer import (
     TOKEN,
     WEAK,
     Place,
+    PlaceRow,
     given_names,
     load_gazetteer,
     persian_key,
@@ -78,11 +79,11 @@ class Candidate:
     rule: str
 
 
-def longest_names(tokens: list[Word], text: str, places_file: str | None = None) -> list[Candidate]:
+def longest_names(tokens: list[Word], text: str, extra_places: tuple[PlaceRow, ...] = ()) -> list[Candidate]:
     """Left to right, the longest gazetteer name starting at each word. A Persian name spans
     Persian words joined by spaces or ZWNJs only; an English one, words at most 60
     characters apart per word. Each start tries its spans from the longest down."""
-    gazetteer = load_gazetteer(places_file)
+    gazetteer = load_gazetteer(extra_places)
     persian = [persian_token(word) for word in tokens]
     # joined[k]: word k and word k+1 are separated by spaces and ZWNJs only
     joined = [not text[a.end : b.start].strip(" \u200c") for a, b in zip(tokens, tokens[1:], strict=False)]
@@ -199,10 +200,11 @@ def listed(candidate: Candidate, candidates: list[Candidate], accepted: list[boo
     return False
 
 
-def find_places(text: str, places_file: str | None = None) -> list[PlaceMention]:
-    """Every place mention in `text`, in text order; `places_file` adds and blocks names."""
+def find_places(text: str, extra_places: tuple[PlaceRow, ...] = ()) -> list[PlaceMention]:
+    """Every place mention in `text`, in text order; `extra_places` (rows of a places file,
+    `read_places_file`) add names and places and block names."""
     tokens = words(text)
-    candidates = [c for c in longest_names(tokens, text, places_file)
+    candidates = [c for c in longest_names(tokens, text, extra_places)
                   if c.rule != BLOCK and whole_word(c, tokens, text) and not is_person(c, tokens)]
     accepted = [c.rule not in NEED_EVIDENCE for c in candidates]
     for _ in range(2):  # a name in a list may lean on a neighbour accepted on the first pass
