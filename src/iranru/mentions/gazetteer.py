@@ -47,8 +47,9 @@ FA_EXCESS_ZIPF = 1.5
 # An English city name that is this common as a word needs evidence (Reading, Mobile, Bath)
 EN_COMMON_ZIPF = 4.0
 EN_SURE_POPULATION = 1_000_000  # London, Paris, Berlin: the city whatever the word's frequency
-# Latin-script GeoNames alternates (Tauris, Meshed, Resht) only of cities this large, and only
-# if they are rare as English words (Zipf below this) and at least four letters long
+# Latin-script GeoNames alternates (Tauris, Meshed, Resht) only of the region's cities this large
+# (elsewhere they give Romanov to Murmansk, Kronstadt to Brasov), only if they are rare as English
+# words (Zipf below this), at least four letters long and not given names
 ALTERNATE_POPULATION = 150_000
 ALTERNATE_MAX_ZIPF = 2.5
 
@@ -161,8 +162,8 @@ def latin_skeleton(name: str) -> str:
 def sounds_like(persian: str, latin_skeletons: set[str]) -> bool:
     """Whether a Persian form could be a transcription of one of the Latin names."""
     skeleton = re.sub(r"(.)\1", r"\1", fa_skeleton(persian))
-    if not skeleton or skeleton in latin_skeletons:
-        return bool(skeleton)
+    if not skeleton or skeleton in latin_skeletons or len(skeleton) < 3:
+        return bool(skeleton) and skeleton in latin_skeletons  # سن (age) is not Sanandaj
     matcher = difflib.SequenceMatcher(None, "", skeleton)  # b is the cached side
     for other in latin_skeletons:
         matcher.set_seq1(other)
@@ -235,7 +236,13 @@ def english_zipf(name: str) -> float:
 
 
 def is_common_en(name: str) -> bool:
-    return " " not in name and zipf(name.lower(), "en") >= EN_COMMON_ZIPF
+    """A one-word name that is a frequent English word: wordfreq has no case, so simplemma's
+    dictionary says whether the word is an ordinary one (`bath`) or a name (`Boston`)."""
+    import simplemma
+
+    word = name.lower()
+    return (" " not in name and zipf(word, "en") >= EN_COMMON_ZIPF
+            and simplemma.lemmatize(word, lang="en").islower())
 
 
 def cities(gazetteer: Gazetteer, known: dict[str, Place], alternates: Gazetteer) -> None:
@@ -256,6 +263,8 @@ def cities(gazetteer: Gazetteer, known: dict[str, Place], alternates: Gazetteer)
             chosen.append((not is_capital, -population, city["geonameid"], city, is_capital))
     for _, _, _, city, is_capital in sorted(chosen):  # capitals, then the most populous, win
         population = int(city["population"])
+        code = city["countrycode"]
+        scope = "region" if code in REGION else "large_region" if code in LARGE_REGION else "world"
         place_id = str(city["geonameid"])
         latin = {city["name"], ascii_fold(city["name"])}
         latin_alternates = {name for name in city["alternatenames"]
@@ -283,15 +292,19 @@ def cities(gazetteer: Gazetteer, known: dict[str, Place], alternates: Gazetteer)
             common = is_common_en(form) and population < EN_SURE_POPULATION
             gazetteer.add(form, place, COMMON if common else TRUSTED if big else WEAK)
         for form in persian:
-            native = place_id in overrides or (form == name_fa and code in PERSIAN_NAMED
-                                              and population >= 100_000)
+            # a town's own Persian name in Iran, Afghanistan, Tajikistan...: Persian text names
+            # these towns as often as it uses words, so frequency cannot tell; the words among
+            # them (بافت texture, نور light) are listed in places_ambiguous.csv
+            native = place_id in overrides or (form == name_fa and code in PERSIAN_NAMED)
             if is_common_fa(form, place) and not native:
+                rule = EVIDENCE
+            elif scope == "world" and not big:  # داربی (a derby), اکران (a screening)
                 rule = EVIDENCE
             else:
                 small = len(persian_key(form)) <= 3 or population < 100_000
                 rule = WEAK if small and not big else TRUSTED
             gazetteer.add(form, place, rule)
-        if population >= ALTERNATE_POPULATION:
+        if population >= ALTERNATE_POPULATION and code in REGION:  # the region's own history
             for form in latin_alternates:
                 if (len(form) >= 4 and form.isalpha() and form.lower() not in given
                         and zipf(form.lower(), "en") < ALTERNATE_MAX_ZIPF):

@@ -31,6 +31,7 @@ FA_TRIGGERS = frozenset(
 )
 FA_PREPOSITIONS = frozenset("در از به تا".split())
 LIST_JOINERS = frozenset(",،و") | {"and"}
+ROUTE_FROM, ROUTE_TO = frozenset({"از", "from"}), frozenset({"به", "تا", "to"})
 TITLES = frozenset(
     "Mr Mrs Ms Miss Dr Prof Professor Gen General Col Colonel Capt Captain Lt Maj Major Sgt Adm "
     "Admiral Cmdr President Senator Sen Rep Governor Gov Secretary Minister Ambassador Sir Lord "
@@ -42,12 +43,14 @@ TITLES = frozenset(
 # میرزا mirza, استاد master, پروفسور professor, آیت‌الله ayatollah, امام imam, سلطان sultan
 FA_TITLES = frozenset(persian_key(title) for title in (
     "آقای آقا خانم دکتر مهندس سرهنگ سرتیپ سرلشکر ارتشبد سرگرد سروان سردار ژنرال شیخ سید حاج حاجی "
-    "ملا میرزا استاد پروفسور آیت‌الله آیت الله امام سلطان").split())
+    "ملا میرزا استاد پروفسور امام سلطان").split())  # آیت‌الله ends in الله, as حزب‌الله does
 # A preposition of place before a capitalised English name that is also a word: in Bath, to Reading
 EN_PLACE_PREPOSITIONS = frozenset(
     "in at from to into near toward towards via through across outside inside around between "
     "of".split())
 EN_PLACE_WORDS = frozenset("city town port village province capital district region".split())
+# ezafe ی; east, west, north, south, central, Razavi (خراسان‌رضوی)
+ZWNJ_FOLLOWERS = frozenset("ی شرقی غربی شمالی جنوبی مرکزی رضوی".split())
 NEED_EVIDENCE = frozenset((EVIDENCE, WEAK, COMMON))
 ZWNJ = "\u200c"
 SENTENCE_ENDS = frozenset('.!?:;"\'«»“”()[]')
@@ -166,9 +169,10 @@ def is_person(candidate: Candidate, tokens: list[Word]) -> bool:
     if candidate.first == 0:
         return False
     before = tokens[candidate.first - 1]
-    if before.key == "." and candidate.first >= 2:  # Mr. Dr. Gen.
-        before = tokens[candidate.first - 2]
-        return before.key in TITLES
+    if before.key == "." and candidate.first >= 2:  # Mr. Dr. Gen., not `Secretary-General.\nRussia`
+        title = tokens[candidate.first - 2]
+        attached = title.end == before.start and tokens[candidate.first].start == before.end + 1
+        return attached and title.key in TITLES
     if persian_token(tokens[candidate.first]):
         return before.key in FA_TITLES or before.key in given_names()
     return before.key in TITLES or (before.key[:1].isupper() and before.key.lower() in given_names())
@@ -176,26 +180,31 @@ def is_person(candidate: Candidate, tokens: list[Word]) -> bool:
 
 def whole_word(candidate: Candidate, tokens: list[Word], text: str) -> bool:
     """A Persian name is never the tail or the head of a word joined by a ZWNJ
-    (`برنامه‌نویس` is not Neuss, `بن‌بست` is not Bonn); an ezafe `‌ی` may follow (`روسیه‌ی`)."""
+    (`برنامه‌نویس` is not Neuss, `بن‌بست` is not Bonn); an ezafe `‌ی` or a compass word may
+    follow (`روسیه‌ی`, `آذربایجان‌شرقی`)."""
     start, end = tokens[candidate.first].start, tokens[candidate.last - 1].end
     if start > 0 and text[start - 1] == ZWNJ:
         return False
     if end < len(text) and text[end] == ZWNJ:
         following = tokens[candidate.last].key if candidate.last < len(tokens) else ""
-        return following == "ی"
+        return following in ZWNJ_FOLLOWERS
     return True
 
 
 def listed(candidate: Candidate, candidates: list[Candidate], accepted: list[bool], index: int,
            tokens: list[Word]) -> bool:
-    """Beside another accepted place, joined by a comma or `و`/`and`."""
+    """Beside another accepted place, joined by a comma or `و`/`and`, or on a route with it:
+    `از کابل به دوشنبه` (from Kabul to Dushanbe), `from Bath to London`."""
     for other_index in (index - 1, index + 1):
         if not 0 <= other_index < len(candidates) or not accepted[other_index]:
             continue
         other = candidates[other_index]
-        gap = (tokens[other.last : candidate.first] if other_index < index
-               else tokens[candidate.last : other.first])
+        first, second = (other, candidate) if other_index < index else (candidate, other)
+        gap = tokens[first.last : second.first]
         if len(gap) == 1 and gap[0].key in LIST_JOINERS:
+            return True
+        from_word = tokens[first.first - 1].key.lower() if first.first > 0 else ""
+        if len(gap) == 1 and from_word in ROUTE_FROM and gap[0].key.lower() in ROUTE_TO:
             return True
     return False
 
