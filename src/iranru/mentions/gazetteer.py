@@ -172,6 +172,12 @@ def sounds_like(persian: str, latin_skeletons: set[str]) -> bool:
     return False
 
 
+def latin_like(skeleton: str, others: set[str]) -> bool:
+    """Two Latin names' consonant skeletons are close (Meshed, Mashhad; not Amano, Amman)."""
+    return len(skeleton) >= 3 and any(
+        difflib.SequenceMatcher(None, skeleton, other).ratio() >= 0.75 for other in others)
+
+
 def read_csv(name: str) -> list[dict[str, str]]:
     text = resources.files("iranru.data").joinpath(name).read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines()))
@@ -269,6 +275,7 @@ def cities(gazetteer: Gazetteer, known: dict[str, Place], alternates: Gazetteer)
         latin = {city["name"], ascii_fold(city["name"])}
         latin_alternates = {name for name in city["alternatenames"]
                             if len(name) >= 4 and name.isascii() and name[:1].isupper()}
+        own_latin = {latin_skeleton(name) for name in latin}
         persian_named = population >= 100_000 or city["countrycode"] in PERSIAN_NAMED
         candidates = {persian_name(name) for name in city["alternatenames"]
                       if persian_named and ARABIC_SCRIPT.search(name)} - {""}
@@ -295,7 +302,8 @@ def cities(gazetteer: Gazetteer, known: dict[str, Place], alternates: Gazetteer)
             # a town's own Persian name in Iran, Afghanistan, Tajikistan...: Persian text names
             # these towns as often as it uses words, so frequency cannot tell; the words among
             # them (بافت texture, نور light) are listed in places_ambiguous.csv
-            native = place_id in overrides or (form == name_fa and code in PERSIAN_NAMED)
+            native = (place_id in overrides or code in PERSIAN_NAMED) and (
+                persian_key(form) == persian_key(name_fa))  # مسجد سلیمان is مسجدسلیمان
             if is_common_fa(form, place) and not native:
                 rule = EVIDENCE
             elif scope == "world" and not big:  # داربی (a derby), اکران (a screening)
@@ -305,9 +313,10 @@ def cities(gazetteer: Gazetteer, known: dict[str, Place], alternates: Gazetteer)
                 rule = WEAK if small and not big else TRUSTED
             gazetteer.add(form, place, rule)
         if population >= ALTERNATE_POPULATION and code in REGION:  # the region's own history
-            for form in latin_alternates:
+            for form in latin_alternates:  # Resht sounds like Rasht; Nasiri is not Ahvaz
                 if (len(form) >= 4 and form.isalpha() and form.lower() not in given
-                        and zipf(form.lower(), "en") < ALTERNATE_MAX_ZIPF):
+                        and zipf(form.lower(), "en") < ALTERNATE_MAX_ZIPF
+                        and latin_like(latin_skeleton(form), own_latin)):
                     alternates.add(form, place, TRUSTED if big else WEAK)
 
 

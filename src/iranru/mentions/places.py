@@ -46,8 +46,7 @@ FA_TITLES = frozenset(persian_key(title) for title in (
     "ملا میرزا استاد پروفسور امام سلطان").split())  # آیت‌الله ends in الله, as حزب‌الله does
 # A preposition of place before a capitalised English name that is also a word: in Bath, to Reading
 EN_PLACE_PREPOSITIONS = frozenset(
-    "in at from to into near toward towards via through across outside inside around between "
-    "of".split())
+    "in at from to into near toward towards via through across outside inside around".split())
 EN_PLACE_WORDS = frozenset("city town port village province capital district region".split())
 # ezafe ی; east, west, north, south, central, Razavi (خراسان‌رضوی)
 ZWNJ_FOLLOWERS = frozenset("ی شرقی غربی شمالی جنوبی مرکزی رضوی".split())
@@ -159,8 +158,11 @@ def english_place_context(candidate: Candidate, tokens: list[Word]) -> bool:
     """`in Bath`, `the port of Split`, `Bath city`."""
     before = tokens[candidate.first - 1] if candidate.first > 0 else None
     after = tokens[candidate.last] if candidate.last < len(tokens) else None
+    if before is not None and before.key.lower() == "of" and candidate.first >= 2:
+        before = tokens[candidate.first - 2]  # the city of Bath, the port of Split
+        return before.key.lower() in EN_PLACE_WORDS
     return ((before is not None and before.key.lower() in EN_PLACE_PREPOSITIONS | EN_PLACE_WORDS)
-            or (after is not None and after.key.lower() in EN_PLACE_WORDS))
+            or (after is not None and after.key in EN_PLACE_WORDS))  # Bath city, not Delta Capital
 
 
 def is_person(candidate: Candidate, tokens: list[Word]) -> bool:
