@@ -140,10 +140,11 @@ def is_persian(name: str) -> bool:
 # جهرم is Jahrom and دو is not. Vowels, و ی ا ه ع ح and h w y v are left out.
 FA_CLASSES = str.maketrans({
     **dict.fromkeys("تط", "t"), **dict.fromkeys("ثسص", "s"), **dict.fromkeys("ذزضظ", "z"),
-    **dict.fromkeys("غقگک", "k"), "ب": "b", "پ": "p", "ج": "j", "چ": "c", "خ": "x", "د": "d",
+    **dict.fromkeys("غقگک", "k"), "ب": "b", "پ": "p", "ج": "j", "چ": "C", "خ": "X", "د": "d",
     "ر": "r", "ژ": "Z", "ش": "S", "ف": "f", "ل": "l", "م": "m", "ن": "n",
 })
-LATIN_GROUPS = (("kh", "x"), ("sh", "S"), ("ch", "c"), ("zh", "Z"), ("gh", "k"), ("th", "t"),
+# digraphs become capitals first, so that the later c -> k does not touch ch's C
+LATIN_GROUPS = (("kh", "X"), ("sh", "S"), ("ch", "C"), ("zh", "Z"), ("gh", "k"), ("th", "t"),
                 ("dj", "j"), ("ph", "f"), ("q", "k"), ("g", "k"), ("c", "k"), ("x", "ks"))
 
 
@@ -155,7 +156,7 @@ def latin_skeleton(name: str) -> str:
     name = ascii_fold(name).lower()
     for group, letter in LATIN_GROUPS:
         name = name.replace(group, letter)
-    skeleton = "".join(ch for ch in name if ch.isalpha() and ch not in "aeiouyhwv'")
+    skeleton = "".join(ch for ch in name if ch.isalpha() and ch not in "aeiouyhwv")
     return re.sub(r"(.)\1", r"\1", skeleton)
 
 

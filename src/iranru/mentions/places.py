@@ -48,8 +48,10 @@ FA_TITLES = frozenset(persian_key(title) for title in (
 EN_PLACE_PREPOSITIONS = frozenset(
     "in at from to into near toward towards via through across outside inside around".split())
 EN_PLACE_WORDS = frozenset("city town port village province capital district region".split())
-# ezafe ی; east, west, north, south, central, Razavi (خراسان‌رضوی)
-ZWNJ_FOLLOWERS = frozenset("ی شرقی غربی شمالی جنوبی مرکزی رضوی".split())
+# ezafe ی; clitics: possessives (ایران‌مان our Iran), the copula (ایران‌اند); plural ها;
+# compass words and Razavi (آذربایجان‌شرقی, خراسان‌رضوی). Not ای: ترکیه‌ای is an adjective.
+ZWNJ_FOLLOWERS = frozenset(
+    "ی ها های ام ات اش مان تان شان است اند ایم اید شرقی غربی شمالی جنوبی مرکزی رضوی".split())
 NEED_EVIDENCE = frozenset((EVIDENCE, WEAK, COMMON))
 ZWNJ = "\u200c"
 SENTENCE_ENDS = frozenset('.!?:;"\'«»“”()[]')
@@ -182,8 +184,8 @@ def is_person(candidate: Candidate, tokens: list[Word]) -> bool:
 
 def whole_word(candidate: Candidate, tokens: list[Word], text: str) -> bool:
     """A Persian name is never the tail or the head of a word joined by a ZWNJ
-    (`برنامه‌نویس` is not Neuss, `بن‌بست` is not Bonn); an ezafe `‌ی` or a compass word may
-    follow (`روسیه‌ی`, `آذربایجان‌شرقی`)."""
+    (`برنامه‌نویس` is not Neuss, `بن‌بست` is not Bonn); an ezafe, a clitic or a compass word
+    may follow (`روسیه‌ی`, `ایران‌اند`, `آذربایجان‌شرقی`)."""
     start, end = tokens[candidate.first].start, tokens[candidate.last - 1].end
     if start > 0 and text[start - 1] == ZWNJ:
         return False
