@@ -459,12 +459,13 @@ def find_mentions(
     normalize_options: NormalizeOptions | None,
     finder: str,
     run_options: RunOptions | None = None,
+    extra_places: tuple = (),
 ) -> tuple[list[tuple[object, ...]], list[Skipped], list[str]]:
     """Rows of date or place mentions for every readable document; offsets into the original."""
     from iranru.pipeline import mention_rows_of
 
     documents, skipped, warnings = read_inputs(paths, read_options)
-    rows = mention_rows_of(documents, normalize_options, finder, run_options)
+    rows = mention_rows_of(documents, normalize_options, finder, run_options, extra_places)
     return rows, skipped, warnings
 
 
@@ -499,15 +500,20 @@ def places(
     normalize_options: NormalizeOptions | None = None,
     mention_options: MentionOptions | None = None,
     run_options: RunOptions | None = None,
+    places_file: str | Path | None = None,
 ) -> Report:
     """Every place mention, resolved in the bilingual gazetteer (English and Persian names,
-    GeoNames id or our slug, kind, coordinates). `summary` counts places per document."""
+    GeoNames id or our slug, kind, coordinates). `summary` counts places per document.
+    `places_file`: a CSV `name,name_en,name_fa,kind,lat,lon` adding names and places and
+    blocking names (kind `block`); a bad row raises a UsageError `FILE:LINE: problem`."""
     import pandas as pd
 
     from iranru.mentions import PLACE_COLUMNS, summary_table
+    from iranru.mentions.gazetteer import read_places_file
 
+    extra = read_places_file(places_file) if places_file is not None else ()
     rows, skipped, warnings = find_mentions(paths, read_options, normalize_options, "places",
-                                             run_options)
+                                             run_options, extra)
     table = pd.DataFrame(rows, columns=list(PLACE_COLUMNS))
     table[["lat", "lon"]] = table[["lat", "lon"]].astype("float64")
     if mention_options and mention_options.summary:
