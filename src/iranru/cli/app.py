@@ -157,15 +157,18 @@ def execute(debug: bool, action: Callable[[], list[Skipped] | None]) -> None:
 
 
 def emit_report(
-    report: Report, fmt: str | None, output: Path | None, excel: bool, bidi: bool
+    report: Report, fmt: str | None, output: Path | None, excel: bool, bidi: bool,
+    wrap: bool = False,
 ) -> list[Skipped]:
-    """Warnings to stderr, the table to stdout or --output; returns what was skipped."""
+    """Warnings to stderr, the table to stdout or --output (and what the table view left
+    out, to stderr); returns what was skipped."""
     from iranru.render.emit import emit
 
     for warning in report.warnings:
         say(f"warning: {warning}")
     chosen = choose_format(fmt, output, sys.stdout.isatty())
-    emit(report.table, chosen, output, report.footer, excel, bidi)
+    for notice in emit(report.table, chosen, output, report.footer, excel, bidi, wrap=wrap):
+        say(notice)
     return report.skipped
 
 

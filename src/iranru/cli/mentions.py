@@ -21,6 +21,7 @@ from iranru.cli.options import (
     PlotFileOption,
     QuietOption,
     SchedulerOption,
+    WrapOption,
 )
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def dates(
         "--timeline", help="Plot date mentions per decade per document in the terminal.")] = False,
     plot_file: PlotFileOption = None,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
-    bidi: BidiOption = False, encoding: EncodingOption = None,
+    bidi: BidiOption = False, wrap: WrapOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -71,8 +72,8 @@ def dates(
                            run_options(jobs, None, True, scheduler, quiet))
         if timeline or plot_file is not None:
             skipped = show_timeline(report, timeline, plot_file)
-            return skipped if timeline else emit_report(report, format, output, excel, bidi)
-        return emit_report(report, format, output, excel, bidi)
+            return skipped if timeline else emit_report(report, format, output, excel, bidi, wrap)
+        return emit_report(report, format, output, excel, bidi, wrap)
 
     run(debug, body)
 
@@ -82,7 +83,7 @@ def places(
     paths: Paths = None,
     summary: SummaryOption = False,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
-    bidi: BidiOption = False, encoding: EncodingOption = None,
+    bidi: BidiOption = False, wrap: WrapOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -97,5 +98,5 @@ def places(
     run(debug, lambda: emit_report(
         api.places(paths, read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),
                    MentionOptions(summary=summary), run_options(jobs, None, True, scheduler, quiet)),
-        format, output, excel, bidi,
+        format, output, excel, bidi, wrap,
     ))

@@ -21,6 +21,7 @@ from iranru.cli.options import (
     QuietOption,
     SchedulerOption,
     StopwordsOption,
+    WrapOption,
 )
 
 
@@ -32,6 +33,7 @@ def stats(
     output: OutputOption = None,
     excel: ExcelOption = False,
     bidi: BidiOption = False,
+    wrap: WrapOption = False,
     encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200,
     stopwords: StopwordsOption = None,
@@ -51,5 +53,5 @@ def stats(
         api.stats(paths, read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),
                   token_options(stopwords, keep_stopwords),
                   run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
-        format, output, excel, bidi,
+        format, output, excel, bidi, wrap,
     ), context=ctx)

@@ -33,6 +33,7 @@ from iranru.cli.options import (
     SchedulerOption,
     StopwordsOption,
     TopOption,
+    WrapOption,
 )
 
 # the names of iranru.analysis.collocations.MEASURES, kept here so --help imports no analysis
@@ -60,7 +61,7 @@ def settings(
 
 def show(
     report: "Report", chart: str, plot: bool, plot_file: Path | None, fmt: str | None,
-    output: Path | None, excel: bool, bidi: bool,
+    output: Path | None, excel: bool, bidi: bool, wrap: bool = False,
 ) -> list["Skipped"]:
     """The table (or, with --plot, a terminal chart), and the chart file if asked for."""
     from iranru.render.plots import plot_to_file, plot_to_terminal
@@ -70,7 +71,7 @@ def show(
     if plot:
         plot_to_terminal(report.table, chart)
         return report.skipped
-    return emit_report(report, fmt, output, excel, bidi)
+    return emit_report(report, fmt, output, excel, bidi, wrap)
 
 
 def check_measure(value: str) -> str:
@@ -90,7 +91,7 @@ def freq(
     top: TopOption = None, group_by: GroupByOption = None,
     plot: PlotOption = False, plot_file: PlotFileOption = None,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
-    bidi: BidiOption = False, encoding: EncodingOption = None,
+    bidi: BidiOption = False, wrap: WrapOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False, no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
@@ -109,7 +110,7 @@ def freq(
     run(debug, lambda: show(
         api.freq(paths, reading, normalizing, tokenizing, terms, per_doc, concepts, concepts_file,
                  run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
-        "bars", plot, plot_file, format, output, excel, bidi,
+        "bars", plot, plot_file, format, output, excel, bidi, wrap,
     ), context=ctx)
 
 
@@ -121,7 +122,7 @@ def ngrams(
     lang: LangOption = None, by: ByOption = "lemma", min_count: MinCountOption = 1,
     top: TopOption = None, group_by: GroupByOption = None,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
-    bidi: BidiOption = False, encoding: EncodingOption = None,
+    bidi: BidiOption = False, wrap: WrapOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False, no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
@@ -140,7 +141,7 @@ def ngrams(
     run(debug, lambda: emit_report(
         api.ngrams(paths, reading, normalizing, tokenizing, terms, n,
                    run_options=run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
-        format, output, excel, bidi,
+        format, output, excel, bidi, wrap,
     ), context=ctx)
 
 
@@ -159,7 +160,7 @@ def collocations(
     lang: LangOption = None, by: ByOption = "lemma", min_count: MinCountOption = 1,
     top: TopOption = None, group_by: GroupByOption = None,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
-    bidi: BidiOption = False, encoding: EncodingOption = None,
+    bidi: BidiOption = False, wrap: WrapOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False, no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
@@ -178,7 +179,7 @@ def collocations(
     run(debug, lambda: emit_report(
         api.collocations(paths, reading, normalizing, tokenizing, terms, measure, window, node,
                          run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
-        format, output, excel, bidi,
+        format, output, excel, bidi, wrap,
     ), context=ctx)
 
 
@@ -197,7 +198,7 @@ def kwic(
     lang: LangOption = None, by: ByOption = "lemma", top: TopOption = None,
     group_by: GroupByOption = None, plot: PlotOption = False, plot_file: PlotFileOption = None,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
-    bidi: BidiOption = False, encoding: EncodingOption = None,
+    bidi: BidiOption = False, wrap: WrapOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
     scheduler: SchedulerOption = None, quiet: QuietOption = False,
@@ -217,7 +218,7 @@ def kwic(
     run(debug, lambda: show(
         api.kwic(paths, reading, normalizing, tokenizing, terms, term, regex, exact, width, sort,
                  run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
-        "dispersion", plot, plot_file, format, output, excel, bidi,
+        "dispersion", plot, plot_file, format, output, excel, bidi, wrap,
     ), context=ctx)
 
 
@@ -234,7 +235,7 @@ def compare(
     top: TopOption = None, group_by: GroupByOption = None,
     plot: PlotOption = False, plot_file: PlotFileOption = None,
     format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
-    bidi: BidiOption = False, encoding: EncodingOption = None,
+    bidi: BidiOption = False, wrap: WrapOption = False, encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200, stopwords: StopwordsOption = None,
     keep_stopwords: KeepStopwordsOption = False, no_zwnj_repair: NoZwnjOption = False,
     jobs: JobsOption = None, cache_dir: CacheDirOption = None, no_cache: NoCacheOption = False,
@@ -257,6 +258,6 @@ def compare(
             raise UsageError("compare A B takes more paths only with --group-by")
         report = api.compare(a, b, paths, reading, normalizing, tokenizing, terms, concepts,
                              concepts_file, run_options(jobs, cache_dir, no_cache, scheduler, quiet))
-        return show(report, "keyness", plot, plot_file, format, output, excel, bidi)
+        return show(report, "keyness", plot, plot_file, format, output, excel, bidi, wrap)
 
     run(debug, body, context=ctx)

@@ -24,6 +24,7 @@ from iranru.cli.options import (
     QuietOption,
     SchedulerOption,
     StopwordsOption,
+    WrapOption,
 )
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def normalize(
     output: OutputOption = None,
     excel: ExcelOption = False,
     bidi: BidiOption = False,
+    wrap: WrapOption = False,
     encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200,
     no_zwnj_repair: NoZwnjOption = False,
@@ -60,7 +62,7 @@ def normalize(
 
     def body() -> list["Skipped"]:
         if explain:
-            return emit_report(api.changes(paths, reading, normalizing), format, output, excel, bidi)
+            return emit_report(api.changes(paths, reading, normalizing), format, output, excel, bidi, wrap)
         documents, skipped = read_documents(paths, reading)
         if not documents:
             raise NoInputError("nothing could be read", skipped)
@@ -82,6 +84,7 @@ def tokens(
     output: OutputOption = None,
     excel: ExcelOption = False,
     bidi: BidiOption = False,
+    wrap: WrapOption = False,
     encoding: EncodingOption = None,
     max_file_size: MaxFileSizeOption = 200,
     stopwords: StopwordsOption = None,
@@ -101,5 +104,5 @@ def tokens(
         api.tokens(paths, read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),
                    token_options(stopwords, keep_stopwords),
                    run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
-        format, output, excel, bidi,
+        format, output, excel, bidi, wrap,
     ), context=ctx)
