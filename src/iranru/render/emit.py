@@ -31,16 +31,18 @@ def emit(
     bidi: bool = False,
     stream: IO[str] | None = None,
     wrap: bool = False,
+    width: int | None = None,
 ) -> list[str]:
     """Write `table` as `fmt` to `output` (atomically) or to `stream` (stdout); returns the
-    notices for standard error. A table on a terminal shows its first MOST_ROWS rows; a pipe
+    notices for standard error. The table view is laid out for `width` (default: the
+    terminal's, see tables.terminal_width). A table on a terminal shows its first MOST_ROWS rows; a pipe
     or a file gets every row."""
     notices: list[str] = []
 
     def render(target: IO[str]) -> None:
         if fmt is Format.TABLE:
             most_rows = MOST_ROWS if output is None and target.isatty() else None
-            notices.extend(print_table(table, target, footer, bidi, wrap=wrap, most_rows=most_rows))
+            notices.extend(print_table(table, target, footer, bidi, width, wrap, most_rows))
         elif fmt is Format.CSV:
             write_delimited(table, target, ",", excel)
         elif fmt is Format.TSV:
