@@ -90,9 +90,10 @@ def bin_years(table: pd.DataFrame, most_bins: int) -> int:
     """Decades if every decade of the range fits `most_bins` bars, else the first wider bin
     (20, 50, 100… years) that does."""
     decades, _ = timeline_data(table)
-    span = decades[-1] - decades[0] + 10 if decades else 0
+    if not decades:
+        return BIN_YEARS[0]
     for years in BIN_YEARS:
-        if span // years + 1 <= most_bins:
+        if decades[-1] // years - decades[0] // years + 1 <= most_bins:
             return years
     return BIN_YEARS[-1]
 
