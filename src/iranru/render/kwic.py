@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from iranru.render.tables import (
     ARABIC_SCRIPT,
+    KEY_WANTED,
     Shown,
     cut_end,
     cut_start,
@@ -51,7 +52,7 @@ def lay_out_concordance(table: pd.DataFrame, width: int) -> tuple[Shown, dict[st
     shown_table = right_to_left_layout(table)
     numeric = numeric_columns(shown_table)
     cells = text_cells(shown_table, None)
-    widths, hidden = fit_cells(cells, numeric, width)
+    widths, hidden = fit_cells(cells, numeric, width, most={"doc": KEY_WANTED})  # room for context
     for name, size in widths.items():
         if name in numeric:
             continue

@@ -290,8 +290,12 @@ class Shown:
     footer: bool
 
 
-def fit_cells(cells: dict[str, list[str]], numeric: set[str], width: int) -> tuple[dict[str, int], list[str]]:
+def fit_cells(cells: dict[str, list[str]], numeric: set[str], width: int,
+              most: dict[str, int] | None = None) -> tuple[dict[str, int], list[str]]:
+    """lay_out for these cells; `most` caps how wide a text column grows."""
     plans = [plan_column(name, values, name in numeric) for name, values in cells.items()]
+    for plan in plans:
+        plan.natural = max(plan.least, min(plan.natural, (most or {}).get(plan.name, plan.natural)))
     return lay_out(plans, width)
 
 
