@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size
 
 from iranru import api
@@ -25,13 +27,17 @@ from iranru.render.kwic import is_concordance, lay_out_concordance
 from iranru.render.tables import (
     KEY_COLUMNS,
     MOST_ROWS,
+    ColumnPlan,
     Shown,
     cut_end,
     cut_start,
     fold_header,
     format_value,
+    lay_out,
     lay_out_table,
+    plan_column,
     print_table,
+    table_width,
     visual_order,
 )
 from iranru.settings import MentionOptions, RunOptions, TermOptions
@@ -391,3 +397,36 @@ def test_machine_formats_keep_raw_numbers(reports: dict[str, api.Report]) -> Non
     emit(reports["stats"].table, Format.CSV, stream=stream)
     text = stream.getvalue()
     assert ",1334," in text and "1,334" not in text
+
+
+NAMES = sorted(KEY_COLUMNS) + ["count", "title", "top_terms", "start", "per_10k_some_document.txt",
+                               "mean_sentence_length", "context", "lang"]
+
+
+@st.composite
+def column_plans(draw: st.DrawFn) -> list[ColumnPlan]:
+    names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=12, unique=True))
+    plans = []
+    for name in names:
+        if draw(st.booleans()):
+            cells = [format_value(value) for value in draw(st.lists(st.integers(-10**9, 10**9), max_size=5))]
+            plans.append(plan_column(name, cells, numeric=True))
+        else:
+            plans.append(plan_column(name, draw(st.lists(st.text(max_size=60), max_size=5)), numeric=False))
+    return plans
+
+
+@given(column_plans(), st.integers(min_value=20, max_value=300))
+def test_layout_fits_and_keeps_key_columns(plans: list[ColumnPlan], width: int) -> None:
+    widths, hidden = lay_out(plans, width)
+    names = [plan.name for plan in plans]
+    assert sorted([*widths, *hidden]) == sorted(names)
+    assert [name for name in names if name in widths] == list(widths)  # table order kept
+    assert [name for name in names if name in hidden] == hidden  # named in table order
+    assert not any(name in KEY_COLUMNS for name in hidden)
+    for plan in plans:
+        if plan.name in widths:
+            assert plan.least <= widths[plan.name] <= max(plan.least, plan.natural)
+    keys = [plan for plan in plans if plan.key]
+    if table_width(plan.least for plan in keys) <= width:
+        assert table_width(widths.values()) <= width
