@@ -158,13 +158,16 @@ def execute(debug: bool, action: Callable[[], list[Skipped] | None]) -> None:
 
 
 def emit_report(report: Report, output: OutputOptions) -> list[Skipped]:
-    """Warnings to stderr, the table to stdout or --output; returns what was skipped."""
+    """Warnings to stderr, the table to stdout or --output (and what the table view left
+    out, to stderr); returns what was skipped."""
     from iranru.render.emit import emit
 
     for warning in report.warnings:
         say(f"warning: {warning}")
     chosen = choose_format(output.format, output.output, sys.stdout.isatty())
-    emit(report.table, chosen, output.output, report.footer, output.excel, output.bidi)
+    for notice in emit(report.table, chosen, output.output, report.footer, output.excel, output.bidi,
+                       wrap=output.wrap):
+        say(notice)
     return report.skipped
 
 

@@ -35,6 +35,7 @@ from iranru.cli.options import (
     StopwordsOption,
     TopOption,
     WhereOption,
+    WrapOption,
 )
 
 BYTES_PER_MB = 1_000_000
@@ -48,6 +49,7 @@ class OutputOptions:
     output: Path | None = None
     excel: bool = False
     bidi: bool = False
+    wrap: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +93,9 @@ def with_bundles(*bundles: Bundle) -> Callable[[Callable[..., None]], Callable[.
     return decorate
 
 
-def build_output(format: str | None, output: Path | None, excel: bool, bidi: bool = False) -> OutputOptions:
-    return OutputOptions(format, output, excel, bidi)
+def build_output(format: str | None, output: Path | None, excel: bool, bidi: bool = False,
+                 wrap: bool = False) -> OutputOptions:
+    return OutputOptions(format, output, excel, bidi, wrap)
 
 
 def build_corpus(
@@ -122,7 +125,8 @@ def build_terms(lang: str | None, by: str, top: int | None, group_by: str | None
 
 
 OUTPUT = Bundle("output", (("format", FormatOption, None), ("output", OutputOption, None),
-                           ("excel", ExcelOption, False), ("bidi", BidiOption, False)), build_output)
+                           ("excel", ExcelOption, False), ("bidi", BidiOption, False),
+                           ("wrap", WrapOption, False)), build_output)
 READING = (("encoding", EncodingOption, None), ("max_file_size", MaxFileSizeOption, 200),
            ("where", WhereOption, None), ("no_zwnj_repair", NoZwnjOption, False))
 STOPWORDS = (("stopwords", StopwordsOption, None), ("keep_stopwords", KeepStopwordsOption, False))

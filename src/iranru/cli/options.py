@@ -65,6 +65,11 @@ BidiOption = Annotated[
                  help="Shape and reorder Persian in tables, for terminals without "
                  "right-to-left support."),
 ]
+WrapOption = Annotated[
+    bool,
+    typer.Option("--wrap", rich_help_panel=OUTPUT_PANEL,
+                 help="Wrap long text cells in tables instead of cutting them with …."),
+]
 EncodingOption = Annotated[
     str | None,
     typer.Option("--encoding", rich_help_panel=INPUT_PANEL, show_default=False,
