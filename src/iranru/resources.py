@@ -51,13 +51,36 @@ def persian_lemmatizer() -> Any:
 def hazm_word_counts() -> dict[str, int]:
     """hazm's words.dat as hazm reads it (a line is word, count, tags), each word with its
     highest count (a few words are listed twice)."""
+    return hazm_words()[0]
+
+
+@functools.cache
+def hazm_word_classes() -> dict[str, frozenset[str]]:
+    """The words of words.dat listed with word classes (N, AJ, PL for a plural…): lemmas of
+    their own or plurals; the many listed without one ("0") are mostly inflected forms."""
+    return hazm_words()[1]
+
+
+@functools.cache
+def hazm_words() -> tuple[dict[str, int], dict[str, frozenset[str]]]:
     text = (resources.files("hazm") / "data" / "words.dat").read_text(encoding="utf-8")
     counts: dict[str, int] = {}
+    classes: dict[str, frozenset[str]] = {}
     for line in text.splitlines():
         fields = line.strip().split("\t")
-        if len(fields) == 3 and counts.get(fields[0], -1) < (count := int(fields[1])):
-            counts[fields[0]] = count
-    return counts
+        if len(fields) == 3:
+            if counts.get(fields[0], -1) < (count := int(fields[1])):
+                counts[fields[0]] = count
+            if fields[2] != "0":
+                classes[fields[0]] = classes.get(fields[0], frozenset()) | set(fields[2].split(","))
+    return counts, classes
+
+
+@functools.cache
+def hazm_verbs() -> tuple[str, ...]:
+    """hazm's verb list, `past#present` a line (کرد#کن)."""
+    text = (resources.files("hazm") / "data" / "verbs.dat").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 @functools.cache

@@ -23,6 +23,7 @@ from iranru.language import (
     language_of_token,
     script_counts,
 )
+from iranru.lemmas import lemmatize_persian
 from iranru.model import AnalyzedDocument, Document, TokenTable
 from iranru.normalize import align, normalize_text, original_span, zwnj_evidence_of
 from iranru.normalize.constants import ZWNJ
@@ -230,27 +231,6 @@ def lemmatize(word: str, lang: str) -> str:
 
         return simplemma.lemmatize(word, lang="en").lower()
     return word.lower()
-
-
-IMPERSONAL_VERB = re.compile(f"^(?:ن?می){ZWNJ}(.+)$")
-
-
-def lemmatize_persian(norm: str) -> str:
-    """hazm's Lemmatizer, then two forms it leaves whole: a participle with its auxiliary
-    (کرده‌بود → کرد#کن, via hazm's own `کرده_بود` spelling) and the impersonal
-    `می‌` + present stem (می‌توان "one can" → توانست#توان)."""
-    lemmatizer = resources.persian_lemmatizer()
-    lemma = lemmatizer.lemmatize(norm) or norm
-    if lemma != norm or ZWNJ not in norm:
-        return lemma
-    verbal = norm.replace(ZWNJ, "_")
-    verb_lemma = lemmatizer.lemmatize(verbal, "VERB")
-    if verb_lemma != verbal and "#" in verb_lemma:
-        return verb_lemma
-    impersonal = IMPERSONAL_VERB.match(norm)
-    if impersonal and impersonal.group(1) in resources.persian_present_stems():
-        return resources.persian_present_stems()[impersonal.group(1)]
-    return lemma
 
 
 def stopword_sets(extra: tuple[Path, ...]) -> StopwordSets:

@@ -1,0 +1,371 @@
+"""Lemmas of single words, Persian after UD PerDT and English after UD EWT.
+
+A lemma is a function of the normalised word and its language alone, computed once per word
+type: word counts (wordcounts.py) have no sentence context, so an ambiguous form gets the
+lemma of its commoner reading (`کند` "does" rather than "slow", `Rose` the name).
+
+Persian (PerDT's conventions): verbs, participles and auxiliaries as `past#present`
+(`می‌کند → کرد#کن`, `کرده → کرد#کن`, `باشد → بود#باش`, copula `است → #است`); plural
+(ها, ان, ات), ezafe and indefinite endings and comparative تر removed (`دریای → دریا`,
+`کسانی → کس`, `بیشتر → بیش`); Arabic broken plurals singular (`افراد → فرد`, from
+data/broken_plurals.csv); relational adjectives in ی kept (`فرهنگی`, `احتمالی`).
+Infinitives stay whole (PerDT tags them nouns: `کردن`).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from importlib import resources as package_files
+
+from iranru import resources
+
+ZWNJ = "\u200c"  # zero-width non-joiner: joins a suffix to its word without joining letters
+YEH = "ی"
+
+# --- Persian verbs ---------------------------------------------------------------------------
+
+# hazm's verb list (past#present) with its few slips mended: بود is بود#باش (PerDT), not
+# بود#است; باشید and کند are forms, not past stems; گفت's present is گو, نوشت's نویس (the
+# rarer نورد and روب would otherwise claim نوشت and رفت); باید's past is بایست.
+DROPPED_VERBS = frozenset({"بود#است", "باشید#باش", "کند#کن", "گفت#گوی", "نوشت#نورد", "رفت#روب",
+                           "بایست#بای", "آمد#آی", "#هست"})
+ADDED_VERBS = ("بایست#باید",)
+
+# The commonest verbs first, so a form two verbs share (کشت "killed"/"planted", the present کش
+# of کشید and کشت) goes to the commoner; their bare forms also win over a noun of the same
+# spelling (کند "does" not "slow", داشت "had" not "harvest"). Frequency order after the
+# Bijankhan corpus counts (Bijankhan 2004) as everyday Persian knows them.
+COMMON_VERBS = (
+    "کرد#کن", "شد#شو", "بود#باش", "داشت#دار", "داد#ده", "گرفت#گیر", "گفت#گو", "زد#زن",
+    "آمد#آ", "رفت#رو", "رسید#رس", "کشید#کش", "ماند#مان", "دید#بین", "خواست#خواه",
+    "توانست#توان", "آورد#آور", "برد#بر", "یافت#یاب", "گذاشت#گذار", "ساخت#ساز", "نمود#نما",
+    "دانست#دان", "شناخت#شناس", "خورد#خور", "افتاد#افت", "نشست#نشین", "گشت#گرد",
+    "پرداخت#پرداز", "نوشت#نویس", "خواند#خوان", "کشت#کش", "گذشت#گذر", "بست#بند",
+    "انداخت#انداز", "شکست#شکن", "فرمود#فرما", "گردید#گرد", "پذیرفت#پذیر", "بایست#باید",
+)
+
+# Forms of a verb whose other reading is the commoner one: a noun or adjective (نشست
+# "meeting", ساخت "make", and past stems that are the noun of a compound verb: دریافت کرد),
+# a participle lexicalised as an adjective (گذشته "past", خسته "tired"), or a word the
+# verb table happens to spell (مانند "like", شدید "severe", دهم "tenth", رود "river").
+NOT_VERBS = frozenset(
+    """
+    نشست ساخت خرید پرداخت دریافت برداشت بازگشت بازدید شکست پیوست سوخت نهاد درد
+    مانند شدید دهم روم رود نخست نبرد مردم گذشته رشته خسته بسته وابسته پیوسته شایسته
+    برجسته گسترده پیچیده آماده آلوده فرسوده افسرده آسوده آشفته نهفته پخته زاده
+    فرهیخته آزرده پوشیده فشرده مرده خفته شسته درود ستاد گشاد شناخت
+    گود آند روند رسم نمام نماد توانی بایسته نزد بدهی بافت ندار نداری نیام ببر ببری بدان
+    """.split()
+)
+
+# Light verbs and auxiliaries whose bare second person (کنی, باشی, خواهی) is commoner than
+# a noun of that spelling.
+SECOND_PERSON_BARE = frozenset("کن باش خواه ده شو دار توان".split())
+
+PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
+PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+PERFECT_ENDINGS = ("", f"{ZWNJ}ام", f"{ZWNJ}ای", f"{ZWNJ}ایم", f"{ZWNJ}اید", f"{ZWNJ}اند",
+                   f"{ZWNJ}است")
+CONTINUOUS = (f"می{ZWNJ}", f"نمی{ZWNJ}")
+
+# The copula and the verb "to be" (present), which has no past stem in PerDT's lemmas.
+COPULA = {"است": "#است"} | {
+    f"{negation}{stem}{ending}": "#هست"
+    for negation, stem in (("", "هست"), ("", "نیست"))
+    for ending in ("", "م", "ی", "یم", "ید", "ند")
+}
+
+# Closed-class words whose lemma no rule derives.
+FIXED_LEMMAS = COPULA | {
+    "باید": "بایست#باید", "نباید": "بایست#باید", "بایستی": "بایست#باید",
+    "نبایستی": "بایست#باید", "بایست": "بایست#باید",
+    f"می{ZWNJ}توان": "#توان", f"نمی{ZWNJ}توان": "#توان",  # impersonal "one can" (PerDT)
+    f"می{ZWNJ}بایست": "بایست#باید", f"می{ZWNJ}بایستی": "بایست#باید",
+    "باش": "بود#باش", "نباش": "بود#باش",
+    "کن": "کرد#کن", "بکن": "کرد#کن", "نکن": "کرد#کن",  # the imperative of the light verb
+    "مرا": "من", "ترا": "تو", "تورا": "تو",  # pronoun + را written as one word
+}
+
+# Helpers after a participle in one token (کرده‌بود, شده‌است, گفته‌شده‌است).
+AUXILIARY_STEMS = ("بود", "باش", "است", "شد", "شو", "ام", "ای", "ایم", "اید", "اند")
+
+
+def verb_entries() -> list[tuple[str, str]]:
+    """(past, present) of every verb, the commonest first."""
+    verbs = [verb for verb in resources.hazm_verbs() if verb not in DROPPED_VERBS]
+    ordered = dict.fromkeys((*COMMON_VERBS, *ADDED_VERBS, *verbs))
+    entries = []
+    for verb in ordered:
+        past, _, present = verb.partition("#")
+        if past and present and " " not in verb:
+            entries.append((past, present))
+    return entries
+
+
+def present_forms(present: str) -> list[str]:
+    """Present stem + person endings; a stem ending in a vowel letter takes ی first
+    (آ → آید, گو → گوید), and و may be a consonant (شو → شود) so both are made."""
+    forms = [present + ending for ending in PRESENT_ENDINGS]
+    if present.endswith(("ا", "و", "آ")):
+        forms += [present + YEH + ending for ending in PRESENT_ENDINGS]
+    return forms
+
+
+def subjunctive_prefixes(present: str) -> list[str]:
+    """ب and ن before a stem in آ write it یا (آ → بیا, آور → بیاور)."""
+    if present.startswith("آ"):
+        return ["بیا" + present[1:], "نیا" + present[1:]]
+    return ["ب" + present, "ن" + present]
+
+
+@functools.cache
+def persian_verb_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """(marked, bare): inflected form → past#present. Marked forms carry a prefix (می‌, ن,
+    ب) or a person ending no noun has; bare forms (کند, کرد, کرده) may also be nouns and
+    are read as verbs only for the common verbs (see `verb_lemma`). Bare second persons
+    singular (روی, کشتی, بینی) are left out: they are spelled like nouns with the ezafe or
+    indefinite ی, the far commoner reading."""
+    marked: dict[str, str] = {}
+    bare: dict[str, str] = {}
+    for past, present in verb_entries():
+        lemma = f"{past}#{present}"
+        for ending in PAST_ENDINGS:
+            for prefix in ("ن", *CONTINUOUS, *(f"{c}ن" for c in ())):
+                marked.setdefault(prefix + past + ending, lemma)
+            if ending != "ی":
+                bare.setdefault(past + ending, lemma)
+        for ending in PERFECT_ENDINGS:
+            participle = past + "ه" + ending
+            for prefix in ("ن", *CONTINUOUS):
+                marked.setdefault(prefix + participle, lemma)
+            (bare if ending == "" else marked).setdefault(participle, lemma)
+        for form in present_forms(present):
+            for prefix in CONTINUOUS:
+                marked.setdefault(prefix + form, lemma)
+            if not form.endswith(YEH) or present in SECOND_PERSON_BARE:
+                bare.setdefault(form, lemma)
+        for stem in subjunctive_prefixes(present):
+            marked.setdefault(stem, lemma)  # imperative: بکن, بگیر
+            for form in present_forms(stem):
+                marked.setdefault(form, lemma)
+    return marked, bare
+
+
+@functools.cache
+def common_verb_lemmas() -> frozenset[str]:
+    return frozenset(COMMON_VERBS)
+
+
+def verb_lemma(word: str) -> str | None:
+    """past#present of a verb form, or None when the word is not one or its commoner
+    reading is a noun or adjective."""
+    if word in NOT_VERBS:
+        return None
+    marked, bare = persian_verb_forms()
+    common = common_verb_lemmas()
+    lemma = bare.get(word)
+    if lemma in common:  # before a prefixed reading: نوشت is "wrote", not ن + وشت
+        return lemma
+    if lemma is not None and (word.endswith("ه") or (
+            word.startswith(lemma.partition("#")[0]) and not word_classes(word)
+            and noun_lemma(word) == word)):
+        return lemma  # a participle, or a past form no noun shares
+    lemma = marked.get(word)
+    if lemma is not None:
+        if word.startswith(CONTINUOUS) or lemma in common:
+            return lemma
+        # ن and ب also begin nouns (نجوم, بخت, بلندی = بلند + ی): a listed word or one
+        # the noun rules take apart keeps its noun reading
+        if is_listed(word) or noun_lemma(word) != word:
+            return None
+        return lemma
+    if ZWNJ in word:
+        return joined_verb_lemma(word)
+    return None
+
+
+def joined_verb_lemma(word: str) -> str | None:
+    """A participle with its auxiliaries in one token: کرده‌بود, گفته‌شده‌است → the
+    participle's verb (hazm's joined verb parts, written with ZWNJ)."""
+    first, *rest = word.split(ZWNJ)
+    if not first.endswith("ه") or not all(part.startswith(AUXILIARY_STEMS) or
+                                          part in ("ن", "نمی", "می") for part in rest):
+        return None
+    marked, bare = persian_verb_forms()
+    lemma = bare.get(first) or marked.get(first)
+    return lemma if lemma is not None and "#" in lemma else None
+
+
+# --- Persian nouns and adjectives ------------------------------------------------------------
+
+# Nouns and adjectives seen more often with the indefinite or ezafe ی than as a relational
+# adjective in ی (زمانی "a time", not "temporal"): for any other word X, Xی is read as the
+# adjective and kept (فرهنگی, احتمالی, سیاسی). Words whose Xی is a word of its own (یکی,
+# کمی "a little", بسیاری "many", چندی "a while") are not here.
+INDEFINITE_PRONE = frozenset(
+    """
+    کس وقت زمان چیز کار روز سال ماه هفته شب مدت هنگام گاه لحظه حال صورت نوع طور طرف شکل
+    قسمت بخش قدر مقدار تعداد عده حد جا نگاه خبر راه دست سر دل کتاب مرد زن دختر پسر فرد
+    آدم نفر دفعه اثر مورد نقش مقام امر حرف سخن کلمه جمله موضوع مسئله مشکل
+    زیاد بزرگ کوچک خاص جدید مهم دیگر فراوان متفاوت گوناگون خوب بد تازه بلند کوتاه
+    آسان ساده عجیب عمیق مشخص متعدد معین مختلف قوی ضعیف اندک
+    """.split()
+)
+
+# Words in ی after a vowel letter that are no ezafe form (چای "tea", رای "vote", توی "in").
+NOT_EZAFE = frozenset("برای چای رای نای وای های توی سرای".split())
+
+# Words that end in تر but are no comparative (دختر "girl", دفتر "office", برتر "superior").
+NOT_COMPARATIVES = frozenset(
+    """
+    دختر دفتر کبوتر چتر بستر شتر اختر انگشتر استر اتر تئاتر متر کیلومتر سانتیمتر
+    میلیمتر لیتر فیلتر کامپیوتر هلیکوپتر پوستر تر برتر دکتر اینتر
+    """.split()
+)
+
+# Pronouns and words a suffix rule would wrongly cut (اینها is no plural of این here: PerDT
+# keeps the pronoun; خودشان keeps its person).
+KEEP_WHOLE = frozenset(
+    f"""
+    اینها آنها این{ZWNJ}ها آن{ZWNJ}ها خودم خودت خودش خودمان خودتان خودشان یکی کمی
+    بسیاری چندی همگان دوران آنان اینان هزاران انتخابات اطلاعات ادبیات تسهیلات
+    """.split()
+)
+
+PRONOUN_CLITICS = ("مان", "تان", "شان", "م", "ت", "ش")
+
+
+@functools.cache
+def broken_plurals() -> dict[str, str]:
+    """Arabic broken plural → singular, from data/broken_plurals.csv (see its header)."""
+    text = (package_files.files("iranru") / "data" / "broken_plurals.csv").read_text(encoding="utf-8")
+    rows = csv.reader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return {plural: singular for plural, singular in rows if plural != "plural"}
+
+
+def is_listed(word: str) -> bool:
+    return word in resources.hazm_word_counts()
+
+
+def word_classes(word: str) -> frozenset[str]:
+    """hazm's word classes of a listed lemma (N, AJ, PL for a plural…); empty for an
+    inflected form (words.dat lists many, with no class)."""
+    return resources.hazm_word_classes().get(word, frozenset())
+
+
+def strip_plural(word: str) -> str | None:
+    """The singular of a Persian plural in ها, ان, ات or ین, or None. ان, ات and ین also end
+    many singular words (باران, ایران), so the whole must not be a listed lemma (unless
+    hazm marks it plural) and the singular must be one."""
+    if word.endswith(f"{ZWNJ}ها"):
+        return word[:-3]
+    classes = word_classes(word)
+    if classes and "PL" not in classes:
+        # a lemma in گان is still a plural of a word in silent ه: نویسندگان → نویسنده
+        if word.endswith("گان") and word_classes(word[:-3] + "ه"):
+            return word[:-3] + "ه"
+        return None
+    if word.endswith("ها") and len(word) > 3 and is_listed(word[:-2]):
+        return word[:-2]
+    for ending in ("ان", "ات", "ین"):
+        if not word.endswith(ending) or len(word) < 4:
+            continue
+        stem = word[: -len(ending)].rstrip(ZWNJ)
+        counts = resources.hazm_word_counts()
+        candidates = [c for c in plural_stems(stem, ending) if len(c) > 1 and word_classes(c)]
+        if candidates:
+            return max(candidates, key=lambda candidate: counts[candidate])
+    return None
+
+
+def plural_stems(stem: str, ending: str) -> tuple[str, ...]:
+    """Singulars a plural stem may come from, likeliest first: گان and یات from a silent ه
+    (نویسندگان → نویسنده, تجربیات → تجربه), یان from a vowel (دانشجویان → دانشجو), ات
+    from an Arabic ت or ه (حرکات → حرکت, کلمات → کلمه)."""
+    if ending == "ات":
+        if stem.endswith(YEH):
+            return stem[:-1] + "ه", stem + "ت", stem
+        return stem + "ت", stem + "ه", stem
+    if stem.endswith("گ"):
+        return stem[:-1] + "ه", stem
+    if stem.endswith(YEH):
+        return stem, stem[:-1]
+    return (stem,)
+
+
+def strip_yeh(word: str) -> str | None:
+    """The word without its ezafe or indefinite ی, or None: after a vowel letter or a plural
+    always (دریای → دریا, جای → جا, کسانی → کسان, خانه‌ای → خانه); after a consonant only
+    for the words INDEFINITE_PRONE lists (وقتی → وقت), so relational adjectives stay
+    (فرهنگی)."""
+    if word.endswith((f"{ZWNJ}ای", f"{ZWNJ}ی")) and len(word) > 3:
+        return word[: word.rindex(ZWNJ)]
+    if not word.endswith(YEH) or len(word) < 3 or word in NOT_EZAFE:
+        return None
+    stem = word[:-1]
+    if stem.endswith(("ا", "و")) and (is_listed(stem) or stem.endswith("ها")):
+        return stem
+    if (stem.endswith("های") and is_listed(stem[:-3].rstrip(ZWNJ))) or (
+            stem.endswith(YEH) and stem[:-1] in INDEFINITE_PRONE):
+        return stem[:-1]  # کتاب‌هایی → کتاب‌ها, جایی → جا: یی after a vowel
+    if stem in INDEFINITE_PRONE or stem in broken_plurals():
+        return stem
+    if not word_classes(word) and (stem.endswith("ها") or strip_plural(stem) is not None):
+        return stem
+    return None
+
+
+def strip_comparative(word: str) -> str | None:
+    """بیشتر → بیش, مهم‌ترین → مهم, کمتری → کم: تر after an adjective (or به "good")."""
+    for ending in ("ترین", "تری", "تر"):
+        if word.endswith(ending) and word not in NOT_COMPARATIVES:
+            stem = word[: -len(ending)].rstrip(ZWNJ)
+            if stem == "به" or (len(stem) > 1 and "AJ" in word_classes(stem)):
+                return stem
+    return None
+
+
+def strip_clitic(word: str) -> str | None:
+    """A possessive pronoun off a word that is no lemma itself: پدرم → پدر, خانه‌اش → خانه,
+    کارهایش → کارهای."""
+    if ZWNJ in word:
+        stem, _, clitic = word.rpartition(ZWNJ)
+        return stem if clitic in ("ام", "ات", "اش", "مان", "تان", "شان") and is_listed(stem) else None
+    for clitic in PRONOUN_CLITICS:
+        stem = word[: -len(clitic)]
+        noun = bool(word_classes(stem) & {"N", "AJ"}) or stem.endswith("های")
+        if word.endswith(clitic) and len(stem) > 1 and noun:
+            return stem
+    return None
+
+
+def noun_lemma(word: str) -> str:
+    """Nouns and adjectives: endings off, one layer at a time (کتاب‌هایی → کتاب‌ها → کتاب),
+    a broken plural to its singular (افرادی → افراد → فرد)."""
+    plurals = broken_plurals()
+    for _ in range(4):
+        if word in KEEP_WHOLE:
+            return word
+        if word in plurals:
+            return plurals[word]
+        reduced = strip_yeh(word) or strip_plural(word) or strip_comparative(word)
+        if reduced is None and not word_classes(word):
+            reduced = strip_clitic(word)
+        if reduced is None:
+            break
+        word = reduced
+    return word
+
+
+def lemmatize_persian(word: str) -> str:
+    """PerDT-style lemma of one normalised Persian word."""
+    fixed = FIXED_LEMMAS.get(word)
+    if fixed is not None:
+        return fixed
+    if word.endswith(("ۀ", "هٔ")):  # ezafe on a silent ه (خانۀ → خانه): a noun, never a verb
+        return noun_lemma(word[:-1] + "ه" if word.endswith("ۀ") else word[:-1])
+    verb = verb_lemma(word)
+    if verb is not None:
+        return verb
+    return noun_lemma(word)
