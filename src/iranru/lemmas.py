@@ -369,3 +369,59 @@ def lemmatize_persian(word: str) -> str:
     if verb is not None:
         return verb
     return noun_lemma(word)
+
+
+# --- English ---------------------------------------------------------------------------------
+
+# UD EWT's lemmas that simplemma does not give: object pronouns to the subject form (its is
+# mostly it + 's written without the apostrophe), and informal spellings of the web.
+ENGLISH_FIXED = {
+    "me": "i", "him": "he", "them": "they", "us": "we", "its": "it", "u": "you", "ur": "your",
+    "im": "i", "ive": "i", "youre": "you", "theyre": "they", "thats": "that", "cant": "can",
+    "dont": "do", "didnt": "do", "doesnt": "do", "isnt": "be", "arent": "be", "wasnt": "be",
+    "werent": "be", "havent": "have", "hasnt": "have", "hadnt": "have", "couldnt": "could",
+    "wouldnt": "would", "shouldnt": "should", "pls": "please", "plz": "please", "thx": "thanks",
+    "b/c": "because", "cuz": "because", "coz": "because", "thru": "through", "tho": "though",
+    "wanna": "want", "gonna": "go", "gotta": "get", "outta": "out", "kinda": "kind",
+    "sorta": "sort", "lemme": "let", "gimme": "give", "ppl": "people",
+    "media": "media", "trivia": "trivia",  # Latin plurals English uses as mass nouns
+    "jan.": "january", "feb.": "february", "mar.": "march", "apr.": "april", "jun.": "june",
+    "jul.": "july", "aug.": "august", "sep.": "september", "sept.": "september",
+    "oct.": "october", "nov.": "november", "dec.": "december",
+}
+# Times of day as UD writes them (4 PM → p.m.); in capitals only: "am" is a form of be.
+ENGLISH_FIXED_CAPITALS = {"AM": "a.m.", "PM": "p.m.", "A.M.": "a.m.", "P.M.": "p.m."}
+
+
+@functools.cache
+def common_inflected_english() -> frozenset[str]:
+    """Common English words whose capitalised form simplemma would change (see the file's
+    header): a capitalised word is lemmatised only when it is one of them."""
+    text = (package_files.files("iranru") / "data" / "en_common_inflected.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def lemmatize_english(word: str) -> str:
+    """simplemma, lower-cased, with UD's pronouns and informal spellings. A capitalised word
+    keeps its form unless its lower-case form is a common word (Posted → post, Best → good;
+    Meshed, Aras, ISS stay) or simplemma knows it as the plural of a name (Palestinians)."""
+    import simplemma
+
+    lower = word.lower()
+    fixed = ENGLISH_FIXED_CAPITALS.get(word)
+    if fixed is None and (word.islower() or word[1:].islower() or len(word) == 1):
+        fixed = ENGLISH_FIXED.get(lower)
+    if fixed is not None:
+        return fixed
+    if any(char.isdigit() for char in word):  # 4th, 1990s, G8: simplemma spells them out
+        return lower
+    lemma = simplemma.lemmatize(word, lang="en")
+    if lemma.replace("-", "").lower() == lower.replace("-", "") or (
+            len(word) <= 3 and len(lemma) > 2 * len(word)):
+        return lower  # e-mail is no "email", wifi no "wi-fi", km no "kilometer"
+    if word.islower() or not word[:1].isalpha():
+        return lemma.lower()
+    if lemma.lower() == lower or lower in common_inflected_english():
+        return lemma.lower()
+    plural = lower.endswith("s") and lemma.lower() in (lower[:-1], lower[:-2], lower[:-3] + "y")
+    return lemma.lower() if plural and lemma[:1].isupper() else lower

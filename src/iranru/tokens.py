@@ -23,7 +23,7 @@ from iranru.language import (
     language_of_token,
     script_counts,
 )
-from iranru.lemmas import lemmatize_persian
+from iranru.lemmas import lemmatize_english, lemmatize_persian
 from iranru.model import AnalyzedDocument, Document, TokenTable
 from iranru.normalize import align, normalize_text, original_span, zwnj_evidence_of
 from iranru.normalize.constants import ZWNJ
@@ -222,14 +222,12 @@ def fold_for_counting(surface: str) -> str:
 def lemmatize(word: str, lang: str) -> str:
     """hazm's Lemmatizer for Persian (verbs as past#present stem); simplemma for English, given
     the word with its capitals (proper names stay whole) and lower-cased after."""
-    if len(word) == 1 or len(word) > LONGEST_WORD:  # era markers (ش, م); junk runs of letters
-        return word.lower()
+    if len(word) > LONGEST_WORD or (len(word) == 1 and lang != EN):  # junk runs of letters;
+        return word.lower()  # era markers after a year (ش, م)
     if lang == FA:
         return lemmatize_persian(word)
     if lang == EN:
-        import simplemma
-
-        return simplemma.lemmatize(word, lang="en").lower()
+        return lemmatize_english(word)
     return word.lower()
 
 
