@@ -35,19 +35,6 @@ def persian_word_tokenizer() -> Any:
 
 
 @functools.cache
-def persian_lemmatizer() -> Any:
-    """hazm's lemmatizer; it only asks whether a word is in its list, so it is given the
-    list ZWNJ repair reads too (words.dat parsed once, not twice: half a second a worker)."""
-    import os
-
-    import hazm
-
-    lemmatizer = hazm.Lemmatizer(words_file=os.devnull)
-    lemmatizer.words = hazm_word_counts()
-    return lemmatizer
-
-
-@functools.cache
 def hazm_word_counts() -> dict[str, int]:
     """hazm's words.dat as hazm reads it (a line is word, count, tags), each word with its
     highest count (a few words are listed twice)."""
@@ -81,19 +68,6 @@ def hazm_verbs() -> tuple[str, ...]:
     """hazm's verb list, `past#present` a line (کرد#کن)."""
     text = (resources.files("hazm") / "data" / "verbs.dat").read_text(encoding="utf-8")
     return tuple(line.strip() for line in text.splitlines() if line.strip())
-
-
-@functools.cache
-def persian_present_stems() -> dict[str, str]:
-    """Present stem → hazm's `past#present` lemma, from hazm's verb list (توان → توانست#توان)."""
-    from hazm.utils import verbs_list
-
-    stems: dict[str, str] = {}
-    for verb in verbs_list():
-        past, _, present = verb.partition("#")
-        if past and present:
-            stems.setdefault(present, verb)
-    return stems
 
 
 @functools.cache
