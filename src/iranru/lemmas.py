@@ -27,10 +27,11 @@ YEH = "ی"
 
 # hazm's verb list (past#present) with its few slips mended: بود is بود#باش (PerDT), not
 # بود#است; باشید and کند are forms, not past stems; گفت's present is گو, نوشت's نویس (the
-# rarer نورد and روب would otherwise claim نوشت and رفت); باید's past is بایست.
+# rarer نورد and روب would otherwise claim نوشت and رفت); باید's past is بایست; the list
+# lacks گردید, the formal "became" (its present گرد stays گشت's, as PerDT writes it).
 DROPPED_VERBS = frozenset({"بود#است", "باشید#باش", "کند#کن", "گفت#گوی", "نوشت#نورد", "رفت#روب",
                            "بایست#بای", "آمد#آی", "#هست"})
-ADDED_VERBS = ("بایست#باید",)
+ADDED_VERBS = ("بایست#باید", "گردید#گرد")
 
 # The commonest verbs first, so a form two verbs share (کشت "killed"/"planted", the present کش
 # of کشید and کشت) goes to the commoner; their bare forms also win over a noun of the same
@@ -128,10 +129,11 @@ def persian_verb_forms() -> tuple[dict[str, str], dict[str, str]]:
     indefinite ی, the far commoner reading."""
     marked: dict[str, str] = {}
     bare: dict[str, str] = {}
-    for past, present in verb_entries():
+    entries = verb_entries()
+    for past, present in entries:  # past forms first: گردید is "became" before "you turn"
         lemma = f"{past}#{present}"
         for ending in PAST_ENDINGS:
-            for prefix in ("ن", *CONTINUOUS, *(f"{c}ن" for c in ())):
+            for prefix in ("ن", *CONTINUOUS):
                 marked.setdefault(prefix + past + ending, lemma)
             if ending != "ی":
                 bare.setdefault(past + ending, lemma)
@@ -140,6 +142,8 @@ def persian_verb_forms() -> tuple[dict[str, str], dict[str, str]]:
             for prefix in ("ن", *CONTINUOUS):
                 marked.setdefault(prefix + participle, lemma)
             (bare if ending == "" else marked).setdefault(participle, lemma)
+    for past, present in entries:
+        lemma = f"{past}#{present}"
         for form in present_forms(present):
             for prefix in CONTINUOUS:
                 marked.setdefault(prefix + form, lemma)
@@ -385,6 +389,7 @@ ENGLISH_FIXED = {
     "wanna": "want", "gonna": "go", "gotta": "get", "outta": "out", "kinda": "kind",
     "sorta": "sort", "lemme": "let", "gimme": "give", "ppl": "people",
     "media": "media", "trivia": "trivia",  # Latin plurals English uses as mass nouns
+    "thinking": "think",  # simplemma: "thinke"
     "jan.": "january", "feb.": "february", "mar.": "march", "apr.": "april", "jun.": "june",
     "jul.": "july", "aug.": "august", "sep.": "september", "sept.": "september",
     "oct.": "october", "nov.": "november", "dec.": "december",
