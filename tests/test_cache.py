@@ -117,7 +117,8 @@ def test_a_new_version_is_a_new_key(runner: CliRunner, tmp_path: Path, analyses:
 
 
 def test_pipeline_code_and_data_are_in_the_fingerprint() -> None:
-    files = {path.name for path in cache.PACKAGE.glob("normalize/*.py")} | {"tokens.py", "language.py"}
+    files = {path.name for path in cache.PACKAGE.glob("normalize/*.py")}
+    files |= {"tokens.py", "lemmas.py", "language.py"}
     assert files <= set(cache.PIPELINE_SOURCES) | {path.name for path in cache.PACKAGE.glob("normalize/*")}
     assert "normalize" in cache.PIPELINE_SOURCES and "tokens.py" in cache.PIPELINE_SOURCES
 

@@ -37,8 +37,8 @@ QUERY_BATCH = 500  # keys per SELECT … IN (…): below SQLite's variable limit
 PACKAGE = Path(__file__).resolve().parent
 # What the per-document analysis reads: code, word lists and data.
 PIPELINE_SOURCES = (
-    "normalize", "tokens.py", "wordcounts.py", "language.py", "resources.py", "model.py", "settings.py",
-    "cache.py",
+    "normalize", "tokens.py", "lemmas.py", "wordcounts.py", "language.py", "resources.py", "model.py",
+    "settings.py", "cache.py",
 )
 PIPELINE_LIBRARIES = ("hazm", "nltk", "simplemma")
 STORED_FIELDS = ("start", "end", "norm", "lemma", "lang", "sentence", "is_word", "stopword")
