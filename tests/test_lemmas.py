@@ -29,6 +29,11 @@ ZWNJ = "\u200c"  # zero-width non-joiner
         ("گردید", "گردید#گرد"),  # formal "became", missing from hazm's list
         ("گردد", "گشت#گرد"),
         ("نوشت", "نوشت#نویس"),  # "wrote", not ن + a verb وشت
+        (f"برمی{ZWNJ}گشت", "بر#گشت"),  # a preverb verb: PerDT writes preverb#past
+        ("درآوردم", "در#آورد"),
+        ("بازگشته", "باز#گشت"),  # hazm lists it whole, as بازگشت#بازگرد
+        ("برنده", "برنده"),  # "winner", no بر + نده
+        ("درآمد", "درآمد"),  # "income"
         ("بود", "بود#باش"),  # PerDT: بود and باشد are one verb
         ("باشد", "بود#باش"),
         (f"می{ZWNJ}باشد", "بود#باش"),

@@ -369,10 +369,45 @@ def lemmatize_persian(word: str) -> str:
         return fixed
     if word.endswith(("ۀ", "هٔ")):  # ezafe on a silent ه (خانۀ → خانه): a noun, never a verb
         return noun_lemma(word[:-1] + "ه" if word.endswith("ۀ") else word[:-1])
-    verb = verb_lemma(word)
+    verb = verb_lemma(word) or preverb_lemma(word)
     if verb is not None:
-        return verb
+        return with_preverb(verb)
     return noun_lemma(word)
+
+
+# Preverbs that make a new verb of an old one (بر + گشت "returned"); PerDT writes such a verb
+# as preverb#past (برمی‌گشت → بر#گشت, درآوردم → در#آورد).
+PREVERBS = ("باز", "بر", "در", "فرا", "فرو", "وا", "ور")
+
+
+@functools.cache
+def past_stems() -> frozenset[str]:
+    return frozenset(past for past, _ in verb_entries())
+
+
+def with_preverb(lemma: str) -> str:
+    """hazm lists some preverb verbs whole (بازگشت#بازگرد): PerDT's باز#گشت."""
+    past = lemma.partition("#")[0]
+    for preverb in PREVERBS:
+        if past.startswith(preverb) and past[len(preverb):] in past_stems():
+            return f"{preverb}#{past[len(preverb):]}"
+    return lemma
+
+
+def preverb_lemma(word: str) -> str | None:
+    """preverb#past of a preverb glued to a verb form (برمی‌گشت, درآوردم); a listed word
+    keeps its noun reading unless the verb form carries می (برنده "winner" is no بر + نده,
+    درآمد "income" no verb)."""
+    for preverb in PREVERBS:
+        rest = word[len(preverb):]
+        if not word.startswith(preverb) or len(rest) < 2:
+            continue
+        if is_listed(word) and not rest.startswith(("می", "نمی")):
+            return None
+        lemma = verb_lemma(rest)
+        if lemma is not None and "#" in lemma and lemma[0] != "#":
+            return f"{preverb}#{lemma.partition('#')[0]}"
+    return None
 
 
 # --- English ---------------------------------------------------------------------------------
