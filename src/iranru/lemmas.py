@@ -276,9 +276,12 @@ def strip_plural(word: str) -> str | None:
         if not word.endswith(ending) or len(word) < 4:
             continue
         stem = word[: -len(ending)].rstrip(ZWNJ)
-        counts = resources.hazm_word_counts()
         candidates = [c for c in plural_stems(stem, ending) if len(c) > 1 and word_classes(c)]
+        if ending == "ات":  # an Arabic noun in ت or ه first (مشخصات → مشخصه, not مشخص)
+            nouns = [c for c in candidates if c != stem and "N" in word_classes(c)]
+            candidates = nouns or candidates
         if candidates:
+            counts = resources.hazm_word_counts()
             return max(candidates, key=lambda candidate: counts[candidate])
     return None
 
@@ -288,8 +291,8 @@ def plural_stems(stem: str, ending: str) -> tuple[str, ...]:
     (نویسندگان → نویسنده, تجربیات → تجربه), یان from a vowel (دانشجویان → دانشجو), ات
     from an Arabic ت or ه (حرکات → حرکت, کلمات → کلمه)."""
     if ending == "ات":
-        if stem.endswith(YEH):
-            return stem[:-1] + "ه", stem + "ت", stem
+        if stem.endswith(YEH):  # خصوصیات, نظریات, تجربیات: not the adjective خصوصی
+            return stem[:-1] + "ه", stem + "ت", stem + "ه"
         return stem + "ت", stem + "ه", stem
     if stem.endswith("گ"):
         return stem[:-1] + "ه", stem
@@ -332,14 +335,19 @@ def strip_comparative(word: str) -> str | None:
 
 def strip_clitic(word: str) -> str | None:
     """A possessive pronoun off a word that is no lemma itself: پدرم → پدر, خانه‌اش → خانه,
-    کارهایش → کارهای."""
+    کارهایش → کارهای, دوستانش → دوستان, فردایش → فردا (یش after a vowel)."""
     if ZWNJ in word:
         stem, _, clitic = word.rpartition(ZWNJ)
-        return stem if clitic in ("ام", "ات", "اش", "مان", "تان", "شان") and is_listed(stem) else None
+        if clitic in ("ام", "ات", "اش", "مان", "تان", "شان"):
+            return stem if is_listed(stem) else None
     for clitic in PRONOUN_CLITICS:
         stem = word[: -len(clitic)]
-        noun = bool(word_classes(stem) & {"N", "AJ"}) or stem.endswith("های")
-        if word.endswith(clitic) and len(stem) > 1 and noun:
+        if not word.endswith(clitic) or len(stem) < 2:
+            continue
+        if stem.endswith(("ای", "وی")) and is_listed(stem[:-1]):
+            return stem[:-1]
+        if (word_classes(stem) & {"N", "AJ"} or stem.endswith(("های", "ان"))
+                or (len(clitic) == 3 and is_listed(stem))):
             return stem
     return None
 
