@@ -311,8 +311,11 @@ def strip_yeh(word: str) -> str | None:
     if not word.endswith(YEH) or len(word) < 3 or word in NOT_EZAFE:
         return None
     stem = word[:-1]
-    if stem.endswith(("ا", "و")) and (is_listed(stem) or stem.endswith("ها")):
-        return stem
+    if stem.endswith(("ا", "و")) and (word_classes(stem) or stem.endswith("ها")):
+        counts = resources.hazm_word_counts()
+        # a word that is itself a commoner lemma keeps its ی (قوی "strong", پهلوی, شوروی)
+        if not word_classes(word) or counts[word] <= counts.get(stem, 0):
+            return stem
     if (stem.endswith("های") and is_listed(stem[:-3].rstrip(ZWNJ))) or (
             stem.endswith(YEH) and stem[:-1] in INDEFINITE_PRONE):
         return stem[:-1]  # کتاب‌هایی → کتاب‌ها, جایی → جا: یی after a vowel
@@ -433,10 +436,31 @@ ENGLISH_FIXED = {
     "sorta": "sort", "lemme": "let", "gimme": "give", "ppl": "people",
     "media": "media", "trivia": "trivia",  # Latin plurals English uses as mass nouns
     "thinking": "think",  # simplemma: "thinke"
+    "following": "follow",  # a verb in UD also where it works as a preposition, like including
+    "regards": "regards",  # the letter's closing
+    # irregular past forms simplemma leaves whole or gets wrong, whose verb reading is the
+    # commoner (thought "thought of it" before "a thought"; bit, shot, wound stay nouns)
+    "thought": "think", "felt": "feel", "left": "leave", "won": "win", "broke": "break",
+    "rose": "rise", "shook": "shake", "swore": "swear", "gone": "go", "awoken": "awake",
+    "worse": "bad", "least": "least", "bare": "bare",
     "jan.": "january", "feb.": "february", "mar.": "march", "apr.": "april", "jun.": "june",
     "jul.": "july", "aug.": "august", "sep.": "september", "sept.": "september",
     "oct.": "october", "nov.": "november", "dec.": "december",
 }
+# Participles English uses mostly as adjectives: UD keeps them whole (an interesting book,
+# I am interested), where simplemma would give the verb.
+ENGLISH_ADJECTIVES = frozenset(
+    """
+    interesting amazing exciting boring surprising satisfying disappointing rewarding confusing
+    annoying frightening embarrassing fascinating outstanding willing charming stunning
+    promising overwhelming loving caring astonishing terrifying thrilling worrying inspiring
+    refreshing relaxing tempting touching striking interested complicated sophisticated
+    devoted determined qualified experienced limited concerned frustrated embarrassed excited
+    bored tired pleased disappointed satisfied worried scared terrified confused talented
+    educated advanced detailed dedicated blessed renowned skilled unemployed organized
+    motivated biased naked crowded armed involved
+    """.split()
+)
 # Times of day as UD writes them (4 PM → p.m.); in capitals only: "am" is a form of be.
 ENGLISH_FIXED_CAPITALS = {"AM": "a.m.", "PM": "p.m.", "A.M.": "a.m.", "P.M.": "p.m."}
 
@@ -461,15 +485,20 @@ def lemmatize_english(word: str) -> str:
         fixed = ENGLISH_FIXED.get(lower)
     if fixed is not None:
         return fixed
+    if lower in ENGLISH_ADJECTIVES:
+        return lower
     if any(char.isdigit() for char in word):  # 4th, 1990s, G8: simplemma spells them out
         return lower
+    if not word.islower() and word[:1].isalpha():
+        capitals = word.isupper() and len(word) < 4  # US, IT, IS: names, not us, it, is
+        lemma = simplemma.lemmatize(word, lang="en")  # its names: Palestinians → Palestinian
+        if lower in common_inflected_english() and not capitals:  # Posted → post, States → state
+            common = lemmatize_english(lower)
+            return common if common != lower else lemma.lower()
+        plural = lower.endswith("s") and lemma.lower() in (lower[:-1], lower[:-2], lower[:-3] + "y")
+        return lemma.lower() if plural and lemma[:1].isupper() else lower
     lemma = simplemma.lemmatize(word, lang="en")
     if lemma.replace("-", "").lower() == lower.replace("-", "") or (
             len(word) <= 3 and len(lemma) > 2 * len(word)):
         return lower  # e-mail is no "email", wifi no "wi-fi", km no "kilometer"
-    if word.islower() or not word[:1].isalpha():
-        return lemma.lower()
-    if lemma.lower() == lower or lower in common_inflected_english():
-        return lemma.lower()
-    plural = lower.endswith("s") and lemma.lower() in (lower[:-1], lower[:-2], lower[:-3] + "y")
-    return lemma.lower() if plural and lemma[:1].isupper() else lower
+    return lemma.lower()
