@@ -492,7 +492,7 @@ def lemmatize_english(word: str) -> str:
     if not word.islower() and word[:1].isalpha():
         capitals = word.isupper() and len(word) < 4  # US, IT, IS: names, not us, it, is
         lemma = simplemma.lemmatize(word, lang="en")  # its names: Palestinians → Palestinian
-        if lower in common_inflected_english() and not capitals:  # Posted → post, States → state
+        if lower in common_inflected_english() and not capitals:  # Posted → post, Groups → group
             common = lemmatize_english(lower)
             return common if common != lower else lemma.lower()
         plural = lower.endswith("s") and lemma.lower() in (lower[:-1], lower[:-2], lower[:-3] + "y")
