@@ -10,6 +10,10 @@ Persian (PerDT's conventions): verbs, participles and auxiliaries as `past#prese
 `کسانی → کس`, `بیشتر → بیش`); Arabic broken plurals singular (`افراد → فرد`, from
 data/broken_plurals.csv); relational adjectives in ی kept (`فرهنگی`, `احتمالی`).
 Infinitives stay whole (PerDT tags them nouns: `کردن`).
+
+English (EWT's conventions): simplemma, plus UD's pronouns (me → i), informal spellings
+(u → you), irregular pasts simplemma misses and participles used as adjectives; a capitalised
+word is lemmatised only when its lower-case form is a common word (Meshed stays).
 """
 
 from __future__ import annotations

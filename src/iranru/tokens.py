@@ -220,8 +220,8 @@ def fold_for_counting(surface: str) -> str:
 
 @functools.cache
 def lemmatize(word: str, lang: str) -> str:
-    """hazm's Lemmatizer for Persian (verbs as past#present stem); simplemma for English, given
-    the word with its capitals (proper names stay whole) and lower-cased after."""
+    """The lemma of one word type (see lemmas.py): Persian after UD PerDT, English after UD
+    EWT, given the word with its capitals (proper names stay whole) and lower-cased after."""
     if len(word) > LONGEST_WORD or (len(word) == 1 and lang != EN):  # junk runs of letters;
         return word.lower()  # era markers after a year (ش, م)
     if lang == FA:
