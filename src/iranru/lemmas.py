@@ -483,6 +483,8 @@ def lemmatize_english(word: str) -> str:
     Meshed, Aras, ISS stay) or simplemma knows it as the plural of a name (Palestinians)."""
     import simplemma
 
+    if not word:
+        return word
     lower = word.lower()
     fixed = ENGLISH_FIXED_CAPITALS.get(word)
     if fixed is None and (word.islower() or word[1:].islower() or len(word) == 1):
