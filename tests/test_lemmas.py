@@ -100,6 +100,7 @@ ZWNJ = "\u200c"  # zero-width non-joiner
         ("بهتر", "به"),
         (f"مهم{ZWNJ}ترین", "مهم"),
         ("مرا", "من"),  # من + را written as one word
+        ("دیگران", "دیگری"),  # the plural of the pronoun دیگری
     ],
 )
 def test_persian_lemmas(word: str, lemma: str) -> None:

@@ -90,6 +90,7 @@ FIXED_LEMMAS = COPULA | {
     "باش": "بود#باش", "نباش": "بود#باش",
     "کن": "کرد#کن", "بکن": "کرد#کن", "نکن": "کرد#کن",  # the imperative of the light verb
     "مرا": "من", "ترا": "تو", "تورا": "تو",  # pronoun + را written as one word
+    "دیگران": "دیگری",  # "the others": PerDT's plural of the pronoun دیگری, not of دیگر
 }
 
 # Helpers after a participle in one token (کرده‌بود, شده‌است, گفته‌شده‌است).
