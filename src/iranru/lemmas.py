@@ -414,6 +414,8 @@ def preverb_lemma(word: str) -> str | None:
     """preverb#past of a preverb glued to a verb form (برمی‌گشت, درآوردم); a listed word
     keeps its noun reading unless the verb form carries می (برنده "winner" is no بر + نده,
     درآمد "income" no verb)."""
+    if not word.startswith(PREVERBS):
+        return None
     for preverb in PREVERBS:
         rest = word[len(preverb):]
         if not word.startswith(preverb) or len(rest) < 2:
