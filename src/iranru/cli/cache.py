@@ -42,7 +42,7 @@ def info(
     """
     from iranru.cli.common import api
 
-    run(debug, lambda: emit_report(api.cache_info(cache_run_options(cache_dir)), format, output,
+    run(debug, lambda: emit_report(api.cache_info(run_options=cache_run_options(cache_dir)), format, output,
                                    excel, False))
 
 
@@ -58,5 +58,5 @@ def clear(
     """
     from iranru.cli.common import api
 
-    run(debug, lambda: emit_report(api.cache_clear(cache_run_options(cache_dir)), format, output,
+    run(debug, lambda: emit_report(api.cache_clear(run_options=cache_run_options(cache_dir)), format, output,
                                    excel, False))

@@ -66,9 +66,9 @@ def dates(
 
     def body() -> list["Skipped"]:
         options = MentionOptions(summary=summary and not (timeline or plot_file))
-        report = api.dates(paths, read_options(encoding, max_file_size),
-                           normalize_options(no_zwnj_repair), options,
-                           run_options(jobs, None, True, scheduler, quiet))
+        report = api.dates(paths, read_options=read_options(encoding, max_file_size),
+                           normalize_options=normalize_options(no_zwnj_repair), mention_options=options,
+                           run_options=run_options(jobs, None, True, scheduler, quiet))
         if timeline or plot_file is not None:
             skipped = show_timeline(report, timeline, plot_file)
             return skipped if timeline else emit_report(report, format, output, excel, bidi)
@@ -95,7 +95,9 @@ def places(
     from iranru.settings import MentionOptions
 
     run(debug, lambda: emit_report(
-        api.places(paths, read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),
-                   MentionOptions(summary=summary), run_options(jobs, None, True, scheduler, quiet)),
+        api.places(paths, read_options=read_options(encoding, max_file_size),
+                   normalize_options=normalize_options(no_zwnj_repair),
+                   mention_options=MentionOptions(summary=summary),
+                   run_options=run_options(jobs, None, True, scheduler, quiet)),
         format, output, excel, bidi,
     ))

@@ -48,8 +48,9 @@ def stats(
     from iranru.cli.common import api
 
     run(debug, lambda: emit_report(
-        api.stats(paths, read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),
-                  token_options(stopwords, keep_stopwords),
-                  run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
+        api.stats(paths, read_options=read_options(encoding, max_file_size),
+                  normalize_options=normalize_options(no_zwnj_repair),
+                  token_options=token_options(stopwords, keep_stopwords),
+                  run_options=run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         format, output, excel, bidi,
     ), context=ctx)

@@ -58,6 +58,13 @@ def settings(
             token_options(stopwords, keep_stopwords), TermOptions(lang, by, min_count, top, group_by))
 
 
+def settings_of(reading: "ReadOptions", normalizing: "NormalizeOptions", tokenizing: "TokenOptions",
+                terms: "TermOptions") -> dict[str, object]:
+    """The option sets as the api's keyword arguments."""
+    return {"read_options": reading, "normalize_options": normalizing, "token_options": tokenizing,
+            "term_options": terms}
+
+
 def show(
     report: "Report", chart: str, plot: bool, plot_file: Path | None, fmt: str | None,
     output: Path | None, excel: bool, bidi: bool,
@@ -97,7 +104,8 @@ def freq(
     scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Term frequencies: count, rate per 10,000 words, range and dispersion (Gries' DP).
+    """Term frequencies: count, rate per 10,000 words of the term's language, range and
+    dispersion (Gries' DP).
 
     Example: iranru freq corpus/ --lang fa --top 20
     """
@@ -107,8 +115,9 @@ def freq(
         encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
         top, group_by)
     run(debug, lambda: show(
-        api.freq(paths, reading, normalizing, tokenizing, terms, per_doc, concepts, concepts_file,
-                 run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
+        api.freq(paths, **settings_of(reading, normalizing, tokenizing, terms), per_doc=per_doc,
+                 concepts=concepts, concepts_file=concepts_file,
+                 run_options=run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         "bars", plot, plot_file, format, output, excel, bidi,
     ), context=ctx)
 
@@ -128,7 +137,8 @@ def ngrams(
     scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Word n-grams, never across a sentence or document boundary.
+    """Word n-grams (rate per 10,000 words of their language), never across a sentence or
+    document boundary.
 
     Example: iranru ngrams corpus/ -n 2..3 --top 20
     """
@@ -138,7 +148,7 @@ def ngrams(
         encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
         top, group_by)
     run(debug, lambda: emit_report(
-        api.ngrams(paths, reading, normalizing, tokenizing, terms, n,
+        api.ngrams(paths, **settings_of(reading, normalizing, tokenizing, terms), sizes=n,
                    run_options=run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         format, output, excel, bidi,
     ), context=ctx)
@@ -176,8 +186,9 @@ def collocations(
         encoding, max_file_size, no_zwnj_repair, stopwords, keep_stopwords, lang, by, min_count,
         top, group_by)
     run(debug, lambda: emit_report(
-        api.collocations(paths, reading, normalizing, tokenizing, terms, measure, window, node,
-                         run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
+        api.collocations(paths, **settings_of(reading, normalizing, tokenizing, terms), measure=measure,
+                         window=window, node=node,
+                         run_options=run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         format, output, excel, bidi,
     ), context=ctx)
 
@@ -215,8 +226,9 @@ def kwic(
     reading, normalizing, tokenizing, terms = settings(
         encoding, max_file_size, no_zwnj_repair, None, False, lang, by, 1, top, group_by)
     run(debug, lambda: show(
-        api.kwic(paths, reading, normalizing, tokenizing, terms, term, regex, exact, width, sort,
-                 run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
+        api.kwic(paths, **settings_of(reading, normalizing, tokenizing, terms), term=term, regex=regex,
+                 exact=exact, width=width, sort=sort,
+                 run_options=run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         "dispersion", plot, plot_file, format, output, excel, bidi,
     ), context=ctx)
 
@@ -241,7 +253,8 @@ def compare(
     scheduler: SchedulerOption = None, quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Keywords of A against B: log-likelihood, log ratio and p-value, both directions.
+    """Keywords of A against B: log-likelihood, log ratio and p-value, both directions, each
+    term against the words of its language.
 
     Example: iranru compare fa en corpus/ --group-by language --concepts
     """
@@ -255,8 +268,9 @@ def compare(
     def body() -> list["Skipped"]:
         if paths and not group_by:
             raise UsageError("compare A B takes more paths only with --group-by")
-        report = api.compare(a, b, paths, reading, normalizing, tokenizing, terms, concepts,
-                             concepts_file, run_options(jobs, cache_dir, no_cache, scheduler, quiet))
+        report = api.compare(a, b, paths, **settings_of(reading, normalizing, tokenizing, terms),
+                             concepts=concepts, concepts_file=concepts_file,
+                             run_options=run_options(jobs, cache_dir, no_cache, scheduler, quiet))
         return show(report, "keyness", plot, plot_file, format, output, excel, bidi)
 
     run(debug, body, context=ctx)

@@ -60,7 +60,8 @@ def normalize(
 
     def body() -> list["Skipped"]:
         if explain:
-            return emit_report(api.changes(paths, reading, normalizing), format, output, excel, bidi)
+            report = api.changes(paths, read_options=reading, normalize_options=normalizing)
+            return emit_report(report, format, output, excel, bidi)
         documents, skipped = read_documents(paths, reading)
         if not documents:
             raise NoInputError("nothing could be read", skipped)
@@ -98,8 +99,9 @@ def tokens(
     from iranru.cli.common import api
 
     run(debug, lambda: emit_report(
-        api.tokens(paths, read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),
-                   token_options(stopwords, keep_stopwords),
-                   run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
+        api.tokens(paths, read_options=read_options(encoding, max_file_size),
+                   normalize_options=normalize_options(no_zwnj_repair),
+                   token_options=token_options(stopwords, keep_stopwords),
+                   run_options=run_options(jobs, cache_dir, no_cache, scheduler, quiet)),
         format, output, excel, bidi,
     ), context=ctx)
