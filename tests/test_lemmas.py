@@ -81,6 +81,9 @@ ZWNJ = "\u200c"  # zero-width non-joiner
         ("شوروی", "شوروی"),  # "Soviet": an adjective in وی, no ezafe form of شورو
         ("قوی", "قوی"),  # "strong", commoner than قو "swan"
         ("پهلوی", "پهلوی"),
+        ("صفوی", "صفوی"),  # "Safavid"
+        ("شورشیان", "شورشی"),  # "rebels": the plural of شورشی, not of شورش "revolt"
+        ("سری", "سری"),  # "series" (یک سری), not "a head"
         ("جاری", "جاری"),  # "current", no indefinite of جار
         ("دختر", "دختر"),  # no comparative of دخ
         ("دفتر", "دفتر"),

@@ -215,7 +215,7 @@ def joined_verb_lemma(word: str) -> str | None:
 INDEFINITE_PRONE = frozenset(
     """
     کس وقت زمان چیز کار روز سال ماه هفته شب مدت هنگام گاه لحظه حال صورت نوع طور طرف شکل
-    قسمت بخش قدر مقدار تعداد عده حد جا نگاه خبر راه دست سر دل کتاب مرد زن دختر پسر فرد
+    قسمت بخش قدر مقدار تعداد عده حد جا نگاه خبر راه دل کتاب مرد زن دختر پسر فرد
     آدم نفر دفعه اثر مورد نقش مقام امر حرف سخن کلمه جمله موضوع مسئله مشکل
     زیاد بزرگ کوچک خاص جدید مهم دیگر فراوان متفاوت گوناگون خوب بد تازه بلند کوتاه
     آسان ساده عجیب عمیق مشخص متعدد معین مختلف قوی ضعیف اندک
@@ -281,13 +281,14 @@ def strip_plural(word: str) -> str | None:
         if not word.endswith(ending) or len(word) < 4:
             continue
         stem = word[: -len(ending)].rstrip(ZWNJ)
-        candidates = [c for c in plural_stems(stem, ending) if len(c) > 1 and word_classes(c)]
-        if ending == "ات":  # an Arabic noun in ت or ه first (مشخصات → مشخصه, not مشخص)
+        candidates = [c for c in plural_stems(stem, ending) if len(c) > 1 and (
+            word_classes(c) or (c == stem and c.endswith(YEH) and is_listed(c)))]
+        if candidates and ending != "ات":
+            return candidates[0]  # likeliest first: شورشیان → شورشی, not شورش
+        if candidates:  # an Arabic noun in ت or ه first (مشخصات → مشخصه, not مشخص)
             nouns = [c for c in candidates if c != stem and "N" in word_classes(c)]
-            candidates = nouns or candidates
-        if candidates:
             counts = resources.hazm_word_counts()
-            return max(candidates, key=lambda candidate: counts[candidate])
+            return max(nouns or candidates, key=lambda candidate: counts[candidate])
     return None
 
 
@@ -318,8 +319,9 @@ def strip_yeh(word: str) -> str | None:
     stem = word[:-1]
     if stem.endswith(("ا", "و")) and (word_classes(stem) or stem.endswith("ها")):
         counts = resources.hazm_word_counts()
-        # a word that is itself a commoner lemma keeps its ی (قوی "strong", پهلوی, شوروی)
-        if not word_classes(word) or counts[word] <= counts.get(stem, 0):
+        # a word that is itself a commoner lemma keeps its ی (قوی "strong"); after و, any
+        # listed lemma does: وی there is mostly the adjective ending -avi (صفوی, شوروی)
+        if not word_classes(word) or (stem.endswith("ا") and counts[word] <= counts.get(stem, 0)):
             return stem
     if (stem.endswith("های") and is_listed(stem[:-3].rstrip(ZWNJ))) or (
             stem.endswith(YEH) and stem[:-1] in INDEFINITE_PRONE):
