@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from iranru import lemmas, resources
 from iranru.lemmas import lemmatize_english, lemmatize_persian
@@ -179,3 +181,22 @@ def test_a_lemma_is_stable_under_lemmatising_again_for_persian_nouns() -> None:
     """Removing endings goes all the way: a noun's lemma has no ending left to remove."""
     for word in ("کتاب", "دریا", "کس", "فرد", "خانه", "زن", "نویسنده", "بیش"):
         assert lemmatize_persian(word) == word
+
+
+PERSIAN_LETTERS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآئءۀٔ"
+
+
+@given(st.text(alphabet=PERSIAN_LETTERS + ZWNJ, min_size=1, max_size=12))
+@example(ZWNJ)
+@example(f"{ZWNJ}ها")
+@example("ٔ")
+def test_every_persian_string_gets_a_lemma(word: str) -> None:
+    """Any run of Persian letters and ZWNJs, endings alone included, gets a non-empty lemma."""
+    assert lemmatize_persian(word)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'-.0123456789éß",
+               min_size=1, max_size=12))
+@example("U.S.S.R.")
+def test_every_english_string_gets_a_lemma(word: str) -> None:
+    assert lemmatize_english(word)
