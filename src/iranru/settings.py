@@ -75,6 +75,14 @@ class ReadOptions:
 
     encoding: str | None = None  # force an encoding instead of detecting it
     max_file_size: int = 200 * 1024 * 1024
+    # --where conditions on metadata.csv columns or `doc`, all of which must hold, e.g.
+    # ("year>=1990", "kind!=news"); documents that fail them are never read
+    where: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        """One condition may be given alone (`where="year>=1990"`)."""
+        where = (self.where,) if isinstance(self.where, str) else tuple(self.where)
+        object.__setattr__(self, "where", where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,3 +147,22 @@ class RunOptions:
     on_progress: Callable[[int, int, int, int], None] | None = field(
         default=None, compare=False, hash=False, repr=False
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusOptions:
+    """How a corpus is read, normalised, tokenised and run: the option sets every report over
+    documents takes, built once (by the command line, or by hand in a notebook)."""
+
+    read: ReadOptions = field(default_factory=ReadOptions)
+    normalize: NormalizeOptions = field(default_factory=NormalizeOptions)
+    tokens: TokenOptions = field(default_factory=TokenOptions)
+    run: RunOptions = field(default_factory=RunOptions)
+
+    def settings(self, tokens: bool = True) -> dict[str, object]:
+        """The report functions' keyword arguments (`tokens`: whether it takes token options)."""
+        keywords: dict[str, object] = {"read_options": self.read, "normalize_options": self.normalize,
+                                       "run_options": self.run}
+        if tokens:
+            keywords["token_options"] = self.tokens
+        return keywords
