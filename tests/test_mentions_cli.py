@@ -109,4 +109,7 @@ def test_the_timeline_counts_the_decade_of_year_from() -> None:
 
     table = pd.DataFrame({"doc": ["a.txt", "a.txt", "b.txt"], "value": ["183", "1978/1979", "-0499"],
                           "year_from": [1830, 1978, -499]})
-    assert timeline_data(table) == ([-500, 1830, 1970], {"a.txt": [0, 1, 1], "b.txt": [1, 0, 0]})
+    bins, series = timeline_data(table)
+    assert (bins[0], bins[-1], len(bins)) == (-500, 1970, 248)  # every decade, empty ones too
+    assert (series["a.txt"][bins.index(1830)], series["a.txt"][bins.index(1970)]) == (1, 1)
+    assert (series["b.txt"][0], sum(series["b.txt"]), sum(series["a.txt"])) == (1, 1, 2)
