@@ -546,7 +546,7 @@ def en_season(match: re.Match[str], text: str, folded: str) -> Found | None:
 
 def en_decade(match: re.Match[str], text: str, folded: str) -> Found | None:
     year = match["year"]
-    if year.endswith("00"):  # the 1800s: a century
+    if year.endswith("00") and year < "2000":  # the 1800s: a century; the 2000s: a decade
         return Found(match.start(), match.end(), year[:2], GREGORIAN, "century")
     return Found(match.start(), match.end(), year[:3], GREGORIAN, "decade")
 
