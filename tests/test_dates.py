@@ -53,6 +53,7 @@ def found(text: str) -> list[tuple[str, str, str, str]]:
     ("in the 1820s", [("the 1820s", "182", "gregorian", "decade")]),
     ("the mid-1990s", [("the mid-1990s", "199", "gregorian", "decade")]),
     ("In the early 2000s, parties", [("the early 2000s", "200", "gregorian", "decade")]),
+    ("During the mid-to-late 1980s a", [("the mid-to-late 1980s", "198", "gregorian", "decade")]),
     ("in the 1800s", [("the 1800s", "18", "gregorian", "century")]),
     ("the late nineteenth century", [("late nineteenth century", "18", "gregorian", "century")]),
     ("by the 19th century", [("19th century", "18", "gregorian", "century")]),

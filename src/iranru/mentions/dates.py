@@ -590,7 +590,7 @@ def bare_year(match: re.Match[str], text: str, folded: str) -> Found | None:
     return None
 
 
-MODIFIER = r"(?:(?:early|mid|late|Early|Mid|Late)[ -]+)?"
+MODIFIER = r"(?:(?:early|mid|late|Early|Mid|Late)(?:[ -]+to[ -]+(?:mid|late))?[ -]+)?"  # mid-to-late
 EN_CHRISTIAN_ERA = rf"(?:[ \u00a0](?:{EN_GREG})(?![A-Za-z]))?"  # August 31, 1907 AD
 EN_FOREIGN_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 EN_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
