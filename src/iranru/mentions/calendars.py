@@ -17,8 +17,23 @@ CALENDARS = (GREGORIAN, SOLAR_HIJRI, LUNAR_HIJRI)
 ISO_WIDTH = {"year": 4, "month": 7, "day": 10}
 
 
+# The last year of each calendar that ends by 9999-12-31, the end of Python's dates (and
+# jdatetime's MAXYEAR); year 0 exists in none of them.
+LAST_YEAR = {GREGORIAN: 9999, SOLAR_HIJRI: 9377, LUNAR_HIJRI: 9665}
+
+
+class OutOfCalendar(ValueError):
+    """A year the calendars cannot convert (`0ش`, `9999 ق`): written, but no date."""
+
+
+def check_year(calendar: str, year: int) -> None:
+    if not 1 <= year <= LAST_YEAR[calendar]:
+        raise OutOfCalendar(f"{calendar} year {year}")
+
+
 def to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date:
     """One day of `calendar` as a Gregorian date."""
+    check_year(calendar, year)
     if calendar == SOLAR_HIJRI:
         import jdatetime
 
@@ -31,6 +46,7 @@ def to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date:
 
 
 def month_length(calendar: str, year: int, month: int) -> int:
+    check_year(calendar, year)
     if calendar == SOLAR_HIJRI:
         import jdatetime
 

@@ -17,6 +17,7 @@ from iranru.mentions.calendars import (
     GREGORIAN,
     LUNAR_HIJRI,
     SOLAR_HIJRI,
+    OutOfCalendar,
     before_christ,
     day_value,
     month_value,
@@ -634,7 +635,10 @@ def candidates(text: str) -> Iterator[Found]:
     folded = fold(text)
     for pattern, handler in compiled():
         for match in pattern.finditer(folded):
-            found = handler(match, text, folded)
+            try:
+                found = handler(match, text, folded)
+            except OutOfCalendar:  # ۰ ش، ۹۹۹۹ ق: a year no calendar converts is no date
+                continue
             if found:
                 yield found
 
