@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iranru.mentions.dates import find_dates
+from iranru.render.labels import date_label
 
 ZWNJ = "\u200c"
 SOLAR, LUNAR, GREGORIAN = "solar_hijri", "lunar_hijri", "gregorian"
@@ -222,3 +223,4 @@ def test_finding_dates_never_raises_and_offsets_hold(text: str) -> None:
     for mention in find_dates(text):
         assert text[mention.start : mention.end] == mention.surface
         assert mention.year_from <= mention.year_to
+        assert date_label(mention.value)  # the table view labels every value it is given
