@@ -6,7 +6,7 @@ same DataFrame `iranru stats --format csv` prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,6 +49,19 @@ class Corpus:
     warnings: list[str]
 
 
+def each_document[Result](
+    documents: Iterable[Any], stage: str, work: Callable[[Any], Result], failures: list[Skipped],
+) -> Iterator[Result]:
+    """`work(document)` for each document (a Document or an AnalyzedDocument); a bug met in
+    one is appended to `failures` as its Skipped.failed and the others go on."""
+    for document in documents:
+        try:
+            yield work(document)
+        except Exception as error:
+            source = document.document if isinstance(document, AnalyzedDocument) else document
+            failures.append(Skipped.failed(source.path, stage, error))
+
+
 def load_corpus(
     paths: Sequence[str | Path] | None,
     read_options: ReadOptions | None = None,
@@ -65,8 +78,9 @@ def load_corpus(
     warnings = [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
     if not documents:
         raise NoInputError("nothing could be read", skipped)
-    analysed, cache_warnings = analyze_documents(documents, normalize_options, token_options, run_options)
-    return Corpus(analysed, skipped, warnings + cache_warnings)
+    analysed, cache_warnings, failures = analyze_documents(documents, normalize_options, token_options,
+                                                           run_options)
+    return Corpus(analysed, skipped + failures, warnings + cache_warnings)
 
 
 class CorpusStream:
@@ -124,12 +138,13 @@ def stats(
 
     stream = CorpusStream(paths, read_options, normalize_options, token_options, run_options)
     totals = CorpusTotals(keep_stopwords=token_options is not None and token_options.keep_stopwords)
-    rows = [totals.add(document) for document in stream.documents]
+    failures: list[Skipped] = []
+    rows = list(each_document(stream.documents, "stats", totals.add, failures))
     import pandas as pd  # only now: worker processes forked while the documents stream need none
 
     return Report(
         pd.DataFrame(rows, columns=list(STATS_COLUMNS)),
-        stream.skipped,
+        stream.skipped + failures,
         stream.warnings,
         footer=totals.row(),
     )
@@ -146,17 +161,24 @@ def tokens(
     import pandas as pd
 
     corpus = load_corpus(paths, read_options, normalize_options, token_options, run_options)
+    failures: list[Skipped] = []
+    rows = [row for rows in each_document(corpus.documents, "tokens", token_rows, failures)
+            for row in rows]
+    return Report(pd.DataFrame(rows, columns=list(TOKEN_COLUMNS)), corpus.skipped + failures,
+                  corpus.warnings)
+
+
+def token_rows(document: AnalyzedDocument) -> list[tuple[object, ...]]:
     rows = []
-    for document in corpus.documents:
-        position, sentence = 0, 0
-        for token in document.words:
-            position = position + 1 if token.sentence == sentence else 1
-            sentence = token.sentence
-            rows.append(
-                (document.document.name, token.sentence, position, token.surface, token.norm,
-                 token.lemma, token.lang, token.stopword, token.start, token.end)
-            )
-    return Report(pd.DataFrame(rows, columns=list(TOKEN_COLUMNS)), corpus.skipped, corpus.warnings)
+    position, sentence = 0, 0
+    for token in document.words:
+        position = position + 1 if token.sentence == sentence else 1
+        sentence = token.sentence
+        rows.append(
+            (document.document.name, token.sentence, position, token.surface, token.norm,
+             token.lemma, token.lang, token.stopword, token.start, token.end)
+        )
+    return rows
 
 
 def normalize(text: str, options: NormalizeOptions | None = None) -> str:
@@ -164,6 +186,16 @@ def normalize(text: str, options: NormalizeOptions | None = None) -> str:
     from iranru.normalize import normalize_text
 
     return normalize_text(text, options)
+
+
+def normalize_documents(
+    documents: Iterable[Document], options: NormalizeOptions | None = None,
+) -> tuple[list[str], list[Skipped]]:
+    """Each document's normalised text, and the documents a bug cost."""
+    failures: list[Skipped] = []
+    texts = list(each_document(documents, "normalize", lambda doc: normalize(doc.text, options),
+                               failures))
+    return texts, failures
 
 
 def changes(
@@ -180,13 +212,14 @@ def changes(
     documents, skipped = read_documents(resolve_paths(paths), read_options)
     if not documents:
         raise NoInputError("nothing could be read", skipped)
-    rows = [
-        (doc.name, change.line, change.start, change.end, change.before, change.after, change.rule)
-        for doc in documents
-        for change in explain_changes(doc.text, normalize_options)
-    ]
+    def change_rows(doc: Document) -> list[tuple[object, ...]]:
+        return [(doc.name, change.line, change.start, change.end, change.before, change.after,
+                 change.rule) for change in explain_changes(doc.text, normalize_options)]
+
+    failures: list[Skipped] = []
+    rows = [row for rows in each_document(documents, "normalize", change_rows, failures) for row in rows]
     warnings = [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
-    return Report(pd.DataFrame(rows, columns=list(CHANGE_COLUMNS)), skipped, warnings)
+    return Report(pd.DataFrame(rows, columns=list(CHANGE_COLUMNS)), skipped + failures, warnings)
 
 
 def load_term_corpus(
@@ -399,9 +432,9 @@ def find_mentions(
     documents, skipped = read_documents(resolve_paths(paths), read_options)
     if not documents:
         raise NoInputError("nothing could be read", skipped)
-    rows = mention_rows_of(documents, normalize_options, finder, run_options)
+    rows, failures = mention_rows_of(documents, normalize_options, finder, run_options)
     warnings = [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
-    return rows, skipped, warnings
+    return rows, skipped + failures, warnings
 
 
 def dates(

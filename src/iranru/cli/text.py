@@ -67,9 +67,10 @@ def normalize(
         for document in documents:
             for warning in document.warnings:
                 say(f"warning: {document.path}: {warning}")
-        text = "".join(api.normalize(document.text, normalizing) for document in documents)
+        texts, failures = api.normalize_documents(documents, normalizing)
+        text = "".join(texts)
         emit_text(text if text.endswith("\n") else text + "\n", output)
-        return skipped
+        return skipped + failures
 
     run(debug, body)
 
