@@ -193,16 +193,57 @@ def test_a_bug_while_reading_one_input_costs_only_that_input(
     assert result.stdout == reference.stdout
 
 
-def test_a_bug_while_reporting_one_document_costs_only_that_document(
-    runner: CliRunner, folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import iranru.api
+# where a report meets each document: its Token objects, or freq's per-document mask
+TOKENS = ("iranru.model", "build_tokens")
+FREQ_MASK = ("iranru.analysis.freq", "counted_mask")
+STATS_COLUMNS = ("iranru.analysis.stats", "WordColumns.of")
 
+
+@pytest.mark.parametrize(("command", "stage", "where"), [
+    (["stats", "{all}"], "stats", STATS_COLUMNS),
+    (["tokens", "{all}"], "tokens", TOKENS),
+    (["freq", "{all}", "--per-doc"], "freq", FREQ_MASK),
+    (["ngrams", "{all}"], "ngrams", TOKENS),
+    (["collocations", "{all}"], "collocations", TOKENS),
+    (["kwic", "Russia", "{all}"], "kwic", TOKENS),
+    (["compare", "{all}", str(CORPUS / "fa_iran_russia_relations.txt")], "compare", FREQ_MASK),
+])
+def test_a_bug_while_reporting_one_document_costs_only_that_document(
+    runner: CliRunner, folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, command: list[str],
+    stage: str, where: tuple[str, str],
+) -> None:
+    """A report meets the bug while counting over every document: it is built again without
+    the document that brings the bug out alone."""
     good, mixed = folders
-    reference = runner.invoke(app, ["tokens", str(good), "--format", "csv", "--no-cache"])
-    monkeypatch.setattr(iranru.api, "token_rows", failing(iranru.api.token_rows,
-                                                          lambda doc: doc.document.text))
-    result = runner.invoke(app, ["tokens", str(mixed), "--format", "csv", "--no-cache"])
-    assert result.stderr == expected_line(mixed, "tokens")
+    options = ["--format", "csv", "--no-cache", "-j", "1"]
+    reference = runner.invoke(app, [*(arg.replace("{all}", str(good)) for arg in command), *options])
+    owner: Any = importlib.import_module(where[0])
+    *path, name = where[1].split(".")
+    for part in path:
+        owner = getattr(owner, part)
+    text_of = str if where == TOKENS else (lambda document: document.document.text)
+    monkeypatch.setattr(owner, name, failing(getattr(owner, name), text_of))
+    result = runner.invoke(app, [*(arg.replace("{all}", str(mixed)) for arg in command), *options])
+    assert result.stderr == expected_line(mixed, stage)
     assert result.exit_code == 1
     assert result.stdout == reference.stdout
+
+
+def test_a_bug_no_single_document_brings_out_is_the_runs(
+    runner: CliRunner, folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from iranru.analysis import ngrams
+
+    _, mixed = folders
+
+    def broken(documents: list[Any], *args: Any) -> Any:
+        if len(documents) > 1:
+            raise Injected("boom")
+        return original(documents, *args)
+
+    original = ngrams.ngram_rows
+    monkeypatch.setattr(ngrams, "ngram_rows", broken)
+    result = runner.invoke(app, ["ngrams", str(mixed), "--format", "csv", "--no-cache", "-j", "1"])
+    assert (result.exit_code, result.stdout) == (70, "")
+    assert result.stderr == ("iranru: internal error (Injected: 'boom'); rerun with --debug for the "
+                             "traceback and please report it\n")

@@ -62,6 +62,35 @@ def each_document[Result](
             failures.append(Skipped.failed(source.path, stage, error))
 
 
+def build_report[Result](
+    documents: list[AnalyzedDocument], stage: str, build: Callable[[list[AnalyzedDocument]], Result],
+    failures: list[Skipped],
+) -> Result:
+    """`build(documents)`, a report over all of them. Should it meet a bug, each document is
+    tried alone: those it fails on are left out (appended to `failures`) and the report is
+    built over the rest. A bug no single document brings out is the run's."""
+    from iranru.errors import IranruError
+
+    try:
+        return build(documents)
+    except IranruError:
+        raise
+    except Exception:
+        kept = []
+        for document in documents:
+            try:
+                build([document])
+            except IranruError:
+                raise
+            except Exception as error:
+                failures.append(Skipped.failed(document.document.path, stage, error))
+            else:
+                kept.append(document)
+        if len(kept) == len(documents):
+            raise
+    return build(kept)
+
+
 def load_corpus(
     paths: Sequence[str | Path] | None,
     read_options: ReadOptions | None = None,
@@ -275,13 +304,16 @@ def freq(
         return Report(table, stream.skipped, stream.warnings)
     corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
                               run_options)
+    failures: list[Skipped] = []
     if concepts or concepts_file is not None:
-        table = concept_rates(corpus.documents, load_concepts(concepts_file), options.lang,
-                              options.group_by)
+        concept_list = load_concepts(concepts_file)
+        table = build_report(corpus.documents, "freq", lambda documents: concept_rates(
+            documents, concept_list, options.lang, options.group_by), failures)
     else:
-        table = frequency_by_group(corpus.documents, options.by, options.lang, exclude,
-                                   options.min_count, options.top, options.group_by)
-    return Report(table, corpus.skipped, corpus.warnings)
+        table = build_report(corpus.documents, "freq", lambda documents: frequency_by_group(
+            documents, options.by, options.lang, exclude, options.min_count, options.top,
+            options.group_by), failures)
+    return Report(table, corpus.skipped + failures, corpus.warnings)
 
 
 def ngrams(
@@ -300,10 +332,11 @@ def ngrams(
     parsed = parse_sizes(sizes)
     corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
                               run_options)
-    table = ngram_table(corpus.documents, parsed, options.by, options.lang,
-                        excludes_stopwords(token_options), options.min_count, options.top,
-                        options.group_by)
-    return Report(table, corpus.skipped, corpus.warnings)
+    failures: list[Skipped] = []
+    table = build_report(corpus.documents, "ngrams", lambda documents: ngram_table(
+        documents, parsed, options.by, options.lang, excludes_stopwords(token_options),
+        options.min_count, options.top, options.group_by), failures)
+    return Report(table, corpus.skipped + failures, corpus.warnings)
 
 
 def collocations(
@@ -329,10 +362,11 @@ def collocations(
                               run_options)
     lemmas = node_lemmas(node) if node else frozenset()
     label = sorted(lemmas)[0] if lemmas else ""
-    table = collocation_table(corpus.documents, measure, span, options.by, options.lang,
-                              excludes_stopwords(token_options), lemmas, label, options.min_count,
-                              options.top, options.group_by)
-    return Report(table, corpus.skipped, corpus.warnings)
+    failures: list[Skipped] = []
+    table = build_report(corpus.documents, "collocations", lambda documents: collocation_table(
+        documents, measure, span, options.by, options.lang, excludes_stopwords(token_options),
+        lemmas, label, options.min_count, options.top, options.group_by), failures)
+    return Report(table, corpus.skipped + failures, corpus.warnings)
 
 
 def kwic(
@@ -354,9 +388,11 @@ def kwic(
     options = term_options or TermOptions()
     corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
                               run_options)
-    table = concordance(corpus.documents, term, regex, exact or options.by == "word", width, sort,
-                        options.lang, options.top, options.group_by)
-    return Report(table, corpus.skipped, corpus.warnings)
+    failures: list[Skipped] = []
+    table = build_report(corpus.documents, "kwic", lambda documents: concordance(
+        documents, term, regex, exact or options.by == "word", width, sort, options.lang,
+        options.top, options.group_by), failures)
+    return Report(table, corpus.skipped + failures, corpus.warnings)
 
 
 def compare(
@@ -397,25 +433,35 @@ def compare(
         sides = [side.documents for side in loaded]
         skipped = [item for side in loaded for item in side.skipped]
         warnings = [item for side in loaded for item in side.warnings]
+    failures: list[Skipped] = []
     if concepts or concepts_file is not None:
         concept_list = load_concepts(concepts_file)
         (counts_a, size_a), (counts_b, size_b) = (
-            concept_counts(side, concept_list, options.lang) for side in sides
+            build_report(side, "compare", lambda documents: concept_counts(
+                documents, concept_list, options.lang), failures) for side in sides
         )
     else:
         exclude = excludes_stopwords(token_options)
         sizes, sums = [], []
+
+        def document_counts(document: AnalyzedDocument) -> tuple[int, Counter[str]]:
+            mask = counted_mask(document, options.lang)
+            counts: Counter[str] = Counter()
+            for (term, _), count in term_counts(document, options.by, mask, exclude).items():
+                counts[term] += count
+            return mask.count(1), counts
+
         for side in sides:
-            masks = [(document, counted_mask(document, options.lang)) for document in side]
-            sizes.append(sum(mask.count(1) for _, mask in masks))
             summed: Counter[str] = Counter()
-            for document, mask in masks:
-                for (term, _), count in term_counts(document, options.by, mask, exclude).items():
-                    summed[term] += count
+            size = 0
+            for words, counts in each_document(side, "compare", document_counts, failures):
+                size += words
+                summed.update(counts)
+            sizes.append(size)
             sums.append(summed)
         (size_a, size_b), (counts_a, counts_b) = sizes, sums
     table = keyness_table(counts_a, size_a, counts_b, size_b, options.min_count, options.top)
-    return Report(table, skipped, warnings)
+    return Report(table, skipped + failures, warnings)
 
 
 def find_mentions(
