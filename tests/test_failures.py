@@ -247,3 +247,16 @@ def test_a_bug_no_single_document_brings_out_is_the_runs(
     assert (result.exit_code, result.stdout) == (70, "")
     assert result.stderr == ("iranru: internal error (Injected: 'boom'); rerun with --debug for the "
                              "traceback and please report it\n")
+
+
+def test_when_a_bug_costs_every_document_the_report_is_empty_and_exit_is_1(
+    runner: CliRunner, folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The document was read: not "nothing could be read" (exit 2) but the same partial run."""
+    _, mixed = folders
+    inject(monkeypatch, "analysis")
+    result = runner.invoke(app, ["stats", str(mixed / "bad.txt"), "--format", "csv", "--no-cache"])
+    assert result.stderr == expected_line(mixed, "analysis")
+    assert result.exit_code == 1
+    assert result.stdout == ("doc,language,title,characters,tokens,types,lemmas,sentences,"
+                             "mean_sentence_length,ttr,mattr,stopword_share,top_terms\n")
