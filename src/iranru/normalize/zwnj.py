@@ -91,7 +91,8 @@ USE_FREE_COMPOUNDS = True
 # Shortest joined stem whose inflected forms are kept joined (see is_inflected_joined_word).
 MIN_INFLECTED_STEM_LEN = 4
 # A ZWNJ-spelled lexicon compound of two free words is used for a spaced pair only when it
-# is attested in hazm's corpus; the unattested ones are mostly phrases (نماز جمعه).
+# is attested in hazm's corpus or shekar's writes it with a ZWNJ; the others are mostly
+# phrases (نماز جمعه).
 MIN_SPACED_COMPOUND_FREQ = 1
 
 @dataclass(frozen=True)
@@ -597,6 +598,10 @@ DERIVATIONAL_SUFFIXES = ("مند", "مندان", "مندی", "مندانه", "م
 # The ones that, standing alone after a space, surely belong to the previous word (نامه
 # "letter" is also a free word, so it is left to the lexicon there).
 BOUND_SUFFIX_WORDS = frozenset(DERIVATIONAL_SUFFIXES) - {"نامه", "نامهها", "نامههای"}
+# Suffixes of Iranian family names, written with a ZWNJ after the name they extend
+# (فردوسی‌پور، رسول‌زاده، جمال‌لو، شریفی‌نسب): after a space in spaced-damaged text they
+# are the end of a name far more often than the free words they also are (زاده "born").
+SURNAME_SUFFIXES = frozenset({"پور", "زاده", "نژاد", "نسب", "فر", "لو"})
 # ... and plural participles on a past stem (ستم‌دیدگان "the oppressed").
 PARTICIPLE_PLURAL = "گان"
 VERB_ENDINGS = ("د", "ند", "م", "ی", "یم", "ید")
@@ -725,13 +730,29 @@ def likely_joiner(left: str, right: str) -> str | None:
         return None  # a compounding prefix, but no listed compound
     if right in BOUND_COPULAS:
         return boundary_after(left)
+    if right in SURNAME_SUFFIXES and len(left) >= MIN_NAME_LEN and ZWNJ not in left:
+        return boundary_after(left)
     if right in PLURAL_CLITICS and left[-1] in CLITIC_HOSTS and len(left) >= MIN_CLITIC_HOST_LEN:
         return ZWNJ
     if left in ATTACHED_PREFIXES and is_fused_form(right):
         return boundary_after(left)
     if is_attested(left) and (right in BOUND_SUFFIX_WORDS or is_bound_derivative(right)):
         return boundary_after(left)
+    if is_cut_compound(left, right):
+        return ZWNJ
     return None
+
+
+def is_cut_compound(left: str, right: str) -> bool:
+    """Would the repair of the joined word cut it exactly at this space (روزنامه نگاران:
+    روزنامه‌نگاران), its right half being no free word (نگاران، پزشکی)? Then the space is a
+    lost ZWNJ. A verb form, participle or auxiliary on the right (داشته باشد، داده شده) and
+    a participle on the left make a verb phrase, which keeps its space."""
+    if not is_attested(left) or boundary_after(left) != ZWNJ or is_fused_form(right):
+        return False
+    if right in AUXILIARIES or is_verb_form(right) or is_past_participle(right) or is_infinitive(right):
+        return False
+    return not looks_like_participle(left) and restore_word(left + right) == left + ZWNJ + right
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -764,8 +785,9 @@ def is_spaced_compound(left: str, right: str, freq: int) -> bool:
     infinitive (واقع شدن "to happen") are written with a space even when the lexicon also
     lists them as one compound.
     """
-    if freq < MIN_SPACED_COMPOUND_FREQ and is_attested(right):
-        return False  # unattested compound of two free words: a phrase (نماز جمعه)
+    if freq < MIN_SPACED_COMPOUND_FREQ and is_attested(right) and (
+            left + ZWNJ + right not in lexicon().shekar_zwnj_freq):
+        return False  # a compound of two free words unattested in either corpus: a phrase (نماز جمعه)
     function_words = lexicon().function_words
     if (left in function_words and left not in COMPOUNDING_PREFIXES) or right in function_words:
         return False
