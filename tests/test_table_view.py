@@ -359,6 +359,9 @@ def test_numpy_and_nullable_integers_are_grouped() -> None:
         ("short", 10, "short", "short"),
         ("روابط ایران و روسیه", 8, "روابط ا…", "…و روسیه"),
         ("日本語のテキスト", 7, "日本語…", "…キスト"),  # two cells a character
+        # a kasra (U+0650) stays with its letter, or goes with it when that letter is cut off
+        ("قدرتِ روس", 5, "قدرتِ…", "…روس"),
+        ("ab\u0301cd", 3, "ab\u0301…", "…cd"),
     ],
 )
 def test_cutting_text_to_a_width(text: str, width: int, end: str, start: str) -> None:

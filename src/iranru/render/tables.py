@@ -129,7 +129,12 @@ def cut_start(text: str, width: int) -> str:
     """`text` in at most `width` cells, cut at its start with `…` (a left context)."""
     if cell_len(text) <= width:
         return text
-    return cut_end(text[::-1], width)[::-1]
+    kept = cut_end(text[::-1], width)[::-1][1:]
+    # a mark or joiner whose letter was cut off (zero cells wide: harakat, ZWNJ) goes with it,
+    # and so does a blank next to the …
+    while kept and (get_character_cell_size(kept[0]) == 0 or kept[0].isspace()):
+        kept = kept[1:]
+    return ELLIPSIS + kept
 
 
 def header_pieces(header: str) -> list[str]:
