@@ -356,8 +356,9 @@ def print_table(
         shown, styles, justify = lay_out_concordance(table, width)
     else:
         shown, styles, justify = lay_out_table(table, footer, width, wrap), None, None
+    plain = "NO_COLOR" in os.environ  # no bold either: the match is bold where colour is on
     console = Console(file=stream, width=width, highlight=False, soft_wrap=False, emoji=False,
-                      markup=False)
+                      markup=False, color_system=None if plain else "auto")
     console.print(build_rich_table(shown, bidi, wrap and not concordance, styles, justify))
     if more:
         console.print(Text(more_rows_notice(more)))
