@@ -208,8 +208,8 @@ def lay_out(plans: Sequence[ColumnPlan], width: int) -> tuple[dict[str, int], li
     """Each shown column's width, and the columns left out (least important first) so that
     the rest fit `width` at their narrowest, and the least important ones also so that text
     gets its wanted width (then any left-out column that fits after all is put back); the
-    room left is shared out evenly (the narrowest column
-    first) up to each column's natural width."""
+    room left is shared out evenly (the narrowest column first) up to each column's natural
+    width."""
     shown = list(plans)
     ranked = sorted(range(len(plans)), key=lambda i: importance(plans[i], i), reverse=True)
     for index in ranked:
