@@ -19,7 +19,8 @@ from iranru.render.plots import (
 
 # a.txt mentions the 1830s and the 1880s, b.txt the 1850s: the decades between are empty
 MENTIONS = pd.DataFrame({"doc": ["a.txt", "b.txt", "a.txt", "a.txt"],
-                         "value": ["1832", "1856-03-01", "1885", "188"]})
+                         "value": ["1832", "1856-03-01", "1885", "188"],
+                         "year_from": [1832, 1856, 1885, 1880]})
 
 
 def test_timeline_shows_every_decade_of_the_range_with_empty_ones_as_zero() -> None:

@@ -23,6 +23,7 @@ from iranru import api
 from iranru.render.emit import emit
 from iranru.render.formats import Format
 from iranru.render.kwic import is_concordance, lay_out_concordance
+from iranru.render.labels import readable_dates
 from iranru.render.tables import (
     KEY_COLUMNS,
     MOST_ROWS,
@@ -83,7 +84,7 @@ def reports(session_cache: Path) -> dict[str, api.Report]:
 
 def plan(report: api.Report, width: int) -> Shown:
     """The layout of what a terminal shows: the first MOST_ROWS rows."""
-    table = report.table.head(MOST_ROWS)
+    table = readable_dates(report.table).head(MOST_ROWS)  # as emit shows a date report
     if is_concordance(table):
         return lay_out_concordance(table, width)[0]
     return lay_out_table(table, report.footer, width, wrap=False)
@@ -149,7 +150,7 @@ def check_screen(screen: str, report: api.Report, width: int) -> None:
     for name, size in shown.widths.items():
         assert all(piece in header for piece in fold_header(name, size).split("\n")), name
     assert any(name in KEY_COLUMNS for name in shown.widths)
-    table = report.table.head(MOST_ROWS)
+    table = readable_dates(report.table).head(MOST_ROWS)
     widths = list(shown.widths.values())
     numeric = shown.numeric
     rows = lines[rule + 1: rule + 1 + len(table)]
@@ -172,7 +173,8 @@ def test_every_report_at_every_width_with_a_fixed_console(
 ) -> None:
     report = reports[name]
     stream = io.StringIO()
-    notices = print_table(report.table, stream, report.footer, width=width, most_rows=MOST_ROWS)
+    notices = print_table(readable_dates(report.table), stream, report.footer, width=width,
+                          most_rows=MOST_ROWS)
     check_screen(stream.getvalue(), report, width)
     hidden = plan(report, width).hidden
     assert not any(column in KEY_COLUMNS for column in hidden)

@@ -89,6 +89,23 @@ class Corpus:
     warnings: list[str]
 
 
+def read_inputs(
+    paths: Sequence[str | Path] | None, read_options: ReadOptions | None
+) -> tuple[list[Document], list[Skipped], list[str]]:
+    """Every readable document, the inputs skipped, and warnings (metadata.csv, decoding);
+    NoInputError when not one document is readable."""
+    import sys
+
+    from iranru.ingest import WaveReader
+
+    reader = WaveReader(resolve_paths(paths), read_options, sys.maxsize)
+    documents = [document for wave in reader for document in wave]
+    if not documents:
+        raise NoInputError("nothing could be read", reader.skipped)
+    warnings = reader.warnings + [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
+    return documents, reader.skipped, warnings
+
+
 @takes_settings
 def load_corpus(
     paths: Sequence[str | Path] | None,
@@ -100,13 +117,9 @@ def load_corpus(
 ) -> Corpus:
     """Read and analyse every input; raise NoInputError when not one document is usable.
     `run_options`: processes, cache, Dask cluster, progress (default: all cores, cache on)."""
-    from iranru.ingest import read_documents
     from iranru.pipeline import analyze_documents
 
-    documents, skipped = read_documents(resolve_paths(paths), read_options)
-    warnings = [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
-    if not documents:
-        raise NoInputError("nothing could be read", skipped)
+    documents, skipped, warnings = read_inputs(paths, read_options)
     analysed, cache_warnings = analyze_documents(documents, normalize_options, token_options, run_options)
     return Corpus(analysed, skipped, warnings + cache_warnings)
 
@@ -127,7 +140,7 @@ class CorpusStream:
         self.reader = WaveReader(resolve_paths(paths), read_options, WAVE_CHARS)
         self.options = normalize_options, token_options, run_options
         self.kind = "table"  # AnalyzedDocuments; "counts": WordCounts (see use_word_counts)
-        self.warnings: list[str] = []
+        self.warnings: list[str] = list(self.reader.warnings)
         self.count = 0
 
     @property
@@ -224,18 +237,14 @@ def changes(
     """Every edit normalisation makes, with its offsets in the original and the rule's name."""
     import pandas as pd
 
-    from iranru.ingest import read_documents
     from iranru.normalize import explain_changes
 
-    documents, skipped = read_documents(resolve_paths(paths), read_options)
-    if not documents:
-        raise NoInputError("nothing could be read", skipped)
+    documents, skipped, warnings = read_inputs(paths, read_options)
     rows = [
         (doc.name, change.line, change.start, change.end, change.before, change.after, change.rule)
         for doc in documents
         for change in explain_changes(doc.text, normalize_options)
     ]
-    warnings = [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
     return Report(pd.DataFrame(rows, columns=list(CHANGE_COLUMNS)), skipped, warnings)
 
 
@@ -450,16 +459,13 @@ def find_mentions(
     normalize_options: NormalizeOptions | None,
     finder: str,
     run_options: RunOptions | None = None,
+    extra_places: tuple = (),
 ) -> tuple[list[tuple[object, ...]], list[Skipped], list[str]]:
     """Rows of date or place mentions for every readable document; offsets into the original."""
-    from iranru.ingest import read_documents
     from iranru.pipeline import mention_rows_of
 
-    documents, skipped = read_documents(resolve_paths(paths), read_options)
-    if not documents:
-        raise NoInputError("nothing could be read", skipped)
-    rows = mention_rows_of(documents, normalize_options, finder, run_options)
-    warnings = [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
+    documents, skipped, warnings = read_inputs(paths, read_options)
+    rows = mention_rows_of(documents, normalize_options, finder, run_options, extra_places)
     return rows, skipped, warnings
 
 
@@ -494,15 +500,20 @@ def places(
     normalize_options: NormalizeOptions | None = None,
     mention_options: MentionOptions | None = None,
     run_options: RunOptions | None = None,
+    places_file: str | Path | None = None,
 ) -> Report:
     """Every place mention, resolved in the bilingual gazetteer (English and Persian names,
-    GeoNames id or our slug, kind, coordinates). `summary` counts places per document."""
+    GeoNames id or our slug, kind, coordinates). `summary` counts places per document.
+    `places_file`: a CSV `name,name_en,name_fa,kind,lat,lon` adding names and places and
+    blocking names (kind `block`); a bad row raises a UsageError `FILE:LINE: problem`."""
     import pandas as pd
 
     from iranru.mentions import PLACE_COLUMNS, summary_table
+    from iranru.mentions.gazetteer import read_places_file
 
+    extra = read_places_file(places_file) if places_file is not None else ()
     rows, skipped, warnings = find_mentions(paths, read_options, normalize_options, "places",
-                                             run_options)
+                                             run_options, extra)
     table = pd.DataFrame(rows, columns=list(PLACE_COLUMNS))
     table[["lat", "lon"]] = table[["lat", "lon"]].astype("float64")
     if mention_options and mention_options.summary:

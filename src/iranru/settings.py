@@ -75,6 +75,14 @@ class ReadOptions:
 
     encoding: str | None = None  # force an encoding instead of detecting it
     max_file_size: int = 200 * 1024 * 1024
+    # --where conditions on metadata.csv columns or `doc`, all of which must hold, e.g.
+    # ("year>=1990", "kind!=news"); documents that fail them are never read
+    where: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        """One condition may be given alone (`where="year>=1990"`)."""
+        where = (self.where,) if isinstance(self.where, str) else tuple(self.where)
+        object.__setattr__(self, "where", where)
 
 
 @dataclass(frozen=True, slots=True)

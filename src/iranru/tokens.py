@@ -23,6 +23,7 @@ from iranru.language import (
     language_of_token,
     script_counts,
 )
+from iranru.lemmas import lemmatize_english, lemmatize_persian
 from iranru.model import AnalyzedDocument, Document, TokenTable
 from iranru.normalize import align, normalize_text, original_span, zwnj_evidence_of
 from iranru.normalize.constants import ZWNJ
@@ -219,38 +220,15 @@ def fold_for_counting(surface: str) -> str:
 
 @functools.cache
 def lemmatize(word: str, lang: str) -> str:
-    """hazm's Lemmatizer for Persian (verbs as past#present stem); simplemma for English, given
-    the word with its capitals (proper names stay whole) and lower-cased after."""
-    if len(word) == 1 or len(word) > LONGEST_WORD:  # era markers (ش, م); junk runs of letters
-        return word.lower()
+    """The lemma of one word type (see lemmas.py): Persian after UD PerDT, English after UD
+    EWT, given the word with its capitals (proper names stay whole) and lower-cased after."""
+    if len(word) > LONGEST_WORD or (len(word) == 1 and lang != EN):  # junk runs of letters;
+        return word.lower()  # era markers after a year (ش, م)
     if lang == FA:
         return lemmatize_persian(word)
     if lang == EN:
-        import simplemma
-
-        return simplemma.lemmatize(word, lang="en").lower()
+        return lemmatize_english(word)
     return word.lower()
-
-
-IMPERSONAL_VERB = re.compile(f"^(?:ن?می){ZWNJ}(.+)$")
-
-
-def lemmatize_persian(norm: str) -> str:
-    """hazm's Lemmatizer, then two forms it leaves whole: a participle with its auxiliary
-    (کرده‌بود → کرد#کن, via hazm's own `کرده_بود` spelling) and the impersonal
-    `می‌` + present stem (می‌توان "one can" → توانست#توان)."""
-    lemmatizer = resources.persian_lemmatizer()
-    lemma = lemmatizer.lemmatize(norm) or norm
-    if lemma != norm or ZWNJ not in norm:
-        return lemma
-    verbal = norm.replace(ZWNJ, "_")
-    verb_lemma = lemmatizer.lemmatize(verbal, "VERB")
-    if verb_lemma != verbal and "#" in verb_lemma:
-        return verb_lemma
-    impersonal = IMPERSONAL_VERB.match(norm)
-    if impersonal and impersonal.group(1) in resources.persian_present_stems():
-        return resources.persian_present_stems()[impersonal.group(1)]
-    return lemma
 
 
 def stopword_sets(extra: tuple[Path, ...]) -> StopwordSets:

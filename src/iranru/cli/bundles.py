@@ -34,6 +34,7 @@ from iranru.cli.options import (
     SchedulerOption,
     StopwordsOption,
     TopOption,
+    WhereOption,
     WrapOption,
 )
 
@@ -98,9 +99,9 @@ def build_output(format: str | None, output: Path | None, excel: bool, bidi: boo
 
 
 def build_corpus(
-    encoding: str | None, max_file_size: float, no_zwnj_repair: bool, jobs: int | None,
-    scheduler: str | None, quiet: bool, stopwords: list[Path] | None = None, keep_stopwords: bool = False,
-    cache_dir: Path | None = None, no_cache: bool = False,
+    encoding: str | None, max_file_size: float, where: list[str] | None, no_zwnj_repair: bool,
+    jobs: int | None, scheduler: str | None, quiet: bool, stopwords: list[Path] | None = None,
+    keep_stopwords: bool = False, cache_dir: Path | None = None, no_cache: bool = False,
 ) -> Any:
     import sys
 
@@ -108,7 +109,8 @@ def build_corpus(
     from iranru.settings import CorpusOptions, NormalizeOptions, ReadOptions, RunOptions, TokenOptions
 
     return CorpusOptions(
-        ReadOptions(encoding=encoding, max_file_size=int(max_file_size * BYTES_PER_MB)),
+        ReadOptions(encoding=encoding, max_file_size=int(max_file_size * BYTES_PER_MB),
+                    where=tuple(where or ())),
         NormalizeOptions(repair_zwnj=not no_zwnj_repair),
         TokenOptions(extra_stopwords=tuple(stopwords or ()), keep_stopwords=keep_stopwords),
         RunOptions(jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler,
@@ -126,7 +128,7 @@ OUTPUT = Bundle("output", (("format", FormatOption, None), ("output", OutputOpti
                            ("excel", ExcelOption, False), ("bidi", BidiOption, False),
                            ("wrap", WrapOption, False)), build_output)
 READING = (("encoding", EncodingOption, None), ("max_file_size", MaxFileSizeOption, 200),
-           ("no_zwnj_repair", NoZwnjOption, False))
+           ("where", WhereOption, None), ("no_zwnj_repair", NoZwnjOption, False))
 STOPWORDS = (("stopwords", StopwordsOption, None), ("keep_stopwords", KeepStopwordsOption, False))
 SPEED = (("jobs", JobsOption, None), ("scheduler", SchedulerOption, None), ("quiet", QuietOption, False))
 CACHE = (("cache_dir", CacheDirOption, None), ("no_cache", NoCacheOption, False))

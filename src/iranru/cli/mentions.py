@@ -61,14 +61,19 @@ def dates(
 @app.command()
 @with_bundles(OUTPUT, CORPUS_UNCACHED)
 def places(
-    paths: Paths = None, summary: SummaryOption = False, debug: DebugOption = False,
+    paths: Paths = None, summary: SummaryOption = False,
+    places_file: Annotated[Path | None, typer.Option(
+        "--places-file", metavar="FILE", dir_okay=False,
+        help="CSV name,name_en,name_fa,kind,lat,lon: more names of known places, new places, "
+             "and names never to match (kind 'block').")] = None,
+    debug: DebugOption = False,
     *, output: OutputOptions, corpus: CorpusOptions,
 ) -> None:
     """Place mentions resolved in a bilingual gazetteer (GeoNames, CLDR and our own list).
 
-    Example: iranru places corpus/ --summary --format csv
+    Example: iranru places corpus/ --summary --places-file my_places.csv --format csv
     """
     from iranru.cli.common import api
 
-    run(debug, lambda: emit_report(api.places(paths, **corpus.settings(tokens=False), summary=summary),
-                                   output))
+    run(debug, lambda: emit_report(api.places(paths, **corpus.settings(tokens=False), summary=summary,
+                                              places_file=places_file), output))

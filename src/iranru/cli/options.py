@@ -81,6 +81,13 @@ MaxFileSizeOption = Annotated[
     typer.Option("--max-file-size", rich_help_panel=INPUT_PANEL, min=0,
                  help="Skip files larger than this many megabytes."),
 ]
+WhereOption = Annotated[
+    list[str] | None,
+    typer.Option("--where", rich_help_panel=INPUT_PANEL, show_default=False, metavar="CONDITION",
+                 help="Only documents whose metadata.csv row meets this, e.g. 'year>=1990' or "
+                 "'kind!=news' (= != < <= > >=; numbers compare as numbers; doc is the "
+                 "document's name); repeatable, all must hold."),
+]
 StopwordsOption = Annotated[
     list[Path] | None,
     typer.Option("--stopwords", rich_help_panel=INPUT_PANEL, show_default=False,

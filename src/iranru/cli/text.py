@@ -13,14 +13,14 @@ if TYPE_CHECKING:
     from iranru.model import Skipped
 
 
-def build_text_corpus(encoding: str | None, max_file_size: float, no_zwnj_repair: bool,
-                      digits: str) -> CorpusOptions:
+def build_text_corpus(encoding: str | None, max_file_size: float, where: list[str] | None,
+                      no_zwnj_repair: bool, digits: str) -> CorpusOptions:
     """normalize reads and normalises, with the digits of displayed text; it runs nothing."""
     import dataclasses
 
     from iranru.cli.bundles import build_corpus
 
-    corpus = build_corpus(encoding, max_file_size, no_zwnj_repair, None, None, True)
+    corpus = build_corpus(encoding, max_file_size, where, no_zwnj_repair, None, None, True)
     return dataclasses.replace(corpus, normalize=dataclasses.replace(corpus.normalize, digits=digits))
 
 
@@ -41,20 +41,15 @@ def normalize(
     Example: echo 'قدرتهای استعماری میتوان' | iranru normalize -
     """
     from iranru.cli.common import api
-    from iranru.errors import NoInputError
-    from iranru.ingest import read_documents
     from iranru.render.emit import emit_text
 
     def body() -> list["Skipped"]:
         if explain:
             report = api.changes(paths, read_options=corpus.read, normalize_options=corpus.normalize)
             return emit_report(report, output)
-        documents, skipped = read_documents(paths, corpus.read)
-        if not documents:
-            raise NoInputError("nothing could be read", skipped)
-        for document in documents:
-            for warning in document.warnings:
-                say(f"warning: {document.path}: {warning}")
+        documents, skipped, warnings = api.read_inputs(paths, corpus.read)
+        for warning in warnings:
+            say(f"warning: {warning}")
         text = "".join(api.normalize(document.text, corpus.normalize) for document in documents)
         emit_text(text if text.endswith("\n") else text + "\n", output.output)
         return skipped

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from iranru.render.formats import Format
+from iranru.render.labels import readable_dates
 from iranru.render.tables import MOST_ROWS, print_table
 from iranru.render.writers import (
     render_text,
@@ -42,7 +43,7 @@ def emit(
     def render(target: IO[str]) -> None:
         if fmt is Format.TABLE:
             most_rows = MOST_ROWS if output is None and target.isatty() else None
-            notices.extend(print_table(table, target, footer, bidi, width, wrap, most_rows))
+            notices.extend(print_table(readable_dates(table), target, footer, bidi, width, wrap, most_rows))
         elif fmt is Format.CSV:
             write_delimited(table, target, ",", excel)
         elif fmt is Format.TSV:

@@ -59,28 +59,15 @@ def strip_data(table: pd.DataFrame) -> dict[str, list[int]]:
     return {doc: strips[doc] for doc in sorted(strips)}
 
 
-def decade_of(value: str) -> int | None:
-    """The decade a date value starts in: `1907-08-31` → 1900, `196` → 1960, `18` → 1800."""
-    digits = str(value)[:4]
-    if len(digits) == 4 and digits.isdigit():
-        return int(digits) // 10 * 10
-    if len(digits) == 3 and digits.isdigit():
-        return int(digits) * 10
-    if len(digits) >= 2 and digits[:2].isdigit():
-        return int(digits[:2]) * 100
-    return None
-
-
 def timeline_data(table: pd.DataFrame, years: int = 10) -> tuple[list[int], dict[str, list[int]]]:
-    """Date mentions per bin of `years` (a decade by default; by each value's start) per
-    document, every bin from the first to the last: an empty one is a zero, not a gap."""
+    """Date mentions per bin of `years` (a decade by default) of the first Gregorian year each
+    value covers (`year_from`), per document, every bin from the first to the last: an empty
+    one is a zero, not a gap."""
     counts: dict[str, dict[int, int]] = {}
-    for doc, value in zip(table["doc"], table["value"], strict=True):
-        decade = decade_of(value)
-        if decade is not None:
-            per_doc = counts.setdefault(str(doc), {})
-            start = decade // years * years
-            per_doc[start] = per_doc.get(start, 0) + 1
+    for doc, year_from in zip(table["doc"], table["year_from"], strict=True):
+        start = int(year_from) // years * years
+        per_doc = counts.setdefault(str(doc), {})
+        per_doc[start] = per_doc.get(start, 0) + 1
     found = {start for per_doc in counts.values() for start in per_doc}
     bins = list(range(min(found), max(found) + years, years)) if found else []
     return bins, {doc: [counts[doc].get(start, 0) for start in bins] for doc in sorted(counts)}

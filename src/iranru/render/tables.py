@@ -53,11 +53,12 @@ IMPORTANT_COLUMNS = (
 )
 LEAST_COLUMNS = (
     "top_terms", "dispersion", "p_value", "count_a", "count_b", "per_10k_a", "per_10k_b",
-    "sentences", "lemmas", "characters", "ttr", "mean_sentence_length", "granularity",
+    "sentences", "lemmas", "characters", "ttr", "mean_sentence_length", "granularity", "year_to",
+    "year_from",
     "w1_count", "w2_count", "n", "t_score", "chi2", "dice", "context", "mattr", "stopword_share",
     "sentence", "position", "norm", "stopword", "line", "lat", "lon", "place_id", "start", "end",
 )
-UNGROUPED_NUMBERS = frozenset({"place_id"})  # identifiers: no thousands separators
+UNGROUPED_NUMBERS = frozenset({"place_id", "year_from", "year_to"})  # identifiers and years: no separators
 
 
 @functools.cache
