@@ -207,7 +207,8 @@ STATS_COLUMNS = ("iranru.analysis.stats", "WordColumns.of")
     (["ngrams", "{all}"], "ngrams", TOKENS),
     (["collocations", "{all}"], "collocations", TOKENS),
     (["kwic", "Russia", "{all}"], "kwic", TOKENS),
-    (["compare", "{all}", str(CORPUS / "fa_iran_russia_relations.txt"), "--lang", "fa"], "compare", FREQ_MASK),
+    (["compare", "{all}", str(CORPUS / "fa_iran_russia_relations.txt"), "--lang", "fa"], "compare",
+     FREQ_MASK),
 ])
 def test_a_bug_while_reporting_one_document_costs_only_that_document(
     runner: CliRunner, folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, command: list[str],
