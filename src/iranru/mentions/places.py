@@ -16,6 +16,7 @@ from iranru.mentions.gazetteer import (
     BLOCK,
     COMMON,
     EVIDENCE,
+    THE_GULF,
     TOKEN,
     WEAK,
     Place,
@@ -48,11 +49,12 @@ FA_TITLES = frozenset(persian_key(title) for title in (
 EN_PLACE_PREPOSITIONS = frozenset(
     "in at from to into near toward towards via through across outside inside around".split())
 EN_PLACE_WORDS = frozenset("city town port village province capital district region".split())
-# ezafe ی; clitics: possessives (ایران‌مان our Iran), the copula (ایران‌اند); plural ها;
-# compass words and Razavi (آذربایجان‌شرقی, خراسان‌رضوی). Not ای: ترکیه‌ای is an adjective.
+# ezafe ی; clitics: possessives (ایران‌مان our Iran), the copula (ایران‌اند); compass words and
+# Razavi (آذربایجان‌شرقی, خراسان‌رضوی). Not ای (ترکیه‌ای is an adjective) nor ها (عراق‌ها: Iraqis).
 ZWNJ_FOLLOWERS = frozenset(
-    "ی ها های ام ات اش مان تان شان است اند ایم اید شرقی غربی شمالی جنوبی مرکزی رضوی".split())
-NEED_EVIDENCE = frozenset((EVIDENCE, WEAK, COMMON))
+    "ی ام ات اش مان تان شان است اند ایم اید شرقی غربی شمالی جنوبی مرکزی رضوی".split())
+NAME_LINKS = frozenset("al el ibn bin ben ul ud".split())
+NEED_EVIDENCE = frozenset((EVIDENCE, WEAK, COMMON, THE_GULF))
 ZWNJ = "\u200c"
 SENTENCE_ENDS = frozenset('.!?:;"\'«»“”()[]')
 
@@ -135,11 +137,14 @@ def has_evidence(candidate: Candidate, tokens: list[Word], accepted: list[bool],
         if before is not None and (before.key in FA_TRIGGERS or (
                 candidate.rule == WEAK and before.key in FA_PREPOSITIONS)):
             return True
-        if after is not None and after.key in FA_TRIGGERS | {"،"}:  # دوشنبه، پایتخت تاجیکستان
-            following = tokens[candidate.last + 1] if candidate.last + 1 < len(tokens) else None
-            if after.key != "،" or (following is not None and following.key in FA_TRIGGERS):
-                return True
+        # دوشنبه، پایتخت تاجیکستان; not داربی پایتخت (the capital's derby)
+        following = tokens[candidate.last + 1] if candidate.last + 1 < len(tokens) else None
+        if after is not None and after.key == "،" and following is not None and following.key in FA_TRIGGERS:
+            return True
         return listed(candidate, candidates, accepted, index, tokens)
+    if candidate.rule == THE_GULF:  # the Gulf, not the Gulf of Mexico, the Gulf War, a gulf
+        return (before is not None and before.key.lower() == "the"
+                and (after is None or not (after.key[:1].isupper() or after.key == "of")))
     if candidate.rule == COMMON:  # an English word too: a place word, a preposition, or a list
         in_context = english_place_context(candidate, tokens) or listed(
             candidate, candidates, accepted, index, tokens)
@@ -148,6 +153,8 @@ def has_evidence(candidate: Candidate, tokens: list[Word], accepted: list[bool],
     # the sentence (Ali Khorram) or before one (Jordan Peterson)
     if before is not None and before.key[:1].isupper() and before.key.isalpha() and not sentence_start(
             candidate.first - 1, tokens):
+        return False
+    if after is not None and after.key.lower() in NAME_LINKS:  # Nur al-Din, Hasan ibn Ali
         return False
     return after is None or not (after.key[:1].isupper() and after.key.isalpha())
 
