@@ -39,6 +39,7 @@ TITLES = frozenset(
     "Lady King Queen Prince Princess Shah Sultan Emir Sheikh Ayatollah Imam Mullah Mirza Pope "
     "Bishop Rev Judge Justice Mayor".split()
 )
+ABBREVIATED_TITLES = frozenset("Mr Mrs Ms Dr Prof Gen Col Capt Lt Maj Sgt Adm Cmdr Sen Rep Gov Rev".split())
 # آقای Mr, خانم Mrs, دکتر Dr, مهندس engineer, سرهنگ colonel, سرتیپ brigadier, سرلشکر major general,
 # ارتشبد general, سردار commander, ژنرال general, شیخ sheikh, سید sayyid, حاج hajji, ملا mullah,
 # میرزا mirza, استاد master, پروفسور professor, آیت‌الله ayatollah, امام imam, سلطان sultan
@@ -183,7 +184,7 @@ def is_person(candidate: Candidate, tokens: list[Word]) -> bool:
     if before.key == "." and candidate.first >= 2:  # Mr. Dr. Gen., not `Secretary-General.\nRussia`
         title = tokens[candidate.first - 2]
         attached = title.end == before.start and tokens[candidate.first].start == before.end + 1
-        return attached and title.key in TITLES
+        return attached and title.key in ABBREVIATED_TITLES
     if persian_token(tokens[candidate.first]):
         return before.key in FA_TITLES or before.key in given_names()
     return before.key in TITLES or (before.key[:1].isupper() and before.key.lower() in given_names())
