@@ -96,6 +96,10 @@ def test_the_gazetteer_is_cached() -> None:
     "پرو نهایی با خیاطان",  # a fitting (Peru)
     "پیری و چین و چروک پوستی",  # wrinkles (China)
     "نماینده این شهرستان خبر داد",  # news (Khobar), even after a place word
+    "در شهرهای بالای ۲۰۰ هزار نفر",  # above, though after شهرهای: a number follows
+    "ولایت ابّ و جدّ",  # a father's guardianship (Ibb)
+    "سن، شهر محل زندگی",  # age, city of residence (Sanandaj's old name)
+    "از قزاقستان به میدان می‌رود",  # takes the field (Medan)
 ])
 def test_common_words_without_evidence_are_not_places(text: str) -> None:
     assert found(text) == []
@@ -109,6 +113,8 @@ def test_common_words_without_evidence_are_not_places(text: str) -> None:
     ("از کابل به دوشنبه، پایتخت تاجیکستان", [("کابل", "Kabul", "city"), ("دوشنبه", "Dushanbe", "city"),
                                             ("تاجیکستان", "Tajikistan", "country")]),  # a route
     ("همه عاشق ایران‌اند", [("ایران", "Iran", "country")]),  # the copula after a ZWNJ
+    ("پایتخت مالی برزیل", [("برزیل", "Brazil", "country")]),  # financial: a place follows
+    ("در شهرستان گلپایگان 37 امام‌زاده", [("گلپایگان", "Golpayegan", "city")]),
     ("استاندار آذربایجان‌شرقی", [("آذربایجان", "Iranian Azerbaijan", "region")]),
 ])
 def test_common_words_with_evidence(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -138,6 +144,7 @@ def test_diacritics_stay_inside_a_place_name() -> None:
     "Samuel Jordan", "Mr. Jordan said", "Dr. Jordan", "Jordan Peterson said", "Queen Victoria",
     "Gen. Washington", "George Washington", "Nur al-Din swore allegiance", "President Santos",
     "Vladimir Putin", "آقای شهریار", "خانم بهار", "دکتر داراب", "سرهنگ داراب",
+    "ریاست جمهوری احمدی نژاد", "محسن ایران نژاد",  # surname endings written apart
 ])
 def test_people_are_not_places(text: str) -> None:
     assert found(text) == []

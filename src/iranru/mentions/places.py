@@ -31,6 +31,9 @@ FA_TRIGGERS = frozenset(
     "سرزمین دریای رود".split()
 )
 FA_PREPOSITIONS = frozenset("در از به تا".split())
+FA_APPOSITIONS = frozenset("پایتخت مرکز".split())  # capital, centre: `دوشنبه، پایتخت تاجیکستان`
+# Persian surname endings written apart: احمدی نژاد, ایران نژاد, حسین زاده, تهرانی پور
+FA_SURNAME_ENDINGS = frozenset("نژاد زاده پور فر وند راد نیا".split())
 LIST_JOINERS = frozenset(",،و") | {"and"}
 ROUTE_FROM, ROUTE_TO = frozenset({"از", "from"}), frozenset({"به", "تا", "to"})
 TITLES = frozenset(
@@ -135,12 +138,16 @@ def has_evidence(candidate: Candidate, tokens: list[Word], accepted: list[bool],
     before = tokens[candidate.first - 1] if candidate.first > 0 else None
     after = tokens[candidate.last] if candidate.last < len(tokens) else None
     if persian_token(tokens[candidate.first]):
+        if candidate.rule == EVIDENCE and after is not None and (
+                after.key[:1].isdigit() or next_to_a_place(candidate, candidates, index)):
+            return False  # شهرهای بالای ۲۰۰ هزار (above 200 thousand), پایتخت مالی برزیل (financial)
         if before is not None and (before.key in FA_TRIGGERS or (
                 candidate.rule == WEAK and before.key in FA_PREPOSITIONS)):
             return True
-        # دوشنبه، پایتخت تاجیکستان; not داربی پایتخت (the capital's derby)
+        # دوشنبه، پایتخت تاجیکستان; not داربی پایتخت (the capital's derby), not سن، شهر (age, city)
         following = tokens[candidate.last + 1] if candidate.last + 1 < len(tokens) else None
-        if after is not None and after.key == "،" and following is not None and following.key in FA_TRIGGERS:
+        if (after is not None and after.key == "،" and following is not None
+                and following.key in FA_APPOSITIONS):
             return True
         return listed(candidate, candidates, accepted, index, tokens)
     if candidate.rule == THE_GULF:  # the Gulf, not the Gulf of Mexico, the Gulf War, a gulf
@@ -160,6 +167,11 @@ def has_evidence(candidate: Candidate, tokens: list[Word], accepted: list[bool],
     return after is None or not (after.key[:1].isupper() and after.key.isalpha())
 
 
+def next_to_a_place(candidate: Candidate, candidates: list[Candidate], index: int) -> bool:
+    following = candidates[index + 1] if index + 1 < len(candidates) else None
+    return following is not None and following.first == candidate.last
+
+
 def sentence_start(first: int, tokens: list[Word]) -> bool:
     return first == 0 or tokens[first - 1].key in SENTENCE_ENDS
 
@@ -176,8 +188,13 @@ def english_place_context(candidate: Candidate, tokens: list[Word]) -> bool:
 
 
 def is_person(candidate: Candidate, tokens: list[Word]) -> bool:
-    """A title or a given name right before the name: `Mr. Jordan`, `Samuel Jordan`,
-    `آقای کرمان`. `Jordan Peterson` is left to the evidence rules (Jordan needs evidence)."""
+    """A title or a given name right before the name (`Mr. Jordan`, `Samuel Jordan`,
+    `آقای شهریار`), or a Persian surname ending after it (`احمدی نژاد`). `Jordan Peterson`
+    is left to the evidence rules (Jordan needs evidence)."""
+    persian = persian_token(tokens[candidate.first])
+    after = tokens[candidate.last] if candidate.last < len(tokens) else None
+    if persian and after is not None and after.key in FA_SURNAME_ENDINGS:
+        return True
     if candidate.first == 0:
         return False
     before = tokens[candidate.first - 1]
@@ -185,7 +202,7 @@ def is_person(candidate: Candidate, tokens: list[Word]) -> bool:
         title = tokens[candidate.first - 2]
         attached = title.end == before.start and tokens[candidate.first].start == before.end + 1
         return attached and title.key in ABBREVIATED_TITLES
-    if persian_token(tokens[candidate.first]):
+    if persian:
         return before.key in FA_TITLES or before.key in given_names()
     return before.key in TITLES or (before.key[:1].isupper() and before.key.lower() in given_names())
 
@@ -215,8 +232,10 @@ def listed(candidate: Candidate, candidates: list[Candidate], accepted: list[boo
         gap = tokens[first.last : second.first]
         if len(gap) == 1 and gap[0].key in LIST_JOINERS:
             return True
+        # only the start leans on the end: `از قزاقستان به میدان می‌رود` is "takes the field"
         from_word = tokens[first.first - 1].key.lower() if first.first > 0 else ""
-        if len(gap) == 1 and from_word in ROUTE_FROM and gap[0].key.lower() in ROUTE_TO:
+        route = from_word in ROUTE_FROM and gap[0].key.lower() in ROUTE_TO
+        if len(gap) == 1 and route and first is candidate:
             return True
     return False
 
