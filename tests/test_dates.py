@@ -52,6 +52,9 @@ def found(text: str) -> list[tuple[str, str, str, str]]:
     ("fall of 1990", [("fall of 1990", "1990-FA", "gregorian", "season")]),
     ("in the 1820s", [("the 1820s", "182", "gregorian", "decade")]),
     ("the mid-1990s", [("the mid-1990s", "199", "gregorian", "decade")]),
+    ("In the early 2000s, parties", [("the early 2000s", "200", "gregorian", "decade")]),
+    ("During the mid-to-late 1980s a", [("the mid-to-late 1980s", "198", "gregorian", "decade")]),
+    ("in the 1800s", [("the 1800s", "18", "gregorian", "century")]),
     ("the late nineteenth century", [("late nineteenth century", "18", "gregorian", "century")]),
     ("by the 19th century", [("19th century", "18", "gregorian", "century")]),
     ("The Twentieth-century Unrest", [("Twentieth-century", "19", "gregorian", "century")]),
@@ -109,6 +112,8 @@ def test_annotated_dates(text: str, expected: list[tuple[str, str, str, str]]) -
     ("بهار ۱۹۲۰", [("بهار ۱۹۲۰", "1920-SP", "gregorian", "season")]),
     ("تابستان سال 2006", [("تابستان سال 2006", "2006-SU", "gregorian", "season")]),
     ("زمستان ۱۳۵۷", [("زمستان ۱۳۵۷", "1978-12/1979-03", "solar_hijri", "season")]),
+    ("آبی ها در تابستان 99 امیدوار بودند",
+     [("تابستان 99", "2020-06/2020-09", "solar_hijri", "season")]),
     # before Christ, in ISO 8601's astronomical years (1 BC = 0000)
     ("۵۵۰ ق.م", [("۵۵۰ ق.م", "-0549", "gregorian", "year")]),
     ("سال ۵۵۰ پیش از میلاد", [("سال ۵۵۰ پیش از میلاد", "-0549", "gregorian", "year")]),

@@ -250,10 +250,6 @@ def number_of(written: str) -> int | None:
     return int(digits) if digits else spelled_value(written)
 
 
-def year_of(match: re.Match[str]) -> int | None:
-    return number_of(match["year"]) if match["year"] else None
-
-
 # ---- Persian ---------------------------------------------------------------------------
 
 def persian_year(match: re.Match[str], folded: str, calendar: str) -> int | None:
@@ -295,11 +291,12 @@ def fa_month_year(match: re.Match[str], text: str, folded: str) -> Found | None:
 
 def fa_season(match: re.Match[str], text: str, folded: str) -> Found | None:
     """`بهار ۱۹۲۰` → `1920-SP` like English; a Solar Hijri season → the Gregorian months it
-    covers (بهار = Farvardin–Khordad, ...)."""
-    year = year_of(match)
-    if year is None or match["bc"]:
+    covers (بهار = Farvardin–Khordad, ...); `تابستان ۹۹` is the Solar Hijri 1399."""
+    marked = marked_calendar(match)
+    year = persian_year(match, folded, marked or SOLAR_HIJRI)
+    if year is None or len(match["year"]) == 3 or match["bc"]:
         return None
-    calendar = marked_calendar(match) or calendar_of_year(year, True)
+    calendar = marked or calendar_of_year(year, True)
     season = FA_SEASONS[match["season"].replace("ئ", "ی")]
     if calendar == GREGORIAN:
         return Found(match.start(), match.end(), f"{year:04d}-{season}", calendar, "season")
@@ -441,7 +438,7 @@ FA_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
      fa_month_year),
     # a season's ی is no ezafe (تابستانی: summery, as in the Summer Olympics)
     (rf"{NOT_FA_BEFORE}(?P<season>{FA_SEASON_RE})\u0654?{GAP}(?:سال{EZAFE}{GAP})?"
-     rf"{year_group('4')}{MARK}", fa_season),
+     rf"{year_group('2,4')}{MARK}", fa_season),
     (rf"{NOT_FA_BEFORE}دهه(?:\u200c?ها(?:ی)?)?{EZAFE}{GAP}{year_group('2,4', spelled=False)}"
      rf"(?:{GAP}(?:و|تا|-){GAP}(?P<y2>\d{{2,4}})(?!\d))?{MARK}", fa_decade),
     (rf"{NOT_FA_BEFORE}(?:قرن|سده)(?:\u200c?ها(?:ی)?)?{EZAFE}{GAP}"
@@ -549,7 +546,7 @@ def en_season(match: re.Match[str], text: str, folded: str) -> Found | None:
 
 def en_decade(match: re.Match[str], text: str, folded: str) -> Found | None:
     year = match["year"]
-    if year.endswith("00"):  # the 1800s: a century
+    if year.endswith("00") and year < "2000":  # the 1800s: a century; the 2000s: a decade
         return Found(match.start(), match.end(), year[:2], GREGORIAN, "century")
     return Found(match.start(), match.end(), year[:3], GREGORIAN, "decade")
 
@@ -593,7 +590,7 @@ def bare_year(match: re.Match[str], text: str, folded: str) -> Found | None:
     return None
 
 
-MODIFIER = r"(?:(?:early|mid|late|Early|Mid|Late)[ -]+)?"
+MODIFIER = r"(?:(?:early|mid|late|Early|Mid|Late)(?:[ -]+to[ -]+(?:mid|late))?[ -]+)?"  # mid-to-late
 EN_CHRISTIAN_ERA = rf"(?:[ \u00a0](?:{EN_GREG})(?![A-Za-z]))?"  # August 31, 1907 AD
 EN_FOREIGN_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 EN_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
