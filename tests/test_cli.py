@@ -236,12 +236,13 @@ def test_cli_import_loads_no_heavy_library() -> None:
 
 
 def test_help_needs_no_analysis_code_and_its_choices_match_the_core() -> None:
-    """`iranru --help` must start fast: the CLI keeps copies of two registries' names."""
+    """`iranru --help` must start fast: the CLI offers the settings' enumerations, which name
+    the registries' entries (collocation measures, digit steps) one for one."""
     from iranru.analysis.collocations import MEASURES
-    from iranru.cli import options, terms
     from iranru.normalize import DIGIT_MODES
+    from iranru.settings import DigitMode, Measure
 
-    assert (terms.MEASURES, options.DIGIT_MODES) == (tuple(MEASURES), DIGIT_MODES)
+    assert (tuple(Measure), tuple(DigitMode)) == (tuple(MEASURES), DIGIT_MODES)
     loaded = subprocess.run(
         [sys.executable, "-c", "import sys; from iranru.cli import app; print(sorted(m for m in sys.modules "
          "if m.startswith(('iranru.analysis', 'iranru.normalize', 'hazm', 'nltk', 'pandas'))))"],

@@ -49,7 +49,7 @@ def test_the_environment_names_the_scheduler_and_results_are_cached(
     monkeypatch.delenv("IRANRU_SCHEDULER")
     assert csv_output(runner, "freq", str(CORPUS), *where) == local  # from the cache
     info = csv_output(runner, "cache", "info", *where).splitlines()[1]
-    assert info.split(",")[1] == "3"
+    assert info.split(",")[1] == "4"  # three documents' word counts, the Persian one's token table
 
 
 def test_an_unreachable_scheduler_is_a_usage_error(runner: CliRunner,

@@ -25,6 +25,7 @@ from iranru.settings import SCHEDULER_ENV, NormalizeOptions, RunOptions, TokenOp
 
 if TYPE_CHECKING:
     from iranru.ingest.read import WaveReader
+    from iranru.mentions.gazetteer import PlaceRow
 
 # Below this much missing text a pool costs more (worker start-up, hazm's word lists loaded
 # once per worker) than it saves: the work runs in this process.
@@ -506,14 +507,19 @@ def store(cache: Any, items: list[tuple[bytes, bytes]], warnings: list[str]) -> 
 
 def find_mentions_in(
     documents: list[Document], normalize_options: NormalizeOptions | None, finder: str,
+    extra_places: tuple[PlaceRow, ...] = (),
 ) -> list[list[tuple[object, ...]] | Skipped]:
-    """Runs in a worker: each document's date or place mention rows, or what a bug cost."""
+    """Runs in a worker: each document's date or place mention rows, or what a bug cost
+    (`extra_places`: the rows of a user's places file, as data, so that pool and Dask workers
+    need not read it)."""
     from iranru.mentions import mention_rows
     from iranru.mentions.dates import find_dates
     from iranru.mentions.places import find_places
     from iranru.normalize import normalize_text
 
-    find = find_dates if finder == "dates" else find_places
+    def find(text: str) -> list:
+        return find_dates(text) if finder == "dates" else find_places(text, extra_places)
+
     found: list[list[tuple[object, ...]] | Skipped] = []
     for doc in documents:
         try:
@@ -526,7 +532,7 @@ def find_mentions_in(
 
 def mention_rows_of(
     documents: Sequence[Document], normalize_options: NormalizeOptions | None, finder: str,
-    run_options: RunOptions | None = None,
+    run_options: RunOptions | None = None, extra_places: tuple[PlaceRow, ...] = (),
 ) -> tuple[list[tuple[object, ...]], list[Skipped]]:
     """Mention rows of every document in input order, here, in a pool or on Dask (not cached:
     finding mentions is cheap next to tokenising), and the documents a bug cost."""
@@ -536,7 +542,7 @@ def mention_rows_of(
     per_document: list[list[tuple[object, ...]] | Skipped] = [[] for _ in documents]
     try:
         for chunk, outputs in map_documents(find_mentions_in, documents, range(len(documents)), sizes,
-                                            options, normalize_options, finder):
+                                            options, normalize_options, finder, extra_places):
             for index, rows in zip(chunk, outputs, strict=True):
                 per_document[index] = rows
             progress.advance(chunk)

@@ -15,6 +15,7 @@ from iranru.render.formats import choose_format
 
 if TYPE_CHECKING:
     from iranru.api import Report
+    from iranru.cli.bundles import OutputOptions
     from iranru.cli.replay import Recording
     from iranru.model import Skipped
 
@@ -169,16 +170,14 @@ def conclude(skipped: list[Skipped], debug: bool) -> None:
         raise typer.Exit(ExitStatus.PARTIAL)
 
 
-def emit_report(
-    report: Report, fmt: str | None, output: Path | None, excel: bool, bidi: bool
-) -> list[Skipped]:
+def emit_report(report: Report, output: OutputOptions) -> list[Skipped]:
     """Warnings to stderr, the table to stdout or --output; returns what was skipped."""
     from iranru.render.emit import emit
 
     for warning in report.warnings:
         say(f"warning: {warning}")
-    chosen = choose_format(fmt, output, sys.stdout.isatty())
-    emit(report.table, chosen, output, report.footer, excel, bidi)
+    chosen = choose_format(output.format, output.output, sys.stdout.isatty())
+    emit(report.table, chosen, output.output, report.footer, output.excel, output.bidi)
     return report.skipped
 
 

@@ -79,9 +79,10 @@ class WaveReader:
     def __init__(self, paths: list[str], options: ReadOptions | None, wave_chars: int) -> None:
         self.options = options or ReadOptions()
         self.wave_chars = wave_chars
-        discovery = discover(paths)
+        discovery = discover(paths, self.options.where)
         self.sources = discovery.sources
         self.skipped = [Skipped(path, reason) for path, reason in discovery.problems]
+        self.warnings = discovery.warnings  # about metadata.csv
         self.total_files = len(self.sources)
 
     @functools.cached_property

@@ -8,6 +8,7 @@ from typing import IO, TYPE_CHECKING
 
 from iranru.render.formats import Format
 from iranru.render.kwic import is_concordance, right_to_left_layout
+from iranru.render.labels import readable_dates
 from iranru.render.tables import print_table
 from iranru.render.writers import (
     render_text,
@@ -35,7 +36,7 @@ def emit(
     """Write `table` as `fmt` to `output` (atomically) or to `stream` (stdout)."""
     def render(target: IO[str]) -> None:
         if fmt is Format.TABLE:
-            shown = right_to_left_layout(table) if is_concordance(table) else table
+            shown = right_to_left_layout(table) if is_concordance(table) else readable_dates(table)
             print_table(shown, target, footer, bidi)
         elif fmt is Format.CSV:
             write_delimited(table, target, ",", excel)

@@ -50,26 +50,13 @@ def strip_data(table: pd.DataFrame) -> dict[str, list[int]]:
     return {doc: strips[doc] for doc in sorted(strips)}
 
 
-def decade_of(value: str) -> int | None:
-    """The decade a date value starts in: `1907-08-31` → 1900, `196` → 1960, `18` → 1800."""
-    digits = str(value)[:4]
-    if len(digits) == 4 and digits.isdigit():
-        return int(digits) // 10 * 10
-    if len(digits) == 3 and digits.isdigit():
-        return int(digits) * 10
-    if len(digits) >= 2 and digits[:2].isdigit():
-        return int(digits[:2]) * 100
-    return None
-
-
 def timeline_data(table: pd.DataFrame) -> tuple[list[int], dict[str, list[int]]]:
-    """Date mentions per decade (of each value's start) per document."""
+    """Date mentions per decade (of the first Gregorian year each value covers) per document."""
     counts: dict[str, dict[int, int]] = {}
-    for doc, value in zip(table["doc"], table["value"], strict=True):
-        decade = decade_of(value)
-        if decade is not None:
-            per_doc = counts.setdefault(str(doc), {})
-            per_doc[decade] = per_doc.get(decade, 0) + 1
+    for doc, year_from in zip(table["doc"], table["year_from"], strict=True):
+        decade = int(year_from) // 10 * 10
+        per_doc = counts.setdefault(str(doc), {})
+        per_doc[decade] = per_doc.get(decade, 0) + 1
     decades = sorted({decade for per_doc in counts.values() for decade in per_doc})
     return decades, {doc: [counts[doc].get(d, 0) for d in decades] for doc in sorted(counts)}
 
