@@ -281,12 +281,12 @@ def normalize(text: str, normalize_options: NormalizeOptions | None = None) -> s
 
 
 def normalize_documents(
-    documents: Iterable[Document], options: NormalizeOptions | None = None,
+    documents: Iterable[Document], normalize_options: NormalizeOptions | None = None,
 ) -> tuple[list[str], list[Skipped]]:
     """Each document's normalised text, and the documents a bug cost."""
     failures: list[Skipped] = []
-    texts = list(each_document(documents, "normalize", lambda doc: normalize(doc.text, options),
-                               failures))
+    texts = list(each_document(documents, "normalize",
+                               lambda doc: normalize(doc.text, normalize_options), failures))
     return texts, failures
 
 
@@ -365,9 +365,9 @@ def freq(
             from iranru.pipeline import analyze_documents
 
             here = dataclasses.replace(run_options or RunOptions(), jobs=1, on_progress=None)
-            analysed, _, failed = analyze_documents([document], normalize_options, token_options, here)
-            if failed:  # the word counts were made, so this is unforeseen: the run's own bug
-                raise RuntimeError(f"{document.path}: {failed[0].reason}")
+            analysed, _, failures = analyze_documents([document], normalize_options, token_options, here)
+            if failures:  # counted, but its token table met a bug: the run cannot give its DP
+                raise RuntimeError(failures[0].reason)
             return analysed[0]
 
         table = frequency_table(stream.documents, options.by, options.lang, exclude, options.min_count,
