@@ -110,6 +110,16 @@ def test_a_bug_in_one_document_costs_only_that_document(
     assert result.stdout == reference.stdout.replace(str(good), str(mixed))
 
 
+def use_the_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The corpus is small: use the pool anyway, with workers forked from this process so that
+    they inherit the injected bug (threads an earlier test left, a Dask cluster's, would make
+    the pool start them from a fresh forkserver)."""
+    from iranru import pipeline
+
+    monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)
+    monkeypatch.setattr(pipeline, "start_method", lambda: "fork")
+
+
 @pytest.mark.parametrize("command", [name for name in COMMANDS if name != "normalize"])
 def test_a_bug_in_a_worker_process_costs_only_that_document(
     runner: CliRunner, folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, command: str,
@@ -120,7 +130,7 @@ def test_a_bug_in_a_worker_process_costs_only_that_document(
     reference = runner.invoke(app, command_line(command, good, "1"))
     stage = COMMANDS[command][1]
     inject(monkeypatch, stage)
-    monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)  # the corpus is small: use the pool anyway
+    use_the_pool(monkeypatch)
     pools: list[int] = []
     original = pipeline.run_in_pool
 
@@ -139,11 +149,10 @@ def test_a_bug_in_a_worker_process_costs_only_that_document(
 def test_debug_shows_the_traceback_of_the_worker(
     runner: CliRunner, folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from iranru import pipeline
 
     _, mixed = folders
     inject(monkeypatch, "analysis")
-    monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)
+    use_the_pool(monkeypatch)
     result = runner.invoke(app, ["stats", str(mixed), "-j", "2", "--no-cache", "--debug"])
     assert result.exit_code == 1
     *traceback, last = result.stderr.splitlines()
