@@ -1062,15 +1062,31 @@ class ChunkedRepair:
         return list(map(CHUNK_REPAIRS.__getitem__, self.pieces))
 
 
-LAST_CUT: tuple[str, list[str]] = ("", [""])  # the last text repair_chunks cut, and its chunks
+class LastCut:
+    """The last text repair_chunks cut in this process, and its chunks: word counting reads a
+    text repair left as it was (the very same object) by the same pieces, instead of cutting
+    it again. Held as one tuple, read and replaced in one step (another thread may cut
+    meanwhile)."""
+
+    def __init__(self) -> None:
+        self.cut: tuple[str, list[str]] = ("", [""])
+
+    def remember(self, text: str, pieces: list[str]) -> None:
+        self.cut = text, pieces
+
+    def pieces_of(self, text: str) -> list[str] | None:
+        cut_text, pieces = self.cut
+        return pieces if cut_text is text else None
+
+
+LAST_CUT = LastCut()
 
 
 def chunks_of(text: str) -> list[str] | None:
     """The chunks repair_chunks cut `text` into, if it was the last text cut in this process
     (as repair returns a text it leaves alone, so word counting need not cut it again): the
     text's pieces between spaces, with each line break a piece of its own; else None."""
-    cut_text, pieces = LAST_CUT  # one reference read: another thread may cut meanwhile
-    return pieces if cut_text is text else None
+    return LAST_CUT.pieces_of(text)
 
 
 def text_of_chunks(chunks: Iterable[str]) -> str:
@@ -1080,9 +1096,8 @@ def text_of_chunks(chunks: Iterable[str]) -> str:
 
 def repair_chunks(text: str) -> ChunkedRepair:
     """A text's evidence and sure joins, chunk by chunk (see the section comment)."""
-    global LAST_CUT
     pieces = text.replace("\n", LINE_BREAK_CHUNK).split(SPACE)
-    LAST_CUT = text, pieces
+    LAST_CUT.remember(text, pieces)
     sides = "".join(map(CHUNK_SIDES.__getitem__, pieces))
     chunk = CHUNK_REPAIRS.__getitem__
     marked_and_splits = len(WITH_ONE_MARKED.findall(sides)) * ONE_MARKED_EVIDENCE + sum(
