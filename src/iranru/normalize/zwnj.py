@@ -28,18 +28,12 @@ from dataclasses import dataclass
 from importlib import resources
 
 from iranru.normalize import ChunkCache
+from iranru.normalize.constants import NON_JOINING_LETTERS, WORD_CHARACTER_RANGES, ZWNJ
 
-ZWNJ = "\u200c"
 SPACE = " "
 
-# Letters that never connect to the following letter.  A ZWNJ after them is invisible and
-# redundant, so a morpheme boundary after them is written with nothing at all (بندرها).
-NON_JOINING_LETTERS = frozenset("اآأإٱدذرزژوؤءۀة")
-
 # Persian/Arabic letters (no digits, no punctuation such as ، ؛ ؟ « ») plus ZWNJ: one word.
-_LETTERS = (
-    "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
-)
+_LETTERS = WORD_CHARACTER_RANGES
 WORD_RE = re.compile(f"([{_LETTERS}{ZWNJ}]+)")
 ANY_WORD_CHARACTER = re.compile(f"[{_LETTERS}{ZWNJ}]")  # scans faster than WORD_RE's group
 _REPEATED_ZWNJ_RE = re.compile(f"{ZWNJ}{{2,}}")
