@@ -175,6 +175,7 @@ def test_very_long_tokens(runner: CliRunner, tmp_path: Path) -> None:
     assert [len(row["token"]) for row in rows(result.stdout)] == [4, 200_000, 100_000, 6]
 
 
+@pytest.mark.slow  # about half of the suite's time: `make quick` leaves it out, `make test` runs it
 def test_a_single_50_mb_line(runner: CliRunner, tmp_path: Path) -> None:
     """No line break in 50 MB: analysed in bounded segments, every sentence counted."""
     unit = f"{GOOD_EN} {GOOD_FA} "  # 10 + 10 words (19 types: 1828 is in both), two sentences

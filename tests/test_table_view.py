@@ -8,7 +8,6 @@ import io
 import json
 import math
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -45,7 +44,6 @@ from iranru.settings import MentionOptions, RunOptions, TermOptions
 from tests.conftest import CORPUS, FA_DOC
 
 WIDTHS = (60, 80, 120, 200)
-ANSI_STYLE = re.compile(r"\x1b\[[0-9;]*m")  # bold stays on under NO_COLOR: it is no colour
 ROOT = Path(__file__).resolve().parents[1]
 BY_LANGUAGE = TermOptions(group_by="language")
 
@@ -208,8 +206,8 @@ for arguments in json.loads(os.environ["SCREEN_RUNS"]):
 def run_in_terminal(runs: list[list[str]], widths: tuple[int, ...],
                     environment: dict[str, str] | None = None) -> list[tuple[str, str, int]]:
     """Run iranru with each argument list at each of `widths`, its standard output a
-    pseudo-terminal that wide (standard error a pipe). Returns (screen without its bold,
-    stderr, exit status) for each run at each width, in that order."""
+    pseudo-terminal that wide (standard error a pipe). Returns (screen, stderr, exit
+    status) for each run at each width, in that order."""
     import fcntl  # noqa: F401  (POSIX only, as the driver is)
 
     main, terminal = os.openpty()
@@ -231,7 +229,7 @@ def run_in_terminal(runs: list[list[str]], widths: tuple[int, ...],
     os.close(main)
     _, stderr = process.communicate()
     assert process.returncode == 0, stderr.decode()
-    parts = ANSI_STYLE.sub("", b"".join(chunks).decode().replace("\r\n", "\n")).split("\0")
+    parts = b"".join(chunks).decode().replace("\r\n", "\n").split("\0")
     messages = stderr.decode().split("\0\n")
     return [(parts[index] if index == 0 else parts[index].partition("\n")[2], messages[index],
              int(parts[index + 1].partition("\n")[0])) for index in range(len(runs) * len(widths))]
@@ -253,6 +251,7 @@ def test_every_report_at_every_width_in_a_pseudo_terminal(
     report = reports[name]
     screen, stderr, status = terminal_screens[name, width]
     assert status == 0, stderr
+    assert "\x1b" not in screen  # NO_COLOR: plain text, not even bold
     check_screen(screen, report, width)
     hidden = plan(report, width).hidden
     assert [line for line in stderr.splitlines() if "not shown" in line] == (
@@ -361,6 +360,9 @@ def test_numpy_and_nullable_integers_are_grouped() -> None:
         ("short", 10, "short", "short"),
         ("روابط ایران و روسیه", 8, "روابط ا…", "…و روسیه"),
         ("日本語のテキスト", 7, "日本語…", "…キスト"),  # two cells a character
+        # a kasra (U+0650) stays with its letter, or goes with it when that letter is cut off
+        ("قدرتِ روس", 5, "قدرتِ…", "…روس"),
+        ("ab\u0301cd", 3, "ab\u0301…", "…cd"),
     ],
 )
 def test_cutting_text_to_a_width(text: str, width: int, end: str, start: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -89,6 +89,48 @@ class Corpus:
     warnings: list[str]
 
 
+def each_document[Result](
+    documents: Iterable[Any], stage: str, work: Callable[[Any], Result], failures: list[Skipped],
+) -> Iterator[Result]:
+    """`work(document)` for each document (a Document or an AnalyzedDocument); a bug met in
+    one is appended to `failures` as its Skipped.failed and the others go on."""
+    for document in documents:
+        try:
+            yield work(document)
+        except Exception as error:
+            source = document.document if isinstance(document, AnalyzedDocument) else document
+            failures.append(Skipped.failed(source.path, stage, error))
+
+
+def build_report[Result](
+    documents: list[AnalyzedDocument], stage: str, build: Callable[[list[AnalyzedDocument]], Result],
+    failures: list[Skipped],
+) -> Result:
+    """`build(documents)`, a report over all of them. Should it meet a bug, each document is
+    tried alone: those it fails on are left out (appended to `failures`) and the report is
+    built over the rest. A bug no single document brings out is the run's."""
+    from iranru.errors import IranruError
+
+    try:
+        return build(documents)
+    except IranruError:
+        raise
+    except Exception:
+        kept = []
+        for document in documents:
+            try:
+                build([document])
+            except IranruError:
+                raise
+            except Exception as error:
+                failures.append(Skipped.failed(document.document.path, stage, error))
+            else:
+                kept.append(document)
+        if len(kept) == len(documents):
+            raise
+    return build(kept)
+
+
 def read_inputs(
     paths: Sequence[str | Path] | None, read_options: ReadOptions | None
 ) -> tuple[list[Document], list[Skipped], list[str]]:
@@ -120,8 +162,9 @@ def load_corpus(
     from iranru.pipeline import analyze_documents
 
     documents, skipped, warnings = read_inputs(paths, read_options)
-    analysed, cache_warnings = analyze_documents(documents, normalize_options, token_options, run_options)
-    return Corpus(analysed, skipped, warnings + cache_warnings)
+    analysed, cache_warnings, failures = analyze_documents(documents, normalize_options, token_options,
+                                                           run_options)
+    return Corpus(analysed, skipped + failures, warnings + cache_warnings)
 
 
 class CorpusStream:
@@ -163,7 +206,9 @@ class CorpusStream:
                                       self.warnings, self.kind):
             self.count += 1
             yield document
-        if not self.count:  # before the report's own checks: unreadable inputs are the first news
+        # before the report's own checks: unreadable inputs are the first news (documents a bug
+        # cost were read: the report goes on without them, as when others are left)
+        if not self.count and not any(item.traceback for item in self.skipped):
             raise NoInputError("nothing could be read", self.skipped)
 
 
@@ -181,12 +226,13 @@ def stats(
 
     stream = CorpusStream(paths, read_options, normalize_options, token_options, run_options)
     totals = CorpusTotals(keep_stopwords=token_options is not None and token_options.keep_stopwords)
-    rows = [totals.add(document) for document in stream.documents]
+    failures: list[Skipped] = []
+    rows = list(each_document(stream.documents, "stats", totals.add, failures))
     import pandas as pd  # only now: worker processes forked while the documents stream need none
 
     return Report(
         pd.DataFrame(rows, columns=list(STATS_COLUMNS)),
-        stream.skipped,
+        stream.skipped + failures,
         stream.warnings,
         footer=totals.row(),
     )
@@ -206,17 +252,24 @@ def tokens(
 
     corpus = load_corpus(paths, read_options=read_options, normalize_options=normalize_options,
                          token_options=token_options, run_options=run_options)
+    failures: list[Skipped] = []
+    rows = [row for rows in each_document(corpus.documents, "tokens", token_rows, failures)
+            for row in rows]
+    return Report(pd.DataFrame(rows, columns=list(TOKEN_COLUMNS)), corpus.skipped + failures,
+                  corpus.warnings)
+
+
+def token_rows(document: AnalyzedDocument) -> list[tuple[object, ...]]:
     rows = []
-    for document in corpus.documents:
-        position, sentence = 0, 0
-        for token in document.words:
-            position = position + 1 if token.sentence == sentence else 1
-            sentence = token.sentence
-            rows.append(
-                (document.document.name, token.sentence, position, token.surface, token.norm,
-                 token.lemma, token.lang, token.stopword, token.start, token.end)
-            )
-    return Report(pd.DataFrame(rows, columns=list(TOKEN_COLUMNS)), corpus.skipped, corpus.warnings)
+    position, sentence = 0, 0
+    for token in document.words:
+        position = position + 1 if token.sentence == sentence else 1
+        sentence = token.sentence
+        rows.append(
+            (document.document.name, token.sentence, position, token.surface, token.norm,
+             token.lemma, token.lang, token.stopword, token.start, token.end)
+        )
+    return rows
 
 
 @takes_settings
@@ -225,6 +278,16 @@ def normalize(text: str, normalize_options: NormalizeOptions | None = None) -> s
     from iranru.normalize import normalize_text
 
     return normalize_text(text, normalize_options)
+
+
+def normalize_documents(
+    documents: Iterable[Document], normalize_options: NormalizeOptions | None = None,
+) -> tuple[list[str], list[Skipped]]:
+    """Each document's normalised text, and the documents a bug cost."""
+    failures: list[Skipped] = []
+    texts = list(each_document(documents, "normalize",
+                               lambda doc: normalize(doc.text, normalize_options), failures))
+    return texts, failures
 
 
 @takes_settings
@@ -240,12 +303,14 @@ def changes(
     from iranru.normalize import explain_changes
 
     documents, skipped, warnings = read_inputs(paths, read_options)
-    rows = [
-        (doc.name, change.line, change.start, change.end, change.before, change.after, change.rule)
-        for doc in documents
-        for change in explain_changes(doc.text, normalize_options)
-    ]
-    return Report(pd.DataFrame(rows, columns=list(CHANGE_COLUMNS)), skipped, warnings)
+
+    def change_rows(doc: Document) -> list[tuple[object, ...]]:
+        return [(doc.name, change.line, change.start, change.end, change.before, change.after,
+                 change.rule) for change in explain_changes(doc.text, normalize_options)]
+
+    failures: list[Skipped] = []
+    rows = [row for rows in each_document(documents, "normalize", change_rows, failures) for row in rows]
+    return Report(pd.DataFrame(rows, columns=list(CHANGE_COLUMNS)), skipped + failures, warnings)
 
 
 def load_term_corpus(
@@ -300,7 +365,9 @@ def freq(
             from iranru.pipeline import analyze_documents
 
             here = dataclasses.replace(run_options or RunOptions(), jobs=1, on_progress=None)
-            analysed, _ = analyze_documents([document], normalize_options, token_options, here)
+            analysed, _, failures = analyze_documents([document], normalize_options, token_options, here)
+            if failures:  # counted, but its token table met a bug: the run cannot give its DP
+                raise RuntimeError(failures[0].reason)
             return analysed[0]
 
         table = frequency_table(stream.documents, options.by, options.lang, exclude, options.min_count,
@@ -308,13 +375,16 @@ def freq(
         return Report(table, stream.skipped, stream.warnings)
     corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
                               run_options)
+    failures: list[Skipped] = []
     if concepts or concepts_file is not None:
-        table = concept_rates(corpus.documents, load_concepts(concepts_file), options.lang,
-                              options.group_by)
+        concept_list = load_concepts(concepts_file)
+        table = build_report(corpus.documents, "freq", lambda documents: concept_rates(
+            documents, concept_list, options.lang, options.group_by), failures)
     else:
-        table = frequency_by_group(corpus.documents, options.by, options.lang, exclude,
-                                   options.min_count, options.top, options.group_by)
-    return Report(table, corpus.skipped, corpus.warnings)
+        table = build_report(corpus.documents, "freq", lambda documents: frequency_by_group(
+            documents, options.by, options.lang, exclude, options.min_count, options.top,
+            options.group_by), failures)
+    return Report(table, corpus.skipped + failures, corpus.warnings)
 
 
 @takes_settings
@@ -335,10 +405,11 @@ def ngrams(
     parsed = parse_sizes(str(sizes))
     corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
                               run_options)
-    table = ngram_table(corpus.documents, parsed, options.by, options.lang,
-                        excludes_stopwords(token_options), options.min_count, options.top,
-                        options.group_by)
-    return Report(table, corpus.skipped, corpus.warnings)
+    failures: list[Skipped] = []
+    table = build_report(corpus.documents, "ngrams", lambda documents: ngram_table(
+        documents, parsed, options.by, options.lang, excludes_stopwords(token_options),
+        options.min_count, options.top, options.group_by), failures)
+    return Report(table, corpus.skipped + failures, corpus.warnings)
 
 
 @takes_settings
@@ -365,10 +436,11 @@ def collocations(
                               run_options)
     lemmas = node_lemmas(node) if node else frozenset()
     label = sorted(lemmas)[0] if lemmas else ""
-    table = collocation_table(corpus.documents, measure, span, options.by, options.lang,
-                              excludes_stopwords(token_options), lemmas, label, options.min_count,
-                              options.top, options.group_by)
-    return Report(table, corpus.skipped, corpus.warnings)
+    failures: list[Skipped] = []
+    table = build_report(corpus.documents, "collocations", lambda documents: collocation_table(
+        documents, measure, span, options.by, options.lang, excludes_stopwords(token_options),
+        lemmas, label, options.min_count, options.top, options.group_by), failures)
+    return Report(table, corpus.skipped + failures, corpus.warnings)
 
 
 @takes_settings
@@ -393,9 +465,11 @@ def kwic(
     sort = choice(KwicSort, sort, "sort")
     corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
                               run_options)
-    table = concordance(corpus.documents, term, regex, exact or options.by == "word", width, sort,
-                        options.lang, options.top, options.group_by)
-    return Report(table, corpus.skipped, corpus.warnings)
+    failures: list[Skipped] = []
+    table = build_report(corpus.documents, "kwic", lambda documents: concordance(
+        documents, term, regex, exact or options.by == "word", width, sort, options.lang,
+        options.top, options.group_by), failures)
+    return Report(table, corpus.skipped + failures, corpus.warnings)
 
 
 @takes_settings
@@ -436,21 +510,24 @@ def compare(
         sides = [side.documents for side in loaded]
         skipped = [item for side in loaded for item in side.skipped]
         warnings = [item for side in loaded for item in side.warnings]
+    failures: list[Skipped] = []
     if concepts or concepts_file is not None:
         concept_list = load_concepts(concepts_file)
         (counts_a, sizes_a), (counts_b, sizes_b) = (
-            concept_totals(side, concept_list, options.lang) for side in sides
+            build_report(side, "compare", lambda documents: concept_totals(
+                documents, concept_list, options.lang), failures) for side in sides
         )
     else:
         exclude = excludes_stopwords(token_options)
         (counts_a, sizes_a), (counts_b, sizes_b) = (
-            term_totals(side, options.by, options.lang, exclude) for side in sides
+            build_report(side, "compare", lambda documents: term_totals(
+                documents, options.by, options.lang, exclude), failures) for side in sides
         )
     warnings += [f"{'B' if sizes_a.get(lang) else 'A'} has no '{lang}' words: the '{lang}' terms "
                  "are not compared (--concepts compares across languages)"
                  for lang in uncompared_languages(sizes_a, sizes_b)]
     table = keyness_table(counts_a, sizes_a, counts_b, sizes_b, options.min_count, options.top)
-    return Report(table, skipped, warnings)
+    return Report(table, skipped + failures, warnings)
 
 
 def find_mentions(
@@ -465,8 +542,8 @@ def find_mentions(
     from iranru.pipeline import mention_rows_of
 
     documents, skipped, warnings = read_inputs(paths, read_options)
-    rows = mention_rows_of(documents, normalize_options, finder, run_options, extra_places)
-    return rows, skipped, warnings
+    rows, failures = mention_rows_of(documents, normalize_options, finder, run_options, extra_places)
+    return rows, skipped + failures, warnings
 
 
 @takes_settings

@@ -23,8 +23,8 @@ import functools
 from importlib import resources as package_files
 
 from iranru import resources
+from iranru.normalize.constants import ZWNJ
 
-ZWNJ = "\u200c"  # zero-width non-joiner: joins a suffix to its word without joining letters
 YEH = "ی"
 
 # --- Persian verbs ---------------------------------------------------------------------------

@@ -50,9 +50,10 @@ def normalize(
         documents, skipped, warnings = api.read_inputs(paths, corpus.read)
         for warning in warnings:
             say(f"warning: {warning}")
-        text = "".join(api.normalize(document.text, corpus.normalize) for document in documents)
+        texts, failures = api.normalize_documents(documents, corpus.normalize)
+        text = "".join(texts)
         emit_text(text if text.endswith("\n") else text + "\n", output.output)
-        return skipped
+        return skipped + failures
 
     run(debug, body)
 

@@ -99,6 +99,9 @@ class WaveReader:
             except InputError as error:
                 self.skipped.append(Skipped(error.source, error.reason))
                 continue
+            except Exception as error:  # a bug met in this one input: the others go on
+                self.skipped.append(Skipped.failed(source.path, "reading", error))
+                continue
             wave.append(document)
             filled += len(document.text)
             if filled >= self.wave_chars:

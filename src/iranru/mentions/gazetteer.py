@@ -27,6 +27,7 @@ from iranru.mentions import FA_LETTERS, fold
 
 TRUSTED, EVIDENCE, BLOCK = "trusted", "evidence", "block"
 COMMON = "common"  # English: an ordinary word too (Bath, Split): needs positive evidence
+THE_GULF = "the gulf"  # `the Gulf` alone is the Persian Gulf in writing about the region
 WEAK = "weak"  # a small town: a preposition before it (در، از، به) is evidence enough
 # Cities outside this neighbourhood need a large population to be in the gazetteer at all:
 # small towns elsewhere share names with people and words far more often than they are meant.
@@ -59,7 +60,8 @@ ZWNJ = "\u200c"
 PERSIAN_ONLY = re.compile(rf"(?!ئ)[{PERSIAN_ALPHABET}]+(?:[ {ZWNJ}-]+(?!ئ)[{PERSIAN_ALPHABET}]+)*")
 ARABIC_SCRIPT = re.compile(f"[{FA_LETTERS}]")
 HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")  # short-vowel marks, superscript alef, tatweel
-TOKEN = re.compile(rf"[^\W\d_]+|[{FA_LETTERS}\u064b-\u065f\u0670]+|\d+|[^\s\u200c]")
+# A word's short-vowel marks and combining accents belong to it: تِنیس is one word, not ت + نیس
+TOKEN = re.compile(rf"[{FA_LETTERS}\u064b-\u065f\u0670]+|(?:[^\W\d_][\u0300-\u036f]*)+|\d+|[^\s\u200c]")
 PLACE_FILE_COLUMNS = ("name", "name_en", "name_fa", "kind", "lat", "lon")
 
 
@@ -428,6 +430,8 @@ def base_gazetteer() -> Gazetteer:
                            persian_name(row["name_fa"]), row["kind"], number(row["lat"]),
                            number(row["lon"])) for row in read_csv("places_historical.csv")]
     apply_rows(known_forms, historical)
+    gulf = known_forms.english[("Persian", "Gulf")][0]
+    known_forms.add("Gulf", gulf, THE_GULF, overwrite=True)
     for key, entry in alternates.english.items():
         known_forms.english.setdefault(key, entry)
     evidence = {row["form"] for row in rules if row["rule"] == EVIDENCE}
@@ -437,7 +441,7 @@ def base_gazetteer() -> Gazetteer:
     for key, (place, rule) in known_forms.persian.items():
         if key not in gazetteer.persian:
             gazetteer.persian[key] = (place, EVIDENCE if key in evidence else rule)
-    gazetteer.longest = max(known_forms.longest, alternates.longest)
+    gazetteer.longest = max(gazetteer.longest, known_forms.longest, alternates.longest)
     return gazetteer
 
 

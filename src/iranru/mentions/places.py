@@ -16,6 +16,7 @@ from iranru.mentions.gazetteer import (
     BLOCK,
     COMMON,
     EVIDENCE,
+    THE_GULF,
     TOKEN,
     WEAK,
     Place,
@@ -30,6 +31,9 @@ FA_TRIGGERS = frozenset(
     "سرزمین دریای رود".split()
 )
 FA_PREPOSITIONS = frozenset("در از به تا".split())
+FA_APPOSITIONS = frozenset("پایتخت مرکز".split())  # capital, centre: `دوشنبه، پایتخت تاجیکستان`
+# Persian surname endings written apart: احمدی نژاد, ایران نژاد, حسین زاده, تهرانی پور
+FA_SURNAME_ENDINGS = frozenset("نژاد زاده پور فر وند راد نیا".split())
 LIST_JOINERS = frozenset(",،و") | {"and"}
 ROUTE_FROM, ROUTE_TO = frozenset({"از", "from"}), frozenset({"به", "تا", "to"})
 TITLES = frozenset(
@@ -38,6 +42,7 @@ TITLES = frozenset(
     "Lady King Queen Prince Princess Shah Sultan Emir Sheikh Ayatollah Imam Mullah Mirza Pope "
     "Bishop Rev Judge Justice Mayor".split()
 )
+ABBREVIATED_TITLES = frozenset("Mr Mrs Ms Dr Prof Gen Col Capt Lt Maj Sgt Adm Cmdr Sen Rep Gov Rev".split())
 # آقای Mr, خانم Mrs, دکتر Dr, مهندس engineer, سرهنگ colonel, سرتیپ brigadier, سرلشکر major general,
 # ارتشبد general, سردار commander, ژنرال general, شیخ sheikh, سید sayyid, حاج hajji, ملا mullah,
 # میرزا mirza, استاد master, پروفسور professor, آیت‌الله ayatollah, امام imam, سلطان sultan
@@ -48,11 +53,12 @@ FA_TITLES = frozenset(persian_key(title) for title in (
 EN_PLACE_PREPOSITIONS = frozenset(
     "in at from to into near toward towards via through across outside inside around".split())
 EN_PLACE_WORDS = frozenset("city town port village province capital district region".split())
-# ezafe ی; clitics: possessives (ایران‌مان our Iran), the copula (ایران‌اند); plural ها;
-# compass words and Razavi (آذربایجان‌شرقی, خراسان‌رضوی). Not ای: ترکیه‌ای is an adjective.
+# ezafe ی; clitics: possessives (ایران‌مان our Iran), the copula (ایران‌اند); compass words and
+# Razavi (آذربایجان‌شرقی, خراسان‌رضوی). Not ای (ترکیه‌ای is an adjective) nor ها (عراق‌ها: Iraqis).
 ZWNJ_FOLLOWERS = frozenset(
-    "ی ها های ام ات اش مان تان شان است اند ایم اید شرقی غربی شمالی جنوبی مرکزی رضوی".split())
-NEED_EVIDENCE = frozenset((EVIDENCE, WEAK, COMMON))
+    "ی ام ات اش مان تان شان است اند ایم اید شرقی غربی شمالی جنوبی مرکزی رضوی".split())
+NAME_LINKS = frozenset("al el ibn bin ben ul ud".split())
+NEED_EVIDENCE = frozenset((EVIDENCE, WEAK, COMMON, THE_GULF))
 ZWNJ = "\u200c"
 SENTENCE_ENDS = frozenset('.!?:;"\'«»“”()[]')
 
@@ -132,14 +138,21 @@ def has_evidence(candidate: Candidate, tokens: list[Word], accepted: list[bool],
     before = tokens[candidate.first - 1] if candidate.first > 0 else None
     after = tokens[candidate.last] if candidate.last < len(tokens) else None
     if persian_token(tokens[candidate.first]):
+        if candidate.rule == EVIDENCE and after is not None and (
+                after.key[:1].isdigit() or next_to_a_place(candidate, candidates, index)):
+            return False  # شهرهای بالای ۲۰۰ هزار (above 200 thousand), پایتخت مالی برزیل (financial)
         if before is not None and (before.key in FA_TRIGGERS or (
                 candidate.rule == WEAK and before.key in FA_PREPOSITIONS)):
             return True
-        if after is not None and after.key in FA_TRIGGERS | {"،"}:  # دوشنبه، پایتخت تاجیکستان
-            following = tokens[candidate.last + 1] if candidate.last + 1 < len(tokens) else None
-            if after.key != "،" or (following is not None and following.key in FA_TRIGGERS):
-                return True
+        # دوشنبه، پایتخت تاجیکستان; not داربی پایتخت (the capital's derby), not سن، شهر (age, city)
+        following = tokens[candidate.last + 1] if candidate.last + 1 < len(tokens) else None
+        if (after is not None and after.key == "،" and following is not None
+                and following.key in FA_APPOSITIONS):
+            return True
         return listed(candidate, candidates, accepted, index, tokens)
+    if candidate.rule == THE_GULF:  # the Gulf, not the Gulf of Mexico, the Gulf War, a gulf
+        return (before is not None and before.key.lower() == "the"
+                and (after is None or not (after.key[:1].isupper() or after.key == "of")))
     if candidate.rule == COMMON:  # an English word too: a place word, a preposition, or a list
         in_context = english_place_context(candidate, tokens) or listed(
             candidate, candidates, accepted, index, tokens)
@@ -149,7 +162,14 @@ def has_evidence(candidate: Candidate, tokens: list[Word], accepted: list[bool],
     if before is not None and before.key[:1].isupper() and before.key.isalpha() and not sentence_start(
             candidate.first - 1, tokens):
         return False
+    if after is not None and after.key.lower() in NAME_LINKS:  # Nur al-Din, Hasan ibn Ali
+        return False
     return after is None or not (after.key[:1].isupper() and after.key.isalpha())
+
+
+def next_to_a_place(candidate: Candidate, candidates: list[Candidate], index: int) -> bool:
+    following = candidates[index + 1] if index + 1 < len(candidates) else None
+    return following is not None and following.first == candidate.last
 
 
 def sentence_start(first: int, tokens: list[Word]) -> bool:
@@ -168,16 +188,21 @@ def english_place_context(candidate: Candidate, tokens: list[Word]) -> bool:
 
 
 def is_person(candidate: Candidate, tokens: list[Word]) -> bool:
-    """A title or a given name right before the name: `Mr. Jordan`, `Samuel Jordan`,
-    `آقای کرمان`. `Jordan Peterson` is left to the evidence rules (Jordan needs evidence)."""
+    """A title or a given name right before the name (`Mr. Jordan`, `Samuel Jordan`,
+    `آقای شهریار`), or a Persian surname ending after it (`احمدی نژاد`). `Jordan Peterson`
+    is left to the evidence rules (Jordan needs evidence)."""
+    persian = persian_token(tokens[candidate.first])
+    after = tokens[candidate.last] if candidate.last < len(tokens) else None
+    if persian and after is not None and after.key in FA_SURNAME_ENDINGS:
+        return True
     if candidate.first == 0:
         return False
     before = tokens[candidate.first - 1]
     if before.key == "." and candidate.first >= 2:  # Mr. Dr. Gen., not `Secretary-General.\nRussia`
         title = tokens[candidate.first - 2]
         attached = title.end == before.start and tokens[candidate.first].start == before.end + 1
-        return attached and title.key in TITLES
-    if persian_token(tokens[candidate.first]):
+        return attached and title.key in ABBREVIATED_TITLES
+    if persian:
         return before.key in FA_TITLES or before.key in given_names()
     return before.key in TITLES or (before.key[:1].isupper() and before.key.lower() in given_names())
 
@@ -207,8 +232,10 @@ def listed(candidate: Candidate, candidates: list[Candidate], accepted: list[boo
         gap = tokens[first.last : second.first]
         if len(gap) == 1 and gap[0].key in LIST_JOINERS:
             return True
+        # only the start leans on the end: `از قزاقستان به میدان می‌رود` is "takes the field"
         from_word = tokens[first.first - 1].key.lower() if first.first > 0 else ""
-        if len(gap) == 1 and from_word in ROUTE_FROM and gap[0].key.lower() in ROUTE_TO:
+        route = from_word in ROUTE_FROM and gap[0].key.lower() in ROUTE_TO
+        if len(gap) == 1 and route and first is candidate:
             return True
     return False
 

@@ -130,7 +130,12 @@ def cut_start(text: str, width: int) -> str:
     """`text` in at most `width` cells, cut at its start with `…` (a left context)."""
     if cell_len(text) <= width:
         return text
-    return cut_end(text[::-1], width)[::-1]
+    kept = cut_end(text[::-1], width)[::-1][1:]
+    # a mark or joiner whose letter was cut off (zero cells wide: harakat, ZWNJ) goes with it,
+    # and so does a blank next to the …
+    while kept and (get_character_cell_size(kept[0]) == 0 or kept[0].isspace()):
+        kept = kept[1:]
+    return ELLIPSIS + kept
 
 
 def header_pieces(header: str) -> list[str]:
@@ -204,8 +209,8 @@ def lay_out(plans: Sequence[ColumnPlan], width: int) -> tuple[dict[str, int], li
     """Each shown column's width, and the columns left out (least important first) so that
     the rest fit `width` at their narrowest, and the least important ones also so that text
     gets its wanted width (then any left-out column that fits after all is put back); the
-    room left is shared out evenly (the narrowest column
-    first) up to each column's natural width."""
+    room left is shared out evenly (the narrowest column first) up to each column's natural
+    width."""
     shown = list(plans)
     ranked = sorted(range(len(plans)), key=lambda i: importance(plans[i], i), reverse=True)
     for index in ranked:
@@ -352,8 +357,9 @@ def print_table(
         shown, styles, justify = lay_out_concordance(table, width)
     else:
         shown, styles, justify = lay_out_table(table, footer, width, wrap), None, None
+    plain = "NO_COLOR" in os.environ  # no bold either: the match is bold where colour is on
     console = Console(file=stream, width=width, highlight=False, soft_wrap=False, emoji=False,
-                      markup=False)
+                      markup=False, color_system=None if plain else "auto")
     console.print(build_rich_table(shown, bidi, wrap and not concordance, styles, justify))
     if more:
         console.print(Text(more_rows_notice(more)))
