@@ -555,8 +555,9 @@ def dates(
     mention_options: MentionOptions | None = None,
     run_options: RunOptions | None = None,
 ) -> Report:
-    """Every date mention: ISO 8601 Gregorian value, the calendar written, the granularity;
-    Solar and lunar Hijri dates converted. `summary` counts values per document."""
+    """Every date mention: ISO 8601 Gregorian value, the Gregorian years it covers
+    (`year_from`, `year_to`), the calendar written, the granularity; Solar and lunar Hijri dates
+    converted. `summary` counts values per document."""
     import pandas as pd
 
     from iranru.mentions import DATE_COLUMNS, summary_table

@@ -41,7 +41,8 @@ def dates(
     plot_file: PlotFileOption = None, debug: DebugOption = False,
     *, output: OutputOptions, corpus: CorpusOptions,
 ) -> None:
-    """Date mentions: ISO 8601 Gregorian value, calendar, granularity; Hijri dates converted.
+    """Date mentions: ISO 8601 Gregorian value, the Gregorian years it covers, calendar,
+    granularity; Hijri dates converted.
 
     Example: iranru dates corpus/ --format csv > dates.csv
     """
