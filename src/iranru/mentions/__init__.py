@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from iranru.normalize.constants import MENTION_LETTER_RANGES
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -25,11 +27,10 @@ DATE_COLUMNS = (
 PLACE_COLUMNS = (
     "doc", "start", "end", "surface", "name_en", "name_fa", "place_id", "kind", "lat", "lon", "context",
 )
-ZWNJ = "\u200c"  # zero-width non-joiner: joins nothing, keeps a Persian word's parts apart
 CONTEXT_CHARS = 40
 
 # Arabic-script letters (not digits, not punctuation): Persian words' boundaries
-FA_LETTERS = "\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
+FA_LETTERS = MENTION_LETTER_RANGES
 
 
 def _fold_table() -> dict[int, str]:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from iranru.errors import UsageError
 from iranru.mentions import FA_LETTERS, fold
+from iranru.normalize.constants import ZWNJ
 
 TRUSTED, EVIDENCE, BLOCK = "trusted", "evidence", "block"
 COMMON = "common"  # English: an ordinary word too (Bath, Split): needs positive evidence
@@ -56,7 +57,6 @@ ALTERNATE_MAX_ZIPF = 2.5
 
 # Persian letters; ئ only inside a word (سوئد), never first (ئاشخاباد is Uyghur or Kurdish)
 PERSIAN_ALPHABET = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیءئۀ"
-ZWNJ = "\u200c"
 PERSIAN_ONLY = re.compile(rf"(?!ئ)[{PERSIAN_ALPHABET}]+(?:[ {ZWNJ}-]+(?!ئ)[{PERSIAN_ALPHABET}]+)*")
 ARABIC_SCRIPT = re.compile(f"[{FA_LETTERS}]")
 HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")  # short-vowel marks, superscript alef, tatweel

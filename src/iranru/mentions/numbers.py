@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
-ZWNJ = "\u200c"  # zero-width non-joiner
+from iranru.normalize.constants import ZWNJ
+
 GAP = f"[ {ZWNJ}]*"  # nothing, spaces or ZWNJs between the words of a number
 AND = f"{GAP}و{GAP}"
 

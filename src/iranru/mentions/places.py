@@ -25,6 +25,7 @@ from iranru.mentions.gazetteer import (
     load_gazetteer,
     persian_key,
 )
+from iranru.normalize.constants import ZWNJ
 
 FA_TRIGGERS = frozenset(
     "شهر شهرهای استان استانهای شهرستان بندر پایتخت منطقه ولایت کشور ایالت روستای روستا جمهوری "
@@ -59,7 +60,6 @@ ZWNJ_FOLLOWERS = frozenset(
     "ی ام ات اش مان تان شان است اند ایم اید شرقی غربی شمالی جنوبی مرکزی رضوی".split())
 NAME_LINKS = frozenset("al el ibn bin ben ul ud".split())
 NEED_EVIDENCE = frozenset((EVIDENCE, WEAK, COMMON, THE_GULF))
-ZWNJ = "\u200c"
 SENTENCE_ENDS = frozenset('.!?:;"\'«»“”()[]')
 
 

@@ -32,6 +32,9 @@ ZWNJ_NEIGHBOUR_RANGES = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u0
 # - what a word is made of for ZWNJ repair: letters and the marks written on them.
 WORD_CHARACTER_RANGES = ("\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u06d5\u06ee\u06ef"
                          "\u06fa-\u06ff")
+# - the letters of a Persian word for date and place finding (its boundaries), which reads
+#   the original text: tatweel and the rarer letters included;
+MENTION_LETTER_RANGES = "\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
 LATIN_LETTER_RANGES = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 
 
