@@ -38,32 +38,76 @@ OPTION_SETS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The option sets of one report call, each given or made with its defaults: what a report
+    function receives, whichever way it was called."""
+
+    read_options: ReadOptions = field(default_factory=ReadOptions)
+    normalize_options: NormalizeOptions = field(default_factory=NormalizeOptions)
+    token_options: TokenOptions = field(default_factory=TokenOptions)
+    term_options: TermOptions = field(default_factory=TermOptions)
+    mention_options: MentionOptions = field(default_factory=MentionOptions)
+    run_options: RunOptions = field(default_factory=RunOptions)
+
+    def corpus(self) -> dict[str, Any]:
+        """The keyword arguments of load_corpus."""
+        return {"read_options": self.read_options, "normalize_options": self.normalize_options,
+                "token_options": self.token_options, "run_options": self.run_options}
+
+
+def report_of(*uses: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A report function that takes the option sets `uses` (names of OPTION_SETS), each as a
+    keyword argument or field by field (`iranru.freq(paths, lang="fa", top=20)`); it receives
+    them as one `settings: Settings`. An unknown keyword is a TypeError, as for any function."""
+    owner = {item.name: name for name in uses for item in dataclasses.fields(OPTION_SETS[name])}
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        signature = inspect.signature(function)
+        own = [parameter for parameter in signature.parameters.values() if parameter.name != "settings"]
+
+        @functools.wraps(function)
+        def with_settings(*args: Any, **kwargs: Any) -> Any:
+            given = {name: kwargs.pop(name) for name in uses if name in kwargs}
+            fields: dict[str, dict[str, Any]] = {}
+            for name in [name for name in kwargs if name not in signature.parameters]:
+                if name not in owner:
+                    raise TypeError(f"{function.__name__}() got an unexpected keyword argument "
+                                    f"'{name}' (settings: {', '.join(sorted(owner))})")
+                fields.setdefault(owner[name], {})[name] = kwargs.pop(name)
+            sets = {name: dataclasses.replace(given.get(name) or OPTION_SETS[name](),
+                                              **fields.get(name, {})) for name in uses}
+            return function(*args, **kwargs, settings=Settings(**sets))
+
+        keyword = inspect.Parameter.KEYWORD_ONLY
+        public = [inspect.Parameter(name, keyword, default=None,
+                                    annotation=f"{OPTION_SETS[name].__name__} | None") for name in uses]
+        public += [inspect.Parameter(name, keyword, default=None) for name in sorted(owner)]
+        with_settings.__signature__ = signature.replace(parameters=[*own, *public])  # type: ignore[attr-defined]
+        return with_settings
+
+    return decorate
+
+
+CORPUS_SETS = ("read_options", "normalize_options", "token_options", "run_options")
+TERM_SETS = (*CORPUS_SETS, "term_options")
+MENTION_SETS = ("read_options", "normalize_options", "mention_options", "run_options")
+
+
 def takes_settings[F: Callable[..., Any]](function: F) -> F:
-    """Let a report function take any field of its option sets as a keyword argument
-    (`iranru.freq(paths, lang="fa", top=20)`), folded into the option set passed (or a new
-    one); an unknown keyword is a TypeError, as for any Python function."""
-    signature = inspect.signature(function)
-    owner = {item.name: parameter for parameter in signature.parameters if parameter in OPTION_SETS
-             for item in dataclasses.fields(OPTION_SETS[parameter])}
+    """report_of for a function that names its option sets itself (normalize, the cache
+    reports): they are handed to it by name instead of as one Settings."""
+    uses = [name for name in inspect.signature(function).parameters if name in OPTION_SETS]
 
-    @functools.wraps(function)
-    def with_settings(*args: Any, **kwargs: Any) -> Any:
-        settings: dict[str, dict[str, Any]] = {}
-        for name in [name for name in kwargs if name not in signature.parameters]:
-            if name not in owner:
-                raise TypeError(f"{function.__name__}() got an unexpected keyword argument '{name}' "
-                                f"(settings: {', '.join(sorted(owner))})")
-            settings.setdefault(owner[name], {})[name] = kwargs.pop(name)
-        for parameter, values in settings.items():
-            base = kwargs.get(parameter) or OPTION_SETS[parameter]()
-            kwargs[parameter] = dataclasses.replace(base, **values)
-        return function(*args, **kwargs)
+    def unpacked(*args: Any, settings: Settings, **kwargs: Any) -> Any:
+        return function(*args, **kwargs, **{name: getattr(settings, name) for name in uses})
 
-    extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None)
-             for name in sorted(owner)]
-    with_settings.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[*signature.parameters.values(), *extra])
-    return with_settings  # type: ignore[return-value]
+    functools.update_wrapper(unpacked, function)
+    unpacked.__signature__ = inspect.signature(function).replace(  # type: ignore[attr-defined]
+        parameters=[parameter for parameter in inspect.signature(function).parameters.values()
+                    if parameter.name not in uses] + [
+            inspect.Parameter("settings", inspect.Parameter.KEYWORD_ONLY)])
+    return report_of(*uses)(unpacked)  # type: ignore[return-value]
 
 
 TOKEN_COLUMNS = (
@@ -148,22 +192,15 @@ def read_inputs(
     return documents, reader.skipped, warnings
 
 
-@takes_settings
-def load_corpus(
-    paths: Sequence[str | Path] | None,
-    *,
-    read_options: ReadOptions | None = None,
-    normalize_options: NormalizeOptions | None = None,
-    token_options: TokenOptions | None = None,
-    run_options: RunOptions | None = None,
-) -> Corpus:
+@report_of(*CORPUS_SETS)
+def load_corpus(paths: Sequence[str | Path] | None, *, settings: Settings) -> Corpus:
     """Read and analyse every input; raise NoInputError when not one document is usable.
     `run_options`: processes, cache, Dask cluster, progress (default: all cores, cache on)."""
     from iranru.pipeline import analyze_documents
 
-    documents, skipped, warnings = read_inputs(paths, read_options)
-    analysed, cache_warnings, failures = analyze_documents(documents, normalize_options, token_options,
-                                                           run_options)
+    documents, skipped, warnings = read_inputs(paths, settings.read_options)
+    analysed, cache_warnings, failures = analyze_documents(
+        documents, settings.normalize_options, settings.token_options, settings.run_options)
     return Corpus(analysed, skipped + failures, warnings + cache_warnings)
 
 
@@ -172,16 +209,12 @@ class CorpusStream:
     consumes them (`documents` may be iterated once); `skipped` and `warnings` are complete
     once it has been. The end of an iteration that yielded nothing raises NoInputError."""
 
-    def __init__(
-        self, paths: Sequence[str | Path] | None, read_options: ReadOptions | None,
-        normalize_options: NormalizeOptions | None, token_options: TokenOptions | None,
-        run_options: RunOptions | None,
-    ) -> None:
+    def __init__(self, paths: Sequence[str | Path] | None, settings: Settings) -> None:
         from iranru.ingest import WaveReader
         from iranru.pipeline import WAVE_CHARS
 
-        self.reader = WaveReader(resolve_paths(paths), read_options, WAVE_CHARS)
-        self.options = normalize_options, token_options, run_options
+        self.reader = WaveReader(resolve_paths(paths), settings.read_options, WAVE_CHARS)
+        self.options = settings.normalize_options, settings.token_options, settings.run_options
         self.kind = "table"  # AnalyzedDocuments; "counts": WordCounts (see use_word_counts)
         self.warnings: list[str] = list(self.reader.warnings)
         self.count = 0
@@ -212,20 +245,13 @@ class CorpusStream:
             raise NoInputError("nothing could be read", self.skipped)
 
 
-@takes_settings
-def stats(
-    paths: Sequence[str | Path] | None = None,
-    *,
-    read_options: ReadOptions | None = None,
-    normalize_options: NormalizeOptions | None = None,
-    token_options: TokenOptions | None = None,
-    run_options: RunOptions | None = None,
-) -> Report:
+@report_of(*CORPUS_SETS)
+def stats(paths: Sequence[str | Path] | None = None, *, settings: Settings) -> Report:
     """One row per document: size, vocabulary, sentence length, lexical diversity."""
     from iranru.analysis.stats import STATS_COLUMNS, CorpusTotals
 
-    stream = CorpusStream(paths, read_options, normalize_options, token_options, run_options)
-    totals = CorpusTotals(keep_stopwords=token_options is not None and token_options.keep_stopwords)
+    stream = CorpusStream(paths, settings)
+    totals = CorpusTotals(keep_stopwords=settings.token_options.keep_stopwords)
     failures: list[Skipped] = []
     rows = list(each_document(stream.documents, "stats", totals.add, failures))
     import pandas as pd  # only now: worker processes forked while the documents stream need none
@@ -238,20 +264,12 @@ def stats(
     )
 
 
-@takes_settings
-def tokens(
-    paths: Sequence[str | Path] | None = None,
-    *,
-    read_options: ReadOptions | None = None,
-    normalize_options: NormalizeOptions | None = None,
-    token_options: TokenOptions | None = None,
-    run_options: RunOptions | None = None,
-) -> Report:
+@report_of(*CORPUS_SETS)
+def tokens(paths: Sequence[str | Path] | None = None, *, settings: Settings) -> Report:
     """One row per word token, with its span in the original text."""
     import pandas as pd
 
-    corpus = load_corpus(paths, read_options=read_options, normalize_options=normalize_options,
-                         token_options=token_options, run_options=run_options)
+    corpus = load_corpus(paths, **settings.corpus())
     failures: list[Skipped] = []
     rows = [row for rows in each_document(corpus.documents, "tokens", token_rows, failures)
             for row in rows]
@@ -285,77 +303,56 @@ def normalize_documents(
 ) -> tuple[list[str], list[Skipped]]:
     """Each document's normalised text, and the documents a bug cost."""
     failures: list[Skipped] = []
-    texts = list(each_document(documents, "normalize",
-                               lambda doc: normalize(doc.text, normalize_options), failures))
+    texts = list(each_document(
+        documents, "normalize", lambda doc: normalize(doc.text, normalize_options=normalize_options),
+        failures))
     return texts, failures
 
 
-@takes_settings
-def changes(
-    paths: Sequence[str | Path] | None = None,
-    *,
-    read_options: ReadOptions | None = None,
-    normalize_options: NormalizeOptions | None = None,
-) -> Report:
+@report_of("read_options", "normalize_options")
+def changes(paths: Sequence[str | Path] | None = None, *, settings: Settings) -> Report:
     """Every edit normalisation makes, with its offsets in the original and the rule's name."""
     import pandas as pd
 
     from iranru.normalize import explain_changes
 
-    documents, skipped, warnings = read_inputs(paths, read_options)
+    documents, skipped, warnings = read_inputs(paths, settings.read_options)
 
     def change_rows(doc: Document) -> list[tuple[object, ...]]:
         return [(doc.name, change.line, change.start, change.end, change.before, change.after,
-                 change.rule) for change in explain_changes(doc.text, normalize_options)]
+                 change.rule) for change in explain_changes(doc.text, settings.normalize_options)]
 
     failures: list[Skipped] = []
     rows = [row for rows in each_document(documents, "normalize", change_rows, failures) for row in rows]
     return Report(pd.DataFrame(rows, columns=list(CHANGE_COLUMNS)), skipped + failures, warnings)
 
 
-def load_term_corpus(
-    paths: Sequence[str | Path] | None,
-    read_options: ReadOptions | None,
-    normalize_options: NormalizeOptions | None,
-    token_options: TokenOptions | None,
-    term_options: TermOptions,
-    run_options: RunOptions | None = None,
-) -> Corpus:
-    from iranru.analysis.grouping import check_term_options
-
-    check_term_options(term_options.lang, term_options.by)
-    return load_corpus(paths, read_options=read_options, normalize_options=normalize_options,
-                       token_options=token_options, run_options=run_options)
+def term_report(
+    paths: Sequence[str | Path] | None, settings: Settings, stage: str,
+    build: Callable[[list[AnalyzedDocument]], pd.DataFrame],
+) -> Report:
+    """A term report over the analysed corpus: `build(documents)`, a document whose report
+    meets a bug left out (see build_report)."""
+    corpus = load_corpus(paths, **settings.corpus())
+    failures: list[Skipped] = []
+    table = build_report(corpus.documents, stage, build, failures)
+    return Report(table, corpus.skipped + failures, corpus.warnings)
 
 
-def excludes_stopwords(token_options: TokenOptions | None) -> bool:
-    return not (token_options and token_options.keep_stopwords)
-
-
-@takes_settings
+@report_of(*TERM_SETS)
 def freq(
-    paths: Sequence[str | Path] | None = None,
-    *,
-    read_options: ReadOptions | None = None,
-    normalize_options: NormalizeOptions | None = None,
-    token_options: TokenOptions | None = None,
-    term_options: TermOptions | None = None,
-    per_doc: bool = False,
-    concepts: bool = False,
-    concepts_file: Path | None = None,
-    run_options: RunOptions | None = None,
+    paths: Sequence[str | Path] | None = None, *, per_doc: bool = False, concepts: bool = False,
+    concepts_file: Path | None = None, settings: Settings,
 ) -> Report:
     """Term frequencies with range and dispersion; `per_doc` gives the wide table, `concepts`
     the bilingual concepts' rates per document."""
     from iranru.analysis.concepts import concept_rates, load_concepts
     from iranru.analysis.freq import frequency_by_group, frequency_table
-    from iranru.analysis.grouping import check_term_options
 
-    options = term_options or TermOptions()
-    exclude = excludes_stopwords(token_options)
+    options = settings.term_options
+    exclude = not settings.token_options.keep_stopwords
     if not (concepts or concepts_file is not None or per_doc):  # streams: memory stays flat
-        check_term_options(options.lang, options.by)
-        stream = CorpusStream(paths, read_options, normalize_options, token_options, run_options)
+        stream = CorpusStream(paths, settings)
         if stream.reader.total_files > 1:  # a lone document's DP needs its token order
             stream.use_word_counts()
 
@@ -364,8 +361,9 @@ def freq(
             (through the cache, in this process, with no progress bar of its own)."""
             from iranru.pipeline import analyze_documents
 
-            here = dataclasses.replace(run_options or RunOptions(), jobs=1, on_progress=None)
-            analysed, _, failures = analyze_documents([document], normalize_options, token_options, here)
+            here = dataclasses.replace(settings.run_options, jobs=1, on_progress=None)
+            analysed, _, failures = analyze_documents([document], settings.normalize_options,
+                                                      settings.token_options, here)
             if failures:  # counted, but its token table met a bug: the run cannot give its DP
                 raise RuntimeError(failures[0].reason)
             return analysed[0]
@@ -373,118 +371,66 @@ def freq(
         table = frequency_table(stream.documents, options.by, options.lang, exclude, options.min_count,
                                 options.top, options.group_by, analyse_lone)
         return Report(table, stream.skipped, stream.warnings)
-    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
-                              run_options)
-    failures: list[Skipped] = []
     if concepts or concepts_file is not None:
         concept_list = load_concepts(concepts_file)
-        table = build_report(corpus.documents, "freq", lambda documents: concept_rates(
-            documents, concept_list, options.lang, options.group_by), failures)
-    else:
-        table = build_report(corpus.documents, "freq", lambda documents: frequency_by_group(
-            documents, options.by, options.lang, exclude, options.min_count, options.top,
-            options.group_by), failures)
-    return Report(table, corpus.skipped + failures, corpus.warnings)
+        return term_report(paths, settings, "freq", lambda documents: concept_rates(
+            documents, concept_list, options.lang, options.group_by))
+    return term_report(paths, settings, "freq", lambda documents: frequency_by_group(
+        documents, options.by, options.lang, exclude, options.min_count, options.top,
+        options.group_by))
 
 
-@takes_settings
-def ngrams(
-    paths: Sequence[str | Path] | None = None,
-    *,
-    read_options: ReadOptions | None = None,
-    normalize_options: NormalizeOptions | None = None,
-    token_options: TokenOptions | None = None,
-    term_options: TermOptions | None = None,
-    sizes: str | int = "2",
-    run_options: RunOptions | None = None,
-) -> Report:
+@report_of(*TERM_SETS)
+def ngrams(paths: Sequence[str | Path] | None = None, *, sizes: str | int = "2",
+           settings: Settings) -> Report:
     """N-gram counts (`sizes`: `3` or `2..5`); never across a sentence or a document."""
     from iranru.analysis.ngrams import ngram_table, parse_sizes
 
-    options = term_options or TermOptions()
+    options = settings.term_options
     parsed = parse_sizes(str(sizes))
-    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
-                              run_options)
-    failures: list[Skipped] = []
-    table = build_report(corpus.documents, "ngrams", lambda documents: ngram_table(
-        documents, parsed, options.by, options.lang, excludes_stopwords(token_options),
-        options.min_count, options.top, options.group_by), failures)
-    return Report(table, corpus.skipped + failures, corpus.warnings)
+    return term_report(paths, settings, "ngrams", lambda documents: ngram_table(
+        documents, parsed, options.by, options.lang, not settings.token_options.keep_stopwords,
+        options.min_count, options.top, options.group_by))
 
 
-@takes_settings
+@report_of(*TERM_SETS)
 def collocations(
-    paths: Sequence[str | Path] | None = None,
-    *,
-    read_options: ReadOptions | None = None,
-    normalize_options: NormalizeOptions | None = None,
-    token_options: TokenOptions | None = None,
-    term_options: TermOptions | None = None,
-    measure: Measure | str = Measure.LLR,
-    window: str | None = None,
-    node: str | None = None,
-    run_options: RunOptions | None = None,
+    paths: Sequence[str | Path] | None = None, *, measure: Measure | str = Measure.LLR,
+    window: str | None = None, node: str | None = None, settings: Settings,
 ) -> Report:
     """Word pairs ranked by an association measure; `window` is `L,R`, `node` one word."""
     from iranru.analysis.collocations import collocation_table, parse_window
     from iranru.analysis.kwic import node_lemmas
 
-    options = term_options or TermOptions()
-    measure = choice(Measure, measure, "measure")
+    options = settings.term_options
+    chosen = choice(Measure, measure, "measure")
     span = parse_window(window)
-    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
-                              run_options)
     lemmas = node_lemmas(node) if node else frozenset()
     label = sorted(lemmas)[0] if lemmas else ""
-    failures: list[Skipped] = []
-    table = build_report(corpus.documents, "collocations", lambda documents: collocation_table(
-        documents, measure, span, options.by, options.lang, excludes_stopwords(token_options),
-        lemmas, label, options.min_count, options.top, options.group_by), failures)
-    return Report(table, corpus.skipped + failures, corpus.warnings)
+    return term_report(paths, settings, "collocations", lambda documents: collocation_table(
+        documents, chosen, span, options.by, options.lang, not settings.token_options.keep_stopwords,
+        lemmas, label, options.min_count, options.top, options.group_by))
 
 
-@takes_settings
+@report_of(*TERM_SETS)
 def kwic(
-    paths: Sequence[str | Path] | None = None,
-    *,
-    read_options: ReadOptions | None = None,
-    normalize_options: NormalizeOptions | None = None,
-    token_options: TokenOptions | None = None,
-    term_options: TermOptions | None = None,
-    term: str | None = None,
-    regex: str | None = None,
-    exact: bool = False,
-    width: int = 8,
-    sort: KwicSort | str = KwicSort.DOC,
-    run_options: RunOptions | None = None,
+    paths: Sequence[str | Path] | None = None, *, term: str | None = None, regex: str | None = None,
+    exact: bool = False, width: int = 8, sort: KwicSort | str = KwicSort.DOC, settings: Settings,
 ) -> Report:
     """Every match of `term` (by lemma unless `exact`) or `regex`, in context."""
     from iranru.analysis.kwic import concordance
 
-    options = term_options or TermOptions()
-    sort = choice(KwicSort, sort, "sort")
-    corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
-                              run_options)
-    failures: list[Skipped] = []
-    table = build_report(corpus.documents, "kwic", lambda documents: concordance(
-        documents, term, regex, exact or options.by == "word", width, sort, options.lang,
-        options.top, options.group_by), failures)
-    return Report(table, corpus.skipped + failures, corpus.warnings)
+    options = settings.term_options
+    order = choice(KwicSort, sort, "sort")
+    return term_report(paths, settings, "kwic", lambda documents: concordance(
+        documents, term, regex, exact or options.by == "word", width, order, options.lang,
+        options.top, options.group_by))
 
 
-@takes_settings
+@report_of(*TERM_SETS)
 def compare(
-    a: str,
-    b: str,
-    paths: Sequence[str | Path] | None = None,
-    *,
-    read_options: ReadOptions | None = None,
-    normalize_options: NormalizeOptions | None = None,
-    token_options: TokenOptions | None = None,
-    term_options: TermOptions | None = None,
-    concepts: bool = False,
-    concepts_file: Path | None = None,
-    run_options: RunOptions | None = None,
+    a: str, b: str, paths: Sequence[str | Path] | None = None, *, concepts: bool = False,
+    concepts_file: Path | None = None, settings: Settings,
 ) -> Report:
     """Keyness of A against B: two groups of `paths` under `group_by` when it is set, else
     A and B are themselves paths (files, folders or globs)."""
@@ -493,10 +439,9 @@ def compare(
     from iranru.analysis.grouping import group_documents
     from iranru.analysis.keyness import keyness_table, uncompared_languages
 
-    options = term_options or TermOptions()
+    options = settings.term_options
     if options.group_by:
-        corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
-                              run_options)
+        corpus = load_corpus(paths, **settings.corpus())
         groups = group_documents(corpus.documents, options.group_by)
         for name in (a, b):
             if name not in groups:
@@ -504,9 +449,7 @@ def compare(
         sides = [groups[a], groups[b]]
         skipped, warnings = corpus.skipped, corpus.warnings
     else:
-        loaded = [load_term_corpus([side], read_options, normalize_options, token_options, options,
-                                   run_options)
-                  for side in (a, b)]
+        loaded = [load_corpus([side], **settings.corpus()) for side in (a, b)]
         sides = [side.documents for side in loaded]
         skipped = [item for side in loaded for item in side.skipped]
         warnings = [item for side in loaded for item in side.warnings]
@@ -518,7 +461,7 @@ def compare(
                 documents, concept_list, options.lang), failures) for side in sides
         )
     else:
-        exclude = excludes_stopwords(token_options)
+        exclude = not settings.token_options.keep_stopwords
         (counts_a, sizes_a), (counts_b, sizes_b) = (
             build_report(side, "compare", lambda documents: term_totals(
                 documents, options.by, options.lang, exclude), failures) for side in sides
@@ -530,73 +473,50 @@ def compare(
     return Report(table, skipped + failures, warnings)
 
 
-def find_mentions(
-    paths: Sequence[str | Path] | None,
-    read_options: ReadOptions | None,
-    normalize_options: NormalizeOptions | None,
-    finder: str,
-    run_options: RunOptions | None = None,
-    extra_places: tuple = (),
-) -> tuple[list[tuple[object, ...]], list[Skipped], list[str]]:
-    """Rows of date or place mentions for every readable document; offsets into the original."""
+def mention_report(
+    paths: Sequence[str | Path] | None, settings: Settings, finder: str, columns: Sequence[str],
+    summary_key: str, extra_places: tuple = (),
+) -> Report:
+    """Rows of date or place mentions for every readable document (offsets into the original),
+    or with `summary` their counts per document."""
+    import pandas as pd
+
+    from iranru.mentions import summary_table
     from iranru.pipeline import mention_rows_of
 
-    documents, skipped, warnings = read_inputs(paths, read_options)
-    rows, failures = mention_rows_of(documents, normalize_options, finder, run_options, extra_places)
-    return rows, skipped + failures, warnings
+    documents, skipped, warnings = read_inputs(paths, settings.read_options)
+    rows, failures = mention_rows_of(documents, settings.normalize_options, finder, settings.run_options,
+                                     extra_places)
+    table = pd.DataFrame(rows, columns=list(columns))
+    if "lat" in table.columns:
+        table[["lat", "lon"]] = table[["lat", "lon"]].astype("float64")
+    if settings.mention_options.summary:
+        table = summary_table(table, summary_key)
+    return Report(table, skipped + failures, warnings)
 
 
-@takes_settings
-def dates(
-    paths: Sequence[str | Path] | None = None,
-    *,
-    read_options: ReadOptions | None = None,
-    normalize_options: NormalizeOptions | None = None,
-    mention_options: MentionOptions | None = None,
-    run_options: RunOptions | None = None,
-) -> Report:
+@report_of(*MENTION_SETS)
+def dates(paths: Sequence[str | Path] | None = None, *, settings: Settings) -> Report:
     """Every date mention: ISO 8601 Gregorian value, the Gregorian years it covers
     (`year_from`, `year_to`), the calendar written, the granularity; Solar and lunar Hijri dates
     converted. `summary` counts values per document."""
-    import pandas as pd
+    from iranru.mentions import DATE_COLUMNS
 
-    from iranru.mentions import DATE_COLUMNS, summary_table
-
-    rows, skipped, warnings = find_mentions(paths, read_options, normalize_options, "dates",
-                                             run_options)
-    table = pd.DataFrame(rows, columns=list(DATE_COLUMNS))
-    if mention_options and mention_options.summary:
-        table = summary_table(table, "value")
-    return Report(table, skipped, warnings)
+    return mention_report(paths, settings, "dates", DATE_COLUMNS, "value")
 
 
-@takes_settings
-def places(
-    paths: Sequence[str | Path] | None = None,
-    *,
-    read_options: ReadOptions | None = None,
-    normalize_options: NormalizeOptions | None = None,
-    mention_options: MentionOptions | None = None,
-    run_options: RunOptions | None = None,
-    places_file: str | Path | None = None,
-) -> Report:
+@report_of(*MENTION_SETS)
+def places(paths: Sequence[str | Path] | None = None, *, places_file: str | Path | None = None,
+           settings: Settings) -> Report:
     """Every place mention, resolved in the bilingual gazetteer (English and Persian names,
     GeoNames id or our slug, kind, coordinates). `summary` counts places per document.
     `places_file`: a CSV `name,name_en,name_fa,kind,lat,lon` adding names and places and
     blocking names (kind `block`); a bad row raises a UsageError `FILE:LINE: problem`."""
-    import pandas as pd
-
-    from iranru.mentions import PLACE_COLUMNS, summary_table
+    from iranru.mentions import PLACE_COLUMNS
     from iranru.mentions.gazetteer import read_places_file
 
     extra = read_places_file(places_file) if places_file is not None else ()
-    rows, skipped, warnings = find_mentions(paths, read_options, normalize_options, "places",
-                                             run_options, extra)
-    table = pd.DataFrame(rows, columns=list(PLACE_COLUMNS))
-    table[["lat", "lon"]] = table[["lat", "lon"]].astype("float64")
-    if mention_options and mention_options.summary:
-        table = summary_table(table, "name_en")
-    return Report(table, skipped, warnings)
+    return mention_report(paths, settings, "places", PLACE_COLUMNS, "name_en", extra)
 
 
 CACHE_INFO_COLUMNS = ("location", "entries", "size_bytes")

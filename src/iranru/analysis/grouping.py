@@ -40,13 +40,6 @@ def check_group_by(group_by: str | None, columns: set[str]) -> None:
         raise UsageError(f"cannot group by '{group_by}': use one of {known}")
 
 
-def check_term_options(lang: str | None, by: str) -> None:
-    if lang is not None and lang not in LANGUAGES:
-        raise UsageError(f"unknown language '{lang}': use fa or en")
-    if by not in KEYS:
-        raise UsageError(f"cannot count by '{by}': use lemma or word")
-
-
 def counted_words(document: AnalyzedDocument, lang: str | None) -> list[Token]:
     """The word tokens a rate is relative to: every word (stopwords too) in `lang`."""
     return [token for token in document.words if lang is None or token.lang == lang]
