@@ -73,7 +73,7 @@ def test_directory_without_text_files(runner: CliRunner, tmp_path: Path) -> None
     result = stats(runner, str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr == (
-        f"iranru: {tmp_path}: no .txt, .md or .html files in this directory\n"
+        f"iranru: {tmp_path}: no .txt, .md, .html, .docx, .odt or .pdf files in this directory\n"
         "iranru: nothing could be read\n"
     )
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from iranru.errors import UsageError
 
 DEFAULT_CORPUS = Path("corpus")  # read when no path is given
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".docx", ".odt", ".pdf"})
 METADATA_FILE = "metadata.csv"
 STDIN = "-"
 
@@ -127,7 +127,8 @@ def discover(paths: list[str]) -> Discovery:
             metadata = metadata_of(path)
             files = walk_directory(path)
             if not files:
-                result.problems.append((raw, "no .txt, .md or .html files in this directory"))
+                result.problems.append(
+                    (raw, "no .txt, .md, .html, .docx, .odt or .pdf files in this directory"))
             prefix = f"{path}{os.sep}"
             for file in files:  # below `path`: its name there is what follows the prefix
                 name = (file.path[len(prefix):] if file.path.startswith(prefix)

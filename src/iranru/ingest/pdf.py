@@ -1,0 +1,222 @@
+"""The text layer of a PDF, line by line as the page shows it, Persian lines in reading order.
+
+pdfminer.six reads each glyph with its position; lines are rebuilt from the positions, not from
+the order the producer wrote the glyphs in (LibreOffice writes a Persian line's digits after
+the line, so an extractor that follows the content stream moves them elsewhere). A line is
+read left to right, then `visual.to_logical_order` turns reversed Persian lines around.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from iranru.errors import InputError
+from iranru.ingest.visual import ARABIC_LETTER, LATIN_LETTER, WordCounts, restore_reading_order
+
+NO_TEXT_LAYER = "no text layer (scanned image?); run OCR first"
+HYPHENATED = re.compile(r"[A-Za-z\u00c0-\u024f]-$")
+ARABIC_GLYPH = re.compile(f"[{ARABIC_LETTER}]")
+# Glyphs on one line overlap vertically by at least this share of the smaller glyph's height.
+SAME_LINE_OVERLAP = 0.5
+# A gap wider than this share of the font size between two glyphs is a space the PDF did not draw.
+WORD_GAP = 0.25
+# A gap wider than this many font sizes separates two columns (or table cells) on one line.
+COLUMN_GAP = 2.0
+# Lines further apart than this many line heights start a new paragraph.
+PARAGRAPH_GAP = 1.6
+
+
+@dataclass(slots=True)
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    size: float
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(slots=True)
+class Line:
+    glyphs: list[Glyph]
+    y0: float
+    y1: float
+
+    @property
+    def x0(self) -> float:
+        return min(glyph.x0 for glyph in self.glyphs)
+
+    @property
+    def x1(self) -> float:
+        return max(glyph.x1 for glyph in self.glyphs)
+
+
+def page_glyphs(data: bytes, source: str) -> Iterator[list[Glyph]]:
+    """Each page's glyphs, figures' included; a PDF pdfminer cannot open is an InputError."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar, LTContainer
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    resources = PDFResourceManager()
+    device = PDFPageAggregator(resources, laparams=None)
+    interpreter = PDFPageInterpreter(resources, device)
+
+    def walk(container: LTContainer) -> Iterator[Glyph]:
+        for item in container:
+            if isinstance(item, LTChar):
+                text = item.get_text()
+                if text.strip() or text == " ":
+                    yield Glyph(text, item.x0, item.x1, item.y0, item.y1, item.size or item.height)
+            elif isinstance(item, LTContainer):
+                yield from walk(item)
+
+    try:
+        for page in PDFPage.get_pages(io.BytesIO(data), check_extractable=False):
+            interpreter.process_page(page)
+            yield list(walk(device.get_result()))
+    except PDFSyntaxError as error:
+        raise InputError(source, f"not a readable PDF ({error})") from None
+    except Exception as error:  # pdfminer raises many kinds on damaged or encrypted files
+        if type(error).__module__.startswith("pdfminer"):
+            raise InputError(source, f"cannot read this PDF ({type(error).__name__}: {error})") from None
+        raise
+
+
+def group_lines(glyphs: list[Glyph]) -> list[Line]:
+    """Glyphs whose heights overlap enough share a line; lines from the top of the page down."""
+    lines: list[Line] = []
+    for glyph in sorted(glyphs, key=lambda glyph: (-glyph.y1, glyph.x0)):
+        height = max(glyph.y1 - glyph.y0, 0.1)
+        for line in reversed(lines[-3:]):  # the line being filled is among the last few
+            overlap = min(line.y1, glyph.y1) - max(line.y0, glyph.y0)
+            if overlap >= SAME_LINE_OVERLAP * min(height, line.y1 - line.y0):
+                line.glyphs.append(glyph)
+                break
+        else:
+            lines.append(Line([glyph], glyph.y0, glyph.y1))
+    return lines
+
+
+def split_columns(line: Line) -> list[Line]:
+    """A line cut where the gap between glyphs is as wide as a column gutter, left to right."""
+    glyphs = sorted(line.glyphs, key=lambda glyph: (glyph.x0, glyph.x1))
+    pieces = [[glyphs[0]]]
+    for glyph in glyphs[1:]:
+        previous = pieces[-1][-1]
+        if glyph.x0 - previous.x1 > COLUMN_GAP * max(glyph.size, previous.size):
+            pieces.append([])
+        pieces[-1].append(glyph)
+    return [Line(piece, line.y0, line.y1) for piece in pieces]
+
+
+def is_mark(glyph: Glyph) -> bool:
+    return all(unicodedata.combining(char) for char in glyph.text)
+
+
+def visual_text(glyphs: list[Glyph]) -> str:
+    """Glyphs read left to right, a space where the PDF leaves a gap but draws none. A mark (a
+    vowel sign, tanwin, hamza above) is drawn with no width at the left edge of its letter: it
+    goes just before the first letter that ends right of it, so that a reversed Persian line
+    puts it after its letter; a ligature's text (لا) is reversed with its line for the same reason."""
+    letters = sorted((glyph for glyph in glyphs if not is_mark(glyph)),
+                     key=lambda glyph: (glyph.x0, glyph.x1))
+    marks_before: dict[int, list[str]] = {}
+    for mark in (glyph for glyph in glyphs if is_mark(glyph)):
+        base = next((index for index, letter in enumerate(letters)
+                     if letter.x1 > mark.x0 and letter.text != " "), len(letters))
+        marks_before.setdefault(base, []).append(mark.text)
+    parts: list[str] = []
+    previous: Glyph | None = None
+    for index, glyph in enumerate(letters):
+        text = glyph.text[::-1] if len(glyph.text) > 1 and ARABIC_GLYPH.search(glyph.text) else glyph.text
+        if previous is not None and glyph.x0 - previous.x1 > WORD_GAP * glyph.size \
+                and parts[-1] != " " and text != " ":
+            parts.append(" ")
+        parts.extend(marks_before.get(index, ()))
+        if not (text == " " and parts and parts[-1] == " "):
+            parts.append(text)
+        previous = glyph
+    parts.extend(marks_before.get(len(letters), ()))
+    return "".join(parts).strip()
+
+
+def edge_word_width(glyphs: list[Glyph], from_left: bool) -> float:
+    """The width of a line's first word from its left or right end."""
+    ordered = sorted(glyphs, key=lambda glyph: glyph.x0, reverse=not from_left)
+    ordered = [glyph for glyph in ordered if not is_mark(glyph)]
+    end = ordered[0]
+    for glyph in ordered:
+        gap = glyph.x0 - end.x1 if from_left else end.x0 - glyph.x1
+        if glyph.text == " " or gap > WORD_GAP * glyph.size:
+            break
+        end = glyph
+    return end.x1 - ordered[0].x0 if from_left else ordered[0].x1 - end.x0
+
+
+def ends_paragraph(line: Line, following: Line, margins: tuple[float, float]) -> bool:
+    """A wide gap below the line, or room left at its end for the next line's first word (a
+    wrapped line is cut only when that word does not fit): its paragraph ends there. A Persian
+    line ends at its left, an English one at its right."""
+    height = max(line.y1 - line.y0, 1.0)
+    if line.y0 - following.y1 > (PARAGRAPH_GAP - 1) * height:
+        return True
+    text = "".join(glyph.text for glyph in line.glyphs)
+    space = max(glyph.size for glyph in line.glyphs) * 0.5
+    if len(ARABIC_GLYPH.findall(text)) > len(LATIN_LETTER.findall(text)):
+        return line.x0 - margins[0] > edge_word_width(following.glyphs, from_left=False) + space
+    return margins[1] - line.x1 > edge_word_width(following.glyphs, from_left=True) + space
+
+
+def page_lines(glyphs: list[Glyph]) -> list[str]:
+    """A page's lines as shown, top to bottom, "" between paragraphs."""
+    rows = [piece for line in group_lines(glyphs) for piece in split_columns(line)]
+    rows = [row for row in rows if any(glyph.text.strip() for glyph in row.glyphs)]
+    rows.sort(key=lambda row: -round(row.y1, 1))
+    if not rows:
+        return []
+    margins = (min(row.x0 for row in rows), max(row.x1 for row in rows))
+    out: list[str] = []
+    for index, row in enumerate(rows):
+        if index and ends_paragraph(rows[index - 1], row, margins):
+            out.append("")
+        out.append(visual_text(row.glyphs))
+    return out
+
+
+def extract_pdf_text(data: bytes, source: str, counts: WordCounts) -> str:
+    """The whole text layer in reading order, pages apart by a blank line; a PDF without any
+    text is an InputError."""
+    lines: list[str] = []
+    for glyphs in page_glyphs(data, source):
+        page = page_lines(glyphs)
+        if page:
+            lines.extend([""] if lines else [])
+            lines.extend(page)
+    if not any(line.strip() for line in lines):
+        raise InputError(source, NO_TEXT_LAYER)
+    return "\n".join(reflow(restore_reading_order(lines, counts))) + "\n"
+
+
+def reflow(lines: list[str]) -> list[str]:
+    """A paragraph's lines as one line, as it was written before the page wrapped it (so that a
+    sentence is not cut at each line end); a word cut after its hyphen (anti-⏎aircraft) is one
+    word again. Paragraphs stay apart by a blank line."""
+    joined: list[str] = []
+    for line in lines:
+        if not (joined and joined[-1] and line):
+            joined.append(line)
+        elif HYPHENATED.search(joined[-1]) and line[:1].isalpha():
+            joined[-1] += line
+        else:
+            joined[-1] += " " + line
+    return joined
