@@ -24,8 +24,9 @@ ARABIC_GLYPH = re.compile(f"[{ARABIC_LETTER}]")
 SAME_LINE_OVERLAP = 0.5
 # A gap wider than this share of the font size between two glyphs is a space the PDF did not draw.
 WORD_GAP = 0.25
-# A gap wider than this many font sizes separates two columns (or table cells) on one line.
+# A gap wider than this many font sizes separates two table cells (or columns) on one line.
 COLUMN_GAP = 2.0
+CELL_SEPARATOR = "\t"
 # Lines further apart than this many line heights start a new paragraph.
 PARAGRAPH_GAP = 1.6
 
@@ -59,8 +60,9 @@ class Line:
         return max(glyph.x1 for glyph in self.glyphs)
 
 
-def page_glyphs(data: bytes, source: str) -> Iterator[list[Glyph]]:
-    """Each page's glyphs, figures' included; a PDF pdfminer cannot open is an InputError."""
+def page_glyphs(data: bytes, source: str) -> Iterator[tuple[list[Glyph], float]]:
+    """Each page's glyphs (figures' included) and its width; a PDF pdfminer cannot open is an
+    InputError."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar, LTContainer
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -83,7 +85,8 @@ def page_glyphs(data: bytes, source: str) -> Iterator[list[Glyph]]:
     try:
         for page in PDFPage.get_pages(io.BytesIO(data), check_extractable=False):
             interpreter.process_page(page)
-            yield list(walk(device.get_result()))
+            layout = device.get_result()
+            yield list(walk(layout)), layout.x1
     except PDFSyntaxError as error:
         raise InputError(source, f"not a readable PDF ({error})") from None
     except Exception as error:  # pdfminer raises many kinds on damaged or encrypted files
@@ -107,24 +110,13 @@ def group_lines(glyphs: list[Glyph]) -> list[Line]:
     return lines
 
 
-def split_columns(line: Line) -> list[Line]:
-    """A line cut where the gap between glyphs is as wide as a column gutter, left to right."""
-    glyphs = sorted(line.glyphs, key=lambda glyph: (glyph.x0, glyph.x1))
-    pieces = [[glyphs[0]]]
-    for glyph in glyphs[1:]:
-        previous = pieces[-1][-1]
-        if glyph.x0 - previous.x1 > COLUMN_GAP * max(glyph.size, previous.size):
-            pieces.append([])
-        pieces[-1].append(glyph)
-    return [Line(piece, line.y0, line.y1) for piece in pieces]
-
-
 def is_mark(glyph: Glyph) -> bool:
     return all(unicodedata.combining(char) for char in glyph.text)
 
 
 def visual_text(glyphs: list[Glyph]) -> str:
-    """Glyphs read left to right, a space where the PDF leaves a gap but draws none. A mark (a
+    """Glyphs read left to right, a space where the PDF leaves a gap but draws none, a tab
+    where the gap is as wide as between table cells or columns. A mark (a
     vowel sign, tanwin, hamza above) is drawn with no width at the left edge of its letter: it
     goes just before the first letter that ends right of it, so that a reversed Persian line
     puts it after its letter; a ligature's text (لا) is reversed with its line for the same reason."""
@@ -139,7 +131,9 @@ def visual_text(glyphs: list[Glyph]) -> str:
     previous: Glyph | None = None
     for index, glyph in enumerate(letters):
         text = glyph.text[::-1] if len(glyph.text) > 1 and ARABIC_GLYPH.search(glyph.text) else glyph.text
-        if previous is not None and glyph.x0 - previous.x1 > WORD_GAP * glyph.size \
+        if previous is not None and glyph.x0 - previous.x1 > COLUMN_GAP * glyph.size:
+            parts[-1:] = [CELL_SEPARATOR] if parts[-1] == " " else [parts[-1], CELL_SEPARATOR]
+        elif previous is not None and glyph.x0 - previous.x1 > WORD_GAP * glyph.size \
                 and parts[-1] != " " and text != " ":
             parts.append(" ")
         parts.extend(marks_before.get(index, ()))
@@ -164,27 +158,27 @@ def edge_word_width(glyphs: list[Glyph], from_left: bool) -> float:
 
 
 def ends_paragraph(line: Line, following: Line, margins: tuple[float, float]) -> bool:
-    """A wide gap below the line, or room left at its end for the next line's first word (a
-    wrapped line is cut only when that word does not fit): its paragraph ends there. A Persian
-    line ends at its left, an English one at its right."""
+    """A wide gap below the line, or room left on it (at either end, however it is aligned)
+    for the next line's first word (a wrapped line is cut only when that word does not fit):
+    its paragraph ends there. A Persian line's first word is its rightmost."""
     height = max(line.y1 - line.y0, 1.0)
     if line.y0 - following.y1 > (PARAGRAPH_GAP - 1) * height:
         return True
     text = "".join(glyph.text for glyph in line.glyphs)
     space = max(glyph.size for glyph in line.glyphs) * 0.5
-    if len(ARABIC_GLYPH.findall(text)) > len(LATIN_LETTER.findall(text)):
-        return line.x0 - margins[0] > edge_word_width(following.glyphs, from_left=False) + space
-    return margins[1] - line.x1 > edge_word_width(following.glyphs, from_left=True) + space
+    persian = len(ARABIC_GLYPH.findall(text)) > len(LATIN_LETTER.findall(text))
+    room = (line.x0 - margins[0]) + (margins[1] - line.x1)
+    return room > edge_word_width(following.glyphs, from_left=not persian) + space
 
 
-def page_lines(glyphs: list[Glyph]) -> list[str]:
-    """A page's lines as shown, top to bottom, "" between paragraphs."""
-    rows = [piece for line in group_lines(glyphs) for piece in split_columns(line)]
-    rows = [row for row in rows if any(glyph.text.strip() for glyph in row.glyphs)]
-    rows.sort(key=lambda row: -round(row.y1, 1))
+def page_lines(glyphs: list[Glyph], width: float) -> list[str]:
+    """A page's lines as shown, top to bottom, "" between paragraphs. The text's margins are
+    taken as equal on both sides when the text reaches neither (a short page)."""
+    rows = [row for row in group_lines(glyphs) if any(glyph.text.strip() for glyph in row.glyphs)]
     if not rows:
         return []
-    margins = (min(row.x0 for row in rows), max(row.x1 for row in rows))
+    left, right = min(row.x0 for row in rows), max(row.x1 for row in rows)
+    margins = (min(left, width - right), max(right, width - left))
     out: list[str] = []
     for index, row in enumerate(rows):
         if index and ends_paragraph(rows[index - 1], row, margins):
@@ -197,8 +191,8 @@ def extract_pdf_text(data: bytes, source: str, counts: WordCounts) -> str:
     """The whole text layer in reading order, pages apart by a blank line; a PDF without any
     text is an InputError."""
     lines: list[str] = []
-    for glyphs in page_glyphs(data, source):
-        page = page_lines(glyphs)
+    for glyphs, width in page_glyphs(data, source):
+        page = page_lines(glyphs, width)
         if page:
             lines.extend([""] if lines else [])
             lines.extend(page)
