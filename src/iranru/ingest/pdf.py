@@ -91,7 +91,7 @@ def page_glyphs(data: bytes, source: str) -> Iterator[tuple[list[Glyph], float]]
         raise InputError(source, f"not a readable PDF ({error})") from None
     except Exception as error:  # pdfminer raises many kinds on damaged or encrypted files
         if type(error).__module__.startswith("pdfminer"):
-            raise InputError(source, f"cannot read this PDF ({type(error).__name__}: {error})") from None
+            raise InputError(source, f"not a readable PDF ({type(error).__name__}: {error})") from None
         raise
 
 
