@@ -198,3 +198,12 @@ def test_persian_with_numbers_shown_right_to_left_reads_back_exactly(words: list
     line = " ".join(words)
     shown = " ".join(word if word[0] in "۰۱۲۳۴۵۶۷۸۹" else word[::-1] for word in reversed(words))
     assert restore_reading_order([shown], hazm_word_counts()) == [line]
+
+
+def test_a_line_of_marks_alone_does_not_stop_a_page() -> None:
+    from iranru.ingest.pdf import Glyph, page_lines
+
+    fathatan = "\u064b"  # tanwin, a mark drawn above a letter, with no width of its own
+    glyphs = [Glyph("ب", 50, 55, 20, 30, 10), Glyph("ا", 55, 58, 20, 30, 10),
+              Glyph(fathatan, 60, 60, 0, 10, 10)]
+    assert page_lines(glyphs, 100) == ["با", "", fathatan]

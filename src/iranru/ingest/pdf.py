@@ -148,6 +148,8 @@ def edge_word_width(glyphs: list[Glyph], from_left: bool) -> float:
     """The width of a line's first word from its left or right end."""
     ordered = sorted(glyphs, key=lambda glyph: glyph.x0, reverse=not from_left)
     ordered = [glyph for glyph in ordered if not is_mark(glyph)]
+    if not ordered:  # a line of marks alone
+        return 0.0
     end = ordered[0]
     for glyph in ordered:
         gap = glyph.x0 - end.x1 if from_left else end.x0 - glyph.x1
