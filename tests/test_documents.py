@@ -207,3 +207,9 @@ def test_a_line_of_marks_alone_does_not_stop_a_page() -> None:
     glyphs = [Glyph("ب", 50, 55, 20, 30, 10), Glyph("ا", 55, 58, 20, 30, 10),
               Glyph(fathatan, 60, 60, 0, 10, 10)]
     assert page_lines(glyphs, 100) == ["با", "", fathatan]
+
+
+def test_a_page_of_two_columns_is_read_one_column_after_the_other() -> None:
+    source = (CORPUS / "en_foreign_policy_toward_russia_abstract.txt").read_text(encoding="utf-8").split()
+    documents, _ = read_documents([str(DOCUMENTS / "cols_en.pdf")])
+    assert documents[0].text.split()[:120] == source[:120]  # across the first column's foot

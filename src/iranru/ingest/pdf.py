@@ -27,6 +27,8 @@ WORD_GAP = 0.25
 # A gap wider than this many font sizes separates two table cells (or columns) on one line.
 COLUMN_GAP = 2.0
 CELL_SEPARATOR = "\t"
+# A page has two columns when at least this many rows have a gap at the same place.
+MIN_COLUMN_ROWS = 5
 # Lines further apart than this many line heights start a new paragraph.
 PARAGRAPH_GAP = 1.6
 
@@ -173,19 +175,80 @@ def ends_paragraph(line: Line, following: Line, margins: tuple[float, float]) ->
     return room > edge_word_width(following.glyphs, from_left=not persian) + space
 
 
-def page_lines(glyphs: list[Glyph], width: float) -> list[str]:
-    """A page's lines as shown, top to bottom, "" between paragraphs. The text's margins are
-    taken as equal on both sides when the text reaches neither (a short page)."""
-    rows = [row for row in group_lines(glyphs) if any(glyph.text.strip() for glyph in row.glyphs)]
+def wide_gaps(row: Line) -> list[tuple[float, float]]:
+    """Where a row's glyphs are further apart than table cells or columns."""
+    letters = sorted((glyph for glyph in row.glyphs if glyph.text.strip()), key=lambda glyph: glyph.x0)
+    return [(before.x1, after.x0) for before, after in zip(letters, letters[1:], strict=False)
+            if after.x0 - before.x1 > COLUMN_GAP * max(before.size, after.size)]
+
+
+def find_gutter(rows: list[Line]) -> float | None:
+    """The x of the gap between two columns of text: inside a wide gap of at least
+    MIN_COLUMN_ROWS rows, crossed by at most a third as many (headings and titles run across
+    it), with lines on each side of it a quarter of the text's width or more as a rule (a
+    table's cells are shorter: a table is read row by row)."""
     if not rows:
+        return None
+    text_width = max(row.x1 for row in rows) - min(row.x0 for row in rows)
+    best: tuple[int, float] | None = None
+    for candidate in {(start + end) / 2 for row in rows for start, end in wide_gaps(row)}:
+        split = [row for row in rows if any(start < candidate < end for start, end in wide_gaps(row))]
+        crossed = sum(1 for row in rows if row.x0 < candidate < row.x1) - len(split)
+        if len(split) < MIN_COLUMN_ROWS or crossed * 3 > len(split):
+            continue
+        narrow = sum(1 for row in split if min(candidate - row.x0, row.x1 - candidate) < text_width / 4)
+        if narrow * 2 < len(split) and (best is None or len(split) > best[0]):
+            best = (len(split), candidate)
+    return best[1] if best else None
+
+
+def reading_blocks(rows: list[Line], right_to_left: bool) -> list[list[Line]]:
+    """Rows in reading order as blocks: on a page of two columns, each run of rows between two
+    that cross the gutter is read one column after the other (the right one first on a
+    Persian page); a row across the gutter is a block of its own."""
+    gutter = find_gutter(rows)
+    if gutter is None:
+        return [rows]
+    blocks: list[list[Line]] = []
+    left: list[Line] = []
+    right: list[Line] = []
+
+    def close() -> None:
+        blocks.extend(block for block in ((right, left) if right_to_left else (left, right)) if block)
+
+    for row in rows:
+        before = [glyph for glyph in row.glyphs if glyph.x1 <= gutter]
+        after = [glyph for glyph in row.glyphs if glyph.x0 >= gutter]
+        if len(before) + len(after) < len(row.glyphs):  # a glyph across the gutter: full width
+            close()
+            left, right = [], []
+            blocks.append([row])
+            continue
+        left.extend([Line(before, row.y0, row.y1)] if before else [])
+        right.extend([Line(after, row.y0, row.y1)] if after else [])
+    close()
+    return blocks
+
+
+def page_lines(glyphs: list[Glyph], width: float) -> list[str]:
+    """A page's lines in reading order, "" between paragraphs. Margins are a column's own; a
+    page of one column has equal margins on both sides when its text reaches neither (a short
+    page)."""
+    rows = [row for row in group_lines(glyphs) if any(glyph.text.strip() for glyph in row.glyphs)]
+    if not rows:  # a page of images only
         return []
-    left, right = min(row.x0 for row in rows), max(row.x1 for row in rows)
-    margins = (min(left, width - right), max(right, width - left))
+    text = "".join(glyph.text for glyph in glyphs)
+    right_to_left = len(ARABIC_GLYPH.findall(text)) > len(LATIN_LETTER.findall(text))
     out: list[str] = []
-    for index, row in enumerate(rows):
-        if index and ends_paragraph(rows[index - 1], row, margins):
-            out.append("")
-        out.append(visual_text(row.glyphs))
+    blocks = reading_blocks(rows, right_to_left)
+    for block in blocks:
+        left, right = min(row.x0 for row in block), max(row.x1 for row in block)
+        margins = (min(left, width - right), max(right, width - left)) if len(blocks) == 1 else (left, right)
+        out.extend([""] if out else [])
+        for index, row in enumerate(block):
+            if index and ends_paragraph(block[index - 1], row, margins):
+                out.append("")
+            out.append(visual_text(row.glyphs))
     return out
 
 
