@@ -35,6 +35,7 @@ PLAUSIBLE_CHAR = re.compile(
     f"[\t\n\r\x20-\x7e\u00a0-\u024f\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
     f"\u2000-\u206f\u20ac{ZWNJ}{ZWJ}]"
 )
+ARABIC_CHAR = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")  # no text has these
 # Text read in the right encoding is almost all made of plausible characters.
 MIN_PLAUSIBLE_SHARE = 0.95
@@ -154,7 +155,11 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> Decod
         data = data.replace(b"\x00", b"")
         warnings.append(f"{nuls} NUL byte{'s' if nuls != 1 else ''} removed")
     if is_utf8(data):
-        return Decoded(data.decode("utf-8"), "utf-8", tuple(warnings))
+        text = data.decode("utf-8")
+        # Short cp1256 Persian can be valid UTF-8 too (اپ is C7 81, UTF-8 for ǁ): UTF-8 with no
+        # Arabic letter whose bytes are Persian in cp1256 is cp1256.
+        legacy = None if text.isascii() or ARABIC_CHAR.search(text) else decode_persian_cp1256(data)
+        return legacy or Decoded(text, "utf-8", tuple(warnings))
     if encoding:
         try:
             return Decoded(data.decode(encoding).removeprefix("\ufeff"), encoding, tuple(warnings))
