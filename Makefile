@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_COLOR := 1
 export COLUMNS := 120
 
-.PHONY: install run test lint bench fuzz clean
+.PHONY: install run test quick lint bench bench-synthetic fuzz clean
 
 install: $(STAMP)
 
@@ -25,16 +25,23 @@ run: install
 test: install
 	$(BIN)/python -m pytest -q
 
+quick: install
+	$(BIN)/python -m pytest -q -m "not slow"
+
 lint: install
 	$(BIN)/ruff check src tests bench
 
 BENCH_MB ?= 100
 BENCH_FILES ?= 1000
 
+# natural text from ../shared/bench/natural (read in place); `make bench-synthetic` for the old corpus
 bench: install
 	$(BIN)/python -m compileall -q src >/dev/null
 	$(BIN)/python bench/zwnj_bench.py
-	$(BIN)/python bench/speed.py --mb $(BENCH_MB) --files $(BENCH_FILES)
+	$(BIN)/python bench/speed.py
+
+bench-synthetic: install
+	$(BIN)/python bench/speed.py --synthetic --mb $(BENCH_MB) --files $(BENCH_FILES)
 
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py

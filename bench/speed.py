@@ -1,18 +1,26 @@
 """Speed and memory of `iranru freq` against a straightforward baseline, in one run.
 
-Usage:  python bench/speed.py [--mb 100] [--files 1000] [--workdir DIR] [--rounds 2]
+Usage:  python bench/speed.py [--natural DIR | --synthetic [--mb 100] [--files 1000]]
+                              [--workdir DIR] [--rounds 2]
 
-Builds a reproducible mixed Persian/English corpus from `corpus/` and the dev sentences in
-`../shared/dev/fa/` (shuffled and varied with a fixed seed, so no two files are equal), then
-times, each in a fresh process and the fastest of --rounds runs (default 2; the baseline and
-cold runs alternate, so a slow spell of this shared machine hits both):
+By default the corpus is ../shared/bench/natural (3,647 Persian news, English Wikipedia and UN
+speech documents, 24 MB, read in place: their vocabulary keeps growing as a real archive's
+does); its tenth is every tenth file. `--synthetic` builds instead a reproducible corpus from
+`corpus/` and the dev sentences of `../shared/dev/fa/` (shuffled paragraphs: after its first
+megabyte its vocabulary stops growing, so per-type caches flatter it). Then it times, each in a
+fresh process and the fastest of --rounds runs (default 2; the baseline and cold runs
+alternate, so a slow spell of this shared machine hits both):
   baseline  hazm Normalizer + WordTokenizer + Lemmatizer per token (Persian), NLTKWordTokenizer
             + lower-casing (English), collections.Counter
   cold      iranru freq --no-cache
   warm      iranru freq with the cache filled by a previous run (the recorded report is replayed)
   warm, another option   iranru freq --top 100 after that: no replay, every document's word
             counts from the cache
-and peak RSS (GNU time's %M), for the full corpus and a tenth of it.
+and peak RSS (GNU time's %M), for the full corpus and a tenth of it; the cold time of the
+tenth (linearity: all of it should take at most 10.5 times as long); the cost of a growing
+vocabulary, as the time the full corpus takes beyond a corpus of the same files' tenth repeated
+ten times (as many tokens, a tenth's word types) per 10,000 word types it adds; and tokens per
+second per core.
 Prints a markdown table of seconds, MB/s, ratios and peak RSS, and the start-up ratio of
 `iranru --help` to `python -c "import typer, rich"`.
 """
@@ -20,6 +28,7 @@ Prints a markdown table of seconds, MB/s, ratios and peak RSS, and the start-up 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -30,6 +39,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "dev" / "fa"
+NATURAL = REPO.parent / "shared" / "bench" / "natural"
 IRANRU = [sys.executable, "-m", "iranru"]
 
 BASELINE = r'''
@@ -103,24 +113,60 @@ def median_seconds(command: list[str], runs: int = 5) -> float:
     return statistics.median(times)
 
 
+def link_natural(source: Path, folder: Path, every: int = 1, copies: int = 1) -> int:
+    """The natural documents as symbolic links (the texts are read in place, never copied):
+    every `every`-th file, `copies` times under other names. Returns their bytes."""
+    files = sorted(source.glob("fa/*.txt")) + sorted(source.glob("en/*.txt"))
+    written = 0
+    folder.mkdir(parents=True, exist_ok=True)
+    for copy in range(copies):
+        for path in files[::every]:
+            (folder / f"{copy}_{path.parent.name}_{path.name}").symlink_to(path)
+            written += path.stat().st_size
+    return written
+
+
+def word_figures(folder: Path) -> tuple[int, int]:
+    """Word tokens and distinct word forms (iranru's counting forms, stopwords included)."""
+    result = subprocess.run([*IRANRU, "freq", str(folder), "--by", "word", "--keep-stopwords",
+                             "--no-cache", "--format", "csv"], cwd=REPO, check=True,
+                            capture_output=True, text=True)
+    counts = [int(line.rsplit(",", 4)[-4]) for line in result.stdout.splitlines()[1:]]
+    return sum(counts), len(counts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=100.0)
-    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--natural", type=Path, default=NATURAL,
+                        help="folder of natural documents (fa/ and en/); default ../shared/bench/natural")
+    parser.add_argument("--synthetic", action="store_true", help="build a repeated-paragraph corpus instead")
+    parser.add_argument("--mb", type=float, default=100.0, help="--synthetic: its size")
+    parser.add_argument("--files", type=int, default=1000, help="--synthetic: its files")
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--rounds", type=int, default=2,
                         help="runs of each timing; the baseline and cold runs alternate")
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="iranru-bench-"))
-    full, tenth, cache = work / "full", work / "tenth", work / "cache"
-    size = build_corpus(full, args.mb, args.files)
-    tenth_size = build_corpus(tenth, args.mb / 10, max(args.files // 10, 1))
+    full, tenth, cache, repeated = work / "full", work / "tenth", work / "cache", work / "repeated"
+    if args.synthetic:
+        size = build_corpus(full, args.mb, args.files)
+        tenth_size = build_corpus(tenth, args.mb / 10, max(args.files // 10, 1))
+        files = args.files
+    else:
+        if not (args.natural / "fa").is_dir():
+            sys.exit(f"bench: no natural corpus at {args.natural} (../shared/bench/natural is read in "
+                     "place and never copied into this repository); pass --natural DIR or --synthetic")
+        size = link_natural(args.natural, full)
+        tenth_size = link_natural(args.natural, tenth, every=10)
+        link_natural(args.natural, repeated, every=10, copies=10)
+        files = len(list(full.iterdir()))
     mb = size / 1e6
     freq = [*IRANRU, "freq", "--format", "csv"]
     baselines, colds = [], []
     for _ in range(args.rounds):  # alternating, so a slow spell of the machine hits both
         baselines.append(timed([sys.executable, "-c", BASELINE, str(full)]))
         colds.append(timed([*freq, str(full), "--no-cache"]))
+    tenth_cold = min(timed([*freq, str(tenth), "--no-cache"]) for _ in range(args.rounds))
     timed([*freq, str(full), "--cache-dir", str(cache)])  # fills the cache
     warm = min(timed([*freq, str(full), "--cache-dir", str(cache)]) for _ in range(args.rounds))
     # once only: run again, it would be recorded and replayed
@@ -130,13 +176,16 @@ def main() -> None:
     rss_tenth = peak_rss([*freq, str(tenth), "--no-cache"])
     startup = median_seconds([*IRANRU, "--help"])
     imports = median_seconds([sys.executable, "-c", "import typer, rich"])
-    print(f"Corpus: {mb:.1f} MB in {args.files} files ({work}); tenth: {tenth_size / 1e6:.1f} MB")
+    kind = "synthetic" if args.synthetic else f"natural ({args.natural})"
+    print(f"Corpus: {kind}, {mb:.1f} MB in {files} files ({work}); tenth: {tenth_size / 1e6:.1f} MB")
     print(f"Fastest of {args.rounds} runs each; baseline runs {', '.join(f'{t:.1f}' for t in baselines)} s, "
           f"cold runs {', '.join(f'{t:.1f}' for t in colds)} s\n")
     print("| run | seconds | MB/s | ratio |")
     print("|---|---|---|---|")
     print(f"| baseline | {baseline:.1f} | {mb / baseline:.2f} | 1.0 |")
     print(f"| cold `iranru freq` | {cold:.1f} | {mb / cold:.2f} | {baseline / cold:.2f}x baseline |")
+    print(f"| cold, a tenth of the corpus | {tenth_cold:.1f} | {tenth_size / 1e6 / tenth_cold:.2f} | "
+          f"all of it takes {cold / tenth_cold:.2f}x as long |")
     print(f"| warm `iranru freq` (replayed) | {warm:.2f} | {mb / warm:.1f} | {cold / warm:.1f}x cold |")
     print(f"| warm, another option (`--top 100`: document cache) | {other:.1f} | {mb / other:.2f} | "
           f"{cold / other:.1f}x cold |")
@@ -144,6 +193,17 @@ def main() -> None:
           f"({rss_full / rss_tenth:.2f}x for 10x the text)")
     print(f"Start-up: iranru --help {startup:.3f} s, import typer, rich {imports:.3f} s "
           f"({startup / imports:.2f}x)")
+    tokens, types = word_figures(full)
+    cores = os.cpu_count() or 1
+    print(f"Tokens per second per core (cold): {tokens / cold / cores:,.0f} ({tokens:,} word tokens, "
+          f"{cores} cores)")
+    if not args.synthetic:
+        repeated_cold = min(timed([*freq, str(repeated), "--no-cache"]) for _ in range(args.rounds))
+        _, tenth_types = word_figures(tenth)
+        new_types = types - tenth_types
+        print(f"Growing vocabulary: the full corpus {cold:.1f} s, its tenth repeated ten times "
+              f"{repeated_cold:.1f} s; {types:,} against {tenth_types:,} word types: "
+              f"{(cold - repeated_cold) / (new_types / 10_000):.2f} s per 10,000 new word types")
 
 
 if __name__ == "__main__":

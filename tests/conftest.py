@@ -88,3 +88,13 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 def corpus_exists() -> bool:
     return CORPUS.is_dir() and os.path.exists(FA_DOC)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--regen", action="store_true",
+                     help="Write the golden files of tests/data/expected from the current output.")
+
+
+@pytest.fixture
+def regen(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--regen"))

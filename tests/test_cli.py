@@ -196,13 +196,14 @@ def test_debug_shows_the_exception(runner: CliRunner, in_tmp: Path) -> None:
 def test_an_internal_error_is_one_line_and_exit_70(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A bug must not print a traceback at a user: one line, exit 70; --debug shows it."""
+    """A bug must not print a traceback at a user: one line, exit 70; --debug shows it. (A bug
+    met in one document costs only that document: tests/test_failures.py.)"""
     import iranru.analysis.stats as stats_module
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero\nsecond line")
 
-    monkeypatch.setattr(stats_module, "moving_average_ttr", broken)
+    monkeypatch.setattr(stats_module.CorpusTotals, "row", broken)  # after every document: the run's
     result = invoke(runner, "stats", str(FA_DOC), "--no-cache")
     assert (result.exit_code, result.stdout) == (70, "")
     assert result.stderr == ("iranru: internal error (ZeroDivisionError: division by zero); rerun with "
@@ -235,12 +236,13 @@ def test_cli_import_loads_no_heavy_library() -> None:
 
 
 def test_help_needs_no_analysis_code_and_its_choices_match_the_core() -> None:
-    """`iranru --help` must start fast: the CLI keeps copies of two registries' names."""
+    """`iranru --help` must start fast: the CLI offers the settings' enumerations, which name
+    the registries' entries (collocation measures, digit steps) one for one."""
     from iranru.analysis.collocations import MEASURES
-    from iranru.cli import options, terms
     from iranru.normalize import DIGIT_MODES
+    from iranru.settings import DigitMode, Measure
 
-    assert (terms.MEASURES, options.DIGIT_MODES) == (tuple(MEASURES), DIGIT_MODES)
+    assert (tuple(Measure), tuple(DigitMode)) == (tuple(MEASURES), DIGIT_MODES)
     loaded = subprocess.run(
         [sys.executable, "-c", "import sys; from iranru.cli import app; print(sorted(m for m in sys.modules "
          "if m.startswith(('iranru.analysis', 'iranru.normalize', 'hazm', 'nltk', 'pandas'))))"],

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from iranru.cli import app
 from tests.conftest import CORPUS
+from tests.test_failures import COMMANDS, command_line, expected_line, inject, make_folders
 
 distributed = pytest.importorskip("distributed")
 
@@ -48,7 +49,7 @@ def test_the_environment_names_the_scheduler_and_results_are_cached(
     monkeypatch.delenv("IRANRU_SCHEDULER")
     assert csv_output(runner, "freq", str(CORPUS), *where) == local  # from the cache
     info = csv_output(runner, "cache", "info", *where).splitlines()[1]
-    assert info.split(",")[1] == "3"
+    assert info.split(",")[1] == "4"  # three documents' word counts, the Persian one's token table
 
 
 def test_an_unreachable_scheduler_is_a_usage_error(runner: CliRunner,
@@ -61,3 +62,23 @@ def test_an_unreachable_scheduler_is_a_usage_error(runner: CliRunner,
     assert result.stderr.startswith("iranru: cannot reach the Dask scheduler at tcp://127.0.0.1:9 (")
     assert result.stderr.endswith(
         "start one with `dask scheduler` or check --scheduler / $IRANRU_SCHEDULER\n")
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return make_folders(tmp_path_factory)
+
+
+@pytest.mark.parametrize("command", [name for name in COMMANDS if name != "normalize"])
+def test_a_bug_on_a_dask_worker_costs_only_that_document(
+    runner: CliRunner, scheduler: str, folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    """The worker's traceback comes back as data: one line, the others reported, exit 1."""
+    good, mixed = folders
+    reference = runner.invoke(app, command_line(command, good, "1"))
+    inject(monkeypatch, COMMANDS[command][1])  # the cluster's worker is a thread of this process
+    result = runner.invoke(app, [*command_line(command, mixed, "1"), "--scheduler", scheduler])
+    assert result.stderr == expected_line(mixed, COMMANDS[command][1])
+    assert result.exit_code == 1
+    assert result.stdout == reference.stdout

@@ -135,9 +135,7 @@ def test_word_counts_over_a_process_vocabulary_that_grows_or_restarts(
     from iranru.model import WordCounts
     from iranru.tokens import analyze_document
 
-    monkeypatch.setattr(wordcounts, "VOCABULARY", wordcounts.ProcessVocabulary())
-    monkeypatch.setattr(wordcounts, "WORD_KEYS", {})
-    monkeypatch.setattr(wordcounts, "CHUNK_KEYS", {})
+    monkeypatch.setattr(wordcounts, "PROCESS", wordcounts.CountingState())
     monkeypatch.setattr(wordcounts, "MAX_TYPES", max_types)
     documents, _ = read_documents([str(CORPUS)])
     documents = documents * 2  # the second round is counted from the caches

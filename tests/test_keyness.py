@@ -7,7 +7,13 @@ from collections import Counter
 
 import pytest
 
-from iranru.analysis.keyness import keyness_table, log_likelihood, log_ratio, p_value
+from iranru.analysis.keyness import (
+    keyness_table,
+    log_likelihood,
+    log_ratio,
+    p_value,
+    uncompared_languages,
+)
 
 
 def test_log_likelihood_by_hand() -> None:
@@ -43,9 +49,33 @@ def test_p_values_at_rayson_critical_values(g2: float, p: float) -> None:
 def test_table_sorts_both_directions_by_magnitude() -> None:
     a = Counter({"tehran": 20, "moscow": 5, "oil": 3})
     b = Counter({"tehran": 5, "moscow": 30, "oil": 3})
-    table = keyness_table(a, 1000, b, 1000, min_count=1)
+    table = keyness_table(en(a), {"en": 1000}, en(b), {"en": 1000}, min_count=1)
     assert table["term"].tolist() == ["moscow", "tehran", "oil"]
     assert table.loc[0, "log_likelihood"] < 0 < table.loc[1, "log_likelihood"]
     assert table.loc[2, "log_likelihood"] == 0.0 and table.loc[2, "p_value"] == 1.0
-    assert keyness_table(a, 1000, b, 1000, min_count=7)["term"].tolist() == ["moscow", "tehran"]
+    assert keyness_table(en(a), {"en": 1000}, en(b), {"en": 1000}, min_count=7)["term"].tolist() == [
+        "moscow", "tehran"]
     assert table.loc[1, "per_10k_a"] == 200.0
+
+
+def en(counts: Counter[str]) -> Counter[tuple[str, str]]:
+    return Counter({(term, "en"): count for term, count in counts.items()})
+
+
+def test_each_term_is_relative_to_the_words_of_its_own_language() -> None:
+    # A: 10 of 1,000 Persian and 3 of 100 English words; B: 10 of 4,000 Persian, 1 of 100 English
+    a = Counter({("روسیه", "fa"): 10, ("russia", "en"): 3})
+    b = Counter({("روسیه", "fa"): 10, ("russia", "en"): 1})
+    table = keyness_table(a, {"fa": 1000, "en": 100}, b, {"fa": 4000, "en": 100})
+    rows = {row.lang: row for row in table.itertuples()}
+    assert (rows["fa"].per_10k_a, rows["fa"].per_10k_b) == (100.0, 25.0)
+    assert (rows["en"].per_10k_a, rows["en"].per_10k_b) == (300.0, 100.0)
+    assert rows["fa"].log_likelihood == pytest.approx(log_likelihood(10, 10, 1000, 4000))
+
+
+def test_a_language_one_side_lacks_is_left_out_and_named() -> None:
+    a = Counter({("روسیه", "fa"): 10, ("russia", "en"): 3})
+    b = Counter({("russia", "en"): 1})
+    table = keyness_table(a, {"fa": 1000, "en": 100}, b, {"fa": 0, "en": 100})
+    assert table[["term", "lang"]].values.tolist() == [["russia", "en"]]
+    assert uncompared_languages({"fa": 1000, "en": 100}, {"fa": 0, "en": 100}) == ["fa"]

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from iranru.cli import app
 from tests.conftest import CORPUS, FA_DOC
 
-DATE_HEADER = "doc,start,end,surface,value,calendar,granularity,context"
+DATE_HEADER = "doc,start,end,surface,value,year_from,year_to,calendar,granularity,context"
 PLACE_HEADER = "doc,start,end,surface,name_en,name_fa,place_id,kind,lat,lon,context"
 
 
@@ -67,7 +67,8 @@ def test_places_summary_is_wide(runner: CliRunner) -> None:
 
 def test_dates_summary(runner: CliRunner) -> None:
     result = runner.invoke(app, ["dates", str(FA_DOC), "--summary", "-f", "csv"])
-    assert result.stdout.splitlines()[0] == "value,calendar,granularity,total,fa_iran_russia_relations.txt"
+    assert result.stdout.splitlines()[0] == (
+        "value,year_from,year_to,calendar,granularity,total,fa_iran_russia_relations.txt")
 
 
 def test_timeline_in_the_terminal_and_in_a_file(runner: CliRunner, tmp_path: Path) -> None:
@@ -88,3 +89,27 @@ def test_a_document_without_mentions(runner: CliRunner, tmp_path: Path) -> None:
         result = runner.invoke(app, [command, str(empty), "-f", "csv"])
         assert result.exit_code == 0, result.output
         assert result.stdout.splitlines() == [header]
+
+
+def test_the_table_view_labels_values_and_machine_formats_keep_iso(
+        runner: CliRunner, tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text("In the 1830s and the nineteenth century; Winter 2022.", encoding="utf-8")
+    table = runner.invoke(app, ["dates", str(doc), "-f", "table"]).stdout
+    assert "1830s" in table and "19th century" in table and "Winter 2022" in table
+    found = rows(runner.invoke(app, ["dates", str(doc), "-f", "csv"]).stdout)
+    assert [(r["value"], r["year_from"], r["year_to"]) for r in found] == [
+        ("183", "1830", "1839"), ("18", "1800", "1899"), ("2022-WI", "2022", "2022")]
+
+
+def test_the_timeline_counts_the_decade_of_year_from() -> None:
+    import pandas as pd
+
+    from iranru.render.plots import timeline_data
+
+    table = pd.DataFrame({"doc": ["a.txt", "a.txt", "b.txt"], "value": ["183", "1978/1979", "-0499"],
+                          "year_from": [1830, 1978, -499]})
+    bins, series = timeline_data(table)
+    assert (bins[0], bins[-1], len(bins)) == (-500, 1970, 248)  # every decade, empty ones too
+    assert (series["a.txt"][bins.index(1830)], series["a.txt"][bins.index(1970)]) == (1, 1)
+    assert (series["b.txt"][0], sum(series["b.txt"]), sum(series["a.txt"])) == (1, 1, 2)

@@ -74,11 +74,35 @@ def test_alignment_maps_every_normalised_token_to_its_original_surface() -> None
 def test_explain_lists_each_change_with_original_offsets_and_rule() -> None:
     changes = list(explain_changes("قدرتهای ي\nكتاب ها"))
     assert [(c.line, c.start, c.end, c.before, c.after, c.rule) for c in changes] == [
-        (1, 8, 9, "ي", "ی", "unify_arabic_letters"),
         (1, 4, 4, "", ZWNJ, "repair_zwnj"),
+        (1, 8, 9, "ي", "ی", "unify_arabic_letters"),
         (2, 10, 11, "ك", "ک", "unify_arabic_letters"),
         (2, 14, 15, " ", ZWNJ, "repair_zwnj"),
     ]
+
+
+def apply_changes(text: str, changes: list) -> str:  # type: ignore[type-arg]
+    """The original with each row's span replaced by its `after`, right to left."""
+    for change in sorted(changes, key=lambda change: change.start, reverse=True):
+        assert text[change.start : change.end] == change.before
+        text = text[: change.start] + change.after + text[change.end :]
+    return text
+
+
+@pytest.mark.parametrize("text", [
+    # the writer places ZWNJs, so the joined second line is intended: no repair is listed (or made)
+    "کتاب‌ها و قدرت‌های می‌رود\nقدرتهای",
+    "قدرتهای ي\nكتاب ها  --  S-300 در سال ۱۹۴۵توسط\r\nمي رود",
+    "Nov. 9, 2015 “no.”—said\u200f the U.S.   embassy",
+])
+def test_applying_the_explained_changes_gives_the_normalised_text(text: str) -> None:
+    assert apply_changes(text, list(explain_changes(text))) == normalize_text(text)
+
+
+def test_the_explanation_follows_the_whole_text_judgement_of_zwnj_damage() -> None:
+    # one line alone looks damaged; the whole text shows a writer who places ZWNJs
+    text = "کتاب‌ها و قدرت‌های می‌رود\nقدرتهای"
+    assert [change.rule for change in explain_changes(text)] == []
 
 
 persian_like = st.text(
@@ -151,3 +175,13 @@ def test_quotes_and_dashes_are_replaced_alike_wherever_they_stand() -> None:
 def test_only_the_chunks_that_change_are_mapped() -> None:
     text = "كتاب\u200c ۱۹۴۵توسط  Iran’s 1990s\nمی\u200cرود، word\u200c\u200cها ﷲ"
     assert base_steps(text) == "کتاب ۱۹۴۵ توسط Iran's 1990s\nمی\u200cرود، wordها الله"
+
+
+@pytest.mark.parametrize("blank", ["\u205f", "\u2009", "\u3000", "\u202f", "\u00a0"])
+def test_offsets_step_over_every_kind_of_blank_normalisation_removes(blank: str) -> None:
+    text = f"{blank}1813{blank}{blank}Tabriz"
+    normalized = normalize_text(text)
+    assert normalized == "1813 Tabriz"
+    mapping = align(text, normalized)
+    assert original_span(text, mapping, 0, 4) == (1, 5)
+    assert original_span(text, mapping, 5, 11) == (7, 13)

@@ -19,7 +19,7 @@ HEADERS = {
     "ngrams": "ngram,n,count,per_10k,docs",
     "collocations": "w1,w2,count,w1_count,w2_count,n,pmi,log_likelihood,t_score,chi2,dice,log_dice,mi3",
     "kwic": "doc,start,end,left,match,right",
-    "compare": "term,count_a,count_b,per_10k_a,per_10k_b,log_likelihood,log_ratio,p_value",
+    "compare": "term,lang,count_a,count_b,per_10k_a,per_10k_b,log_likelihood,log_ratio,p_value",
 }
 ARGS = {
     ("freq", "fa"): ["freq", str(FA_DOC)], ("freq", "en"): ["freq", str(EN_DOC)],
@@ -27,7 +27,7 @@ ARGS = {
     ("collocations", "fa"): ["collocations", str(FA_DOC)],
     ("collocations", "en"): ["collocations", str(EN_DOC)],
     ("kwic", "fa"): ["kwic", "روسیه", str(FA_DOC)], ("kwic", "en"): ["kwic", "Russia", str(EN_DOC)],
-    ("compare", "fa"): ["compare", str(FA_DOC), str(CORPUS)],
+    ("compare", "fa"): ["compare", str(FA_DOC), str(CORPUS), "--lang", "fa"],
     ("compare", "en"): ["compare", str(EN_DOC), str(CORPUS / "en_rubin_2022_russia_iran_alliance.txt")],
 }
 
@@ -147,3 +147,24 @@ def test_plots_in_the_terminal_and_in_files(
     assert "│" in result.stdout and "\x1b" not in result.stdout
     data = target.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") if suffix == ".png" else b"<svg" in data
+
+
+def test_rates_are_relative_to_the_words_of_the_terms_language(runner: CliRunner) -> None:
+    """In the mixed corpus a Persian term's rate and DP are per Persian words: --lang only
+    chooses which rows are listed (issue #20: ایران read 38.8 per 10,000 with all words)."""
+    mixed = csv_rows(runner.invoke(app, ["freq", str(CORPUS), "--format", "csv"]).stdout)
+    persian = csv_rows(runner.invoke(app, ["freq", str(CORPUS), "--lang", "fa", "--format", "csv"]).stdout)
+    english = csv_rows(runner.invoke(app, ["freq", str(CORPUS), "--lang", "en", "--format", "csv"]).stdout)
+    assert sorted(map(str, mixed), key=str) == sorted(map(str, persian + english), key=str)
+    assert len(mixed) == len(persian) + len(english)
+    grams = [csv_rows(runner.invoke(app, ["ngrams", str(CORPUS), *lang, "--format", "csv"]).stdout)
+             for lang in ([], ["--lang", "fa"], ["--lang", "en"])]
+    assert sorted(map(str, grams[0])) == sorted(map(str, grams[1] + grams[2]))
+
+
+def test_compare_names_a_language_only_one_side_has(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["compare", str(FA_DOC), str(CORPUS), "--format", "csv"])
+    assert result.exit_code == 0
+    assert result.stderr == ("iranru: warning: A has no 'en' words: the 'en' terms are not compared "
+                             "(--concepts compares across languages)\n")
+    assert set(row["lang"] for row in csv_rows(result.stdout)) == {"fa"}

@@ -12,17 +12,36 @@ import types
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = [
+REPORTS = (
     "Report", "cache_clear", "cache_info", "changes", "collocations", "compare", "dates", "freq",
     "kwic", "load_corpus", "ngrams", "normalize", "places", "stats", "tokens",
-]
+)
+# option sets and the enumerations of their choices (iranru.settings), and the exit statuses
+SETTINGS = (
+    "CountBy", "DigitMode", "KwicSort", "Language", "Measure", "MentionOptions", "NormalizeOptions",
+    "ReadOptions", "RunOptions", "TermOptions", "TokenOptions",
+)
+ERRORS = ("ExitStatus", "InputError", "IranruError", "NoInputError", "UsageError")
+__all__ = [*REPORTS, *SETTINGS, *ERRORS, "Format"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in __all__:
+    if name in REPORTS:
         from iranru import api
 
         return getattr(api, name)
+    if name in SETTINGS:
+        from iranru import settings
+
+        return getattr(settings, name)
+    if name in ERRORS:
+        from iranru import errors
+
+        return getattr(errors, name)
+    if name == "Format":
+        from iranru.render.formats import Format
+
+        return Format
     raise AttributeError(f"module 'iranru' has no attribute {name!r}")
 
 

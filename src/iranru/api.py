@@ -6,7 +6,10 @@ same DataFrame `iranru stats --format csv` prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import dataclasses
+import functools
+import inspect
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,16 +18,53 @@ from iranru.errors import NoInputError, UsageError
 from iranru.ingest.discover import resolve_paths
 from iranru.model import AnalyzedDocument, Document, Skipped
 from iranru.settings import (
+    KwicSort,
+    Measure,
     MentionOptions,
     NormalizeOptions,
     ReadOptions,
     RunOptions,
     TermOptions,
     TokenOptions,
+    choice,
 )
 
 if TYPE_CHECKING:
     import pandas as pd
+
+OPTION_SETS = {
+    "read_options": ReadOptions, "normalize_options": NormalizeOptions, "token_options": TokenOptions,
+    "term_options": TermOptions, "mention_options": MentionOptions, "run_options": RunOptions,
+}
+
+
+def takes_settings[F: Callable[..., Any]](function: F) -> F:
+    """Let a report function take any field of its option sets as a keyword argument
+    (`iranru.freq(paths, lang="fa", top=20)`), folded into the option set passed (or a new
+    one); an unknown keyword is a TypeError, as for any Python function."""
+    signature = inspect.signature(function)
+    owner = {item.name: parameter for parameter in signature.parameters if parameter in OPTION_SETS
+             for item in dataclasses.fields(OPTION_SETS[parameter])}
+
+    @functools.wraps(function)
+    def with_settings(*args: Any, **kwargs: Any) -> Any:
+        settings: dict[str, dict[str, Any]] = {}
+        for name in [name for name in kwargs if name not in signature.parameters]:
+            if name not in owner:
+                raise TypeError(f"{function.__name__}() got an unexpected keyword argument '{name}' "
+                                f"(settings: {', '.join(sorted(owner))})")
+            settings.setdefault(owner[name], {})[name] = kwargs.pop(name)
+        for parameter, values in settings.items():
+            base = kwargs.get(parameter) or OPTION_SETS[parameter]()
+            kwargs[parameter] = dataclasses.replace(base, **values)
+        return function(*args, **kwargs)
+
+    extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None)
+             for name in sorted(owner)]
+    with_settings.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*signature.parameters.values(), *extra])
+    return with_settings  # type: ignore[return-value]
+
 
 TOKEN_COLUMNS = (
     "doc", "sentence", "position", "token", "norm", "lemma", "lang", "stopword", "start", "end",
@@ -49,8 +89,69 @@ class Corpus:
     warnings: list[str]
 
 
+def each_document[Result](
+    documents: Iterable[Any], stage: str, work: Callable[[Any], Result], failures: list[Skipped],
+) -> Iterator[Result]:
+    """`work(document)` for each document (a Document or an AnalyzedDocument); a bug met in
+    one is appended to `failures` as its Skipped.failed and the others go on."""
+    for document in documents:
+        try:
+            yield work(document)
+        except Exception as error:
+            source = document.document if isinstance(document, AnalyzedDocument) else document
+            failures.append(Skipped.failed(source.path, stage, error))
+
+
+def build_report[Result](
+    documents: list[AnalyzedDocument], stage: str, build: Callable[[list[AnalyzedDocument]], Result],
+    failures: list[Skipped],
+) -> Result:
+    """`build(documents)`, a report over all of them. Should it meet a bug, each document is
+    tried alone: those it fails on are left out (appended to `failures`) and the report is
+    built over the rest. A bug no single document brings out is the run's."""
+    from iranru.errors import IranruError
+
+    try:
+        return build(documents)
+    except IranruError:
+        raise
+    except Exception:
+        kept = []
+        for document in documents:
+            try:
+                build([document])
+            except IranruError:
+                raise
+            except Exception as error:
+                failures.append(Skipped.failed(document.document.path, stage, error))
+            else:
+                kept.append(document)
+        if len(kept) == len(documents):
+            raise
+    return build(kept)
+
+
+def read_inputs(
+    paths: Sequence[str | Path] | None, read_options: ReadOptions | None
+) -> tuple[list[Document], list[Skipped], list[str]]:
+    """Every readable document, the inputs skipped, and warnings (metadata.csv, decoding);
+    NoInputError when not one document is readable."""
+    import sys
+
+    from iranru.ingest import WaveReader
+
+    reader = WaveReader(resolve_paths(paths), read_options, sys.maxsize)
+    documents = [document for wave in reader for document in wave]
+    if not documents:
+        raise NoInputError("nothing could be read", reader.skipped)
+    warnings = reader.warnings + [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
+    return documents, reader.skipped, warnings
+
+
+@takes_settings
 def load_corpus(
     paths: Sequence[str | Path] | None,
+    *,
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
@@ -58,15 +159,12 @@ def load_corpus(
 ) -> Corpus:
     """Read and analyse every input; raise NoInputError when not one document is usable.
     `run_options`: processes, cache, Dask cluster, progress (default: all cores, cache on)."""
-    from iranru.ingest import read_documents
     from iranru.pipeline import analyze_documents
 
-    documents, skipped = read_documents(resolve_paths(paths), read_options)
-    warnings = [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
-    if not documents:
-        raise NoInputError("nothing could be read", skipped)
-    analysed, cache_warnings = analyze_documents(documents, normalize_options, token_options, run_options)
-    return Corpus(analysed, skipped, warnings + cache_warnings)
+    documents, skipped, warnings = read_inputs(paths, read_options)
+    analysed, cache_warnings, failures = analyze_documents(documents, normalize_options, token_options,
+                                                           run_options)
+    return Corpus(analysed, skipped + failures, warnings + cache_warnings)
 
 
 class CorpusStream:
@@ -85,7 +183,7 @@ class CorpusStream:
         self.reader = WaveReader(resolve_paths(paths), read_options, WAVE_CHARS)
         self.options = normalize_options, token_options, run_options
         self.kind = "table"  # AnalyzedDocuments; "counts": WordCounts (see use_word_counts)
-        self.warnings: list[str] = []
+        self.warnings: list[str] = list(self.reader.warnings)
         self.count = 0
 
     @property
@@ -108,12 +206,16 @@ class CorpusStream:
                                       self.warnings, self.kind):
             self.count += 1
             yield document
-        if not self.count:  # before the report's own checks: unreadable inputs are the first news
+        # before the report's own checks: unreadable inputs are the first news (documents a bug
+        # cost were read: the report goes on without them, as when others are left)
+        if not self.count and not any(item.traceback for item in self.skipped):
             raise NoInputError("nothing could be read", self.skipped)
 
 
+@takes_settings
 def stats(
     paths: Sequence[str | Path] | None = None,
+    *,
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
@@ -124,19 +226,22 @@ def stats(
 
     stream = CorpusStream(paths, read_options, normalize_options, token_options, run_options)
     totals = CorpusTotals(keep_stopwords=token_options is not None and token_options.keep_stopwords)
-    rows = [totals.add(document) for document in stream.documents]
+    failures: list[Skipped] = []
+    rows = list(each_document(stream.documents, "stats", totals.add, failures))
     import pandas as pd  # only now: worker processes forked while the documents stream need none
 
     return Report(
         pd.DataFrame(rows, columns=list(STATS_COLUMNS)),
-        stream.skipped,
+        stream.skipped + failures,
         stream.warnings,
         footer=totals.row(),
     )
 
 
+@takes_settings
 def tokens(
     paths: Sequence[str | Path] | None = None,
+    *,
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
@@ -145,48 +250,67 @@ def tokens(
     """One row per word token, with its span in the original text."""
     import pandas as pd
 
-    corpus = load_corpus(paths, read_options, normalize_options, token_options, run_options)
+    corpus = load_corpus(paths, read_options=read_options, normalize_options=normalize_options,
+                         token_options=token_options, run_options=run_options)
+    failures: list[Skipped] = []
+    rows = [row for rows in each_document(corpus.documents, "tokens", token_rows, failures)
+            for row in rows]
+    return Report(pd.DataFrame(rows, columns=list(TOKEN_COLUMNS)), corpus.skipped + failures,
+                  corpus.warnings)
+
+
+def token_rows(document: AnalyzedDocument) -> list[tuple[object, ...]]:
     rows = []
-    for document in corpus.documents:
-        position, sentence = 0, 0
-        for token in document.words:
-            position = position + 1 if token.sentence == sentence else 1
-            sentence = token.sentence
-            rows.append(
-                (document.document.name, token.sentence, position, token.surface, token.norm,
-                 token.lemma, token.lang, token.stopword, token.start, token.end)
-            )
-    return Report(pd.DataFrame(rows, columns=list(TOKEN_COLUMNS)), corpus.skipped, corpus.warnings)
+    position, sentence = 0, 0
+    for token in document.words:
+        position = position + 1 if token.sentence == sentence else 1
+        sentence = token.sentence
+        rows.append(
+            (document.document.name, token.sentence, position, token.surface, token.norm,
+             token.lemma, token.lang, token.stopword, token.start, token.end)
+        )
+    return rows
 
 
-def normalize(text: str, options: NormalizeOptions | None = None) -> str:
+@takes_settings
+def normalize(text: str, normalize_options: NormalizeOptions | None = None) -> str:
     """The normalised text, one output line per input line."""
     from iranru.normalize import normalize_text
 
-    return normalize_text(text, options)
+    return normalize_text(text, normalize_options)
 
 
+def normalize_documents(
+    documents: Iterable[Document], normalize_options: NormalizeOptions | None = None,
+) -> tuple[list[str], list[Skipped]]:
+    """Each document's normalised text, and the documents a bug cost."""
+    failures: list[Skipped] = []
+    texts = list(each_document(documents, "normalize",
+                               lambda doc: normalize(doc.text, normalize_options), failures))
+    return texts, failures
+
+
+@takes_settings
 def changes(
     paths: Sequence[str | Path] | None = None,
+    *,
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
 ) -> Report:
     """Every edit normalisation makes, with its offsets in the original and the rule's name."""
     import pandas as pd
 
-    from iranru.ingest import read_documents
     from iranru.normalize import explain_changes
 
-    documents, skipped = read_documents(resolve_paths(paths), read_options)
-    if not documents:
-        raise NoInputError("nothing could be read", skipped)
-    rows = [
-        (doc.name, change.line, change.start, change.end, change.before, change.after, change.rule)
-        for doc in documents
-        for change in explain_changes(doc.text, normalize_options)
-    ]
-    warnings = [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
-    return Report(pd.DataFrame(rows, columns=list(CHANGE_COLUMNS)), skipped, warnings)
+    documents, skipped, warnings = read_inputs(paths, read_options)
+
+    def change_rows(doc: Document) -> list[tuple[object, ...]]:
+        return [(doc.name, change.line, change.start, change.end, change.before, change.after,
+                 change.rule) for change in explain_changes(doc.text, normalize_options)]
+
+    failures: list[Skipped] = []
+    rows = [row for rows in each_document(documents, "normalize", change_rows, failures) for row in rows]
+    return Report(pd.DataFrame(rows, columns=list(CHANGE_COLUMNS)), skipped + failures, warnings)
 
 
 def load_term_corpus(
@@ -200,15 +324,18 @@ def load_term_corpus(
     from iranru.analysis.grouping import check_term_options
 
     check_term_options(term_options.lang, term_options.by)
-    return load_corpus(paths, read_options, normalize_options, token_options, run_options)
+    return load_corpus(paths, read_options=read_options, normalize_options=normalize_options,
+                       token_options=token_options, run_options=run_options)
 
 
 def excludes_stopwords(token_options: TokenOptions | None) -> bool:
     return not (token_options and token_options.keep_stopwords)
 
 
+@takes_settings
 def freq(
     paths: Sequence[str | Path] | None = None,
+    *,
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
@@ -233,77 +360,93 @@ def freq(
             stream.use_word_counts()
 
         def analyse_lone(document: Document) -> AnalyzedDocument:
-            from iranru.tokens import analyze_document
+            """The one document with words in a language, in full for DP over its parts
+            (through the cache, in this process, with no progress bar of its own)."""
+            from iranru.pipeline import analyze_documents
 
-            return analyze_document(document, normalize_options, token_options)
+            here = dataclasses.replace(run_options or RunOptions(), jobs=1, on_progress=None)
+            analysed, _, failures = analyze_documents([document], normalize_options, token_options, here)
+            if failures:  # counted, but its token table met a bug: the run cannot give its DP
+                raise RuntimeError(failures[0].reason)
+            return analysed[0]
 
         table = frequency_table(stream.documents, options.by, options.lang, exclude, options.min_count,
                                 options.top, options.group_by, analyse_lone)
         return Report(table, stream.skipped, stream.warnings)
     corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
                               run_options)
+    failures: list[Skipped] = []
     if concepts or concepts_file is not None:
-        table = concept_rates(corpus.documents, load_concepts(concepts_file), options.lang,
-                              options.group_by)
+        concept_list = load_concepts(concepts_file)
+        table = build_report(corpus.documents, "freq", lambda documents: concept_rates(
+            documents, concept_list, options.lang, options.group_by), failures)
     else:
-        table = frequency_by_group(corpus.documents, options.by, options.lang, exclude,
-                                   options.min_count, options.top, options.group_by)
-    return Report(table, corpus.skipped, corpus.warnings)
+        table = build_report(corpus.documents, "freq", lambda documents: frequency_by_group(
+            documents, options.by, options.lang, exclude, options.min_count, options.top,
+            options.group_by), failures)
+    return Report(table, corpus.skipped + failures, corpus.warnings)
 
 
+@takes_settings
 def ngrams(
     paths: Sequence[str | Path] | None = None,
+    *,
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
     term_options: TermOptions | None = None,
-    sizes: str = "2",
+    sizes: str | int = "2",
     run_options: RunOptions | None = None,
 ) -> Report:
     """N-gram counts (`sizes`: `3` or `2..5`); never across a sentence or a document."""
     from iranru.analysis.ngrams import ngram_table, parse_sizes
 
     options = term_options or TermOptions()
-    parsed = parse_sizes(sizes)
+    parsed = parse_sizes(str(sizes))
     corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
                               run_options)
-    table = ngram_table(corpus.documents, parsed, options.by, options.lang,
-                        excludes_stopwords(token_options), options.min_count, options.top,
-                        options.group_by)
-    return Report(table, corpus.skipped, corpus.warnings)
+    failures: list[Skipped] = []
+    table = build_report(corpus.documents, "ngrams", lambda documents: ngram_table(
+        documents, parsed, options.by, options.lang, excludes_stopwords(token_options),
+        options.min_count, options.top, options.group_by), failures)
+    return Report(table, corpus.skipped + failures, corpus.warnings)
 
 
+@takes_settings
 def collocations(
     paths: Sequence[str | Path] | None = None,
+    *,
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
     term_options: TermOptions | None = None,
-    measure: str = "llr",
+    measure: Measure | str = Measure.LLR,
     window: str | None = None,
     node: str | None = None,
     run_options: RunOptions | None = None,
 ) -> Report:
     """Word pairs ranked by an association measure; `window` is `L,R`, `node` one word."""
-    from iranru.analysis.collocations import MEASURES, collocation_table, parse_window
+    from iranru.analysis.collocations import collocation_table, parse_window
     from iranru.analysis.kwic import node_lemmas
 
     options = term_options or TermOptions()
-    if measure not in MEASURES:
-        raise UsageError(f"unknown measure '{measure}': use one of {', '.join(MEASURES)}")
+    measure = choice(Measure, measure, "measure")
     span = parse_window(window)
     corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
                               run_options)
     lemmas = node_lemmas(node) if node else frozenset()
     label = sorted(lemmas)[0] if lemmas else ""
-    table = collocation_table(corpus.documents, measure, span, options.by, options.lang,
-                              excludes_stopwords(token_options), lemmas, label, options.min_count,
-                              options.top, options.group_by)
-    return Report(table, corpus.skipped, corpus.warnings)
+    failures: list[Skipped] = []
+    table = build_report(corpus.documents, "collocations", lambda documents: collocation_table(
+        documents, measure, span, options.by, options.lang, excludes_stopwords(token_options),
+        lemmas, label, options.min_count, options.top, options.group_by), failures)
+    return Report(table, corpus.skipped + failures, corpus.warnings)
 
 
+@takes_settings
 def kwic(
     paths: Sequence[str | Path] | None = None,
+    *,
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
@@ -312,24 +455,29 @@ def kwic(
     regex: str | None = None,
     exact: bool = False,
     width: int = 8,
-    sort: str = "doc",
+    sort: KwicSort | str = KwicSort.DOC,
     run_options: RunOptions | None = None,
 ) -> Report:
     """Every match of `term` (by lemma unless `exact`) or `regex`, in context."""
     from iranru.analysis.kwic import concordance
 
     options = term_options or TermOptions()
+    sort = choice(KwicSort, sort, "sort")
     corpus = load_term_corpus(paths, read_options, normalize_options, token_options, options,
                               run_options)
-    table = concordance(corpus.documents, term, regex, exact or options.by == "word", width, sort,
-                        options.lang, options.top, options.group_by)
-    return Report(table, corpus.skipped, corpus.warnings)
+    failures: list[Skipped] = []
+    table = build_report(corpus.documents, "kwic", lambda documents: concordance(
+        documents, term, regex, exact or options.by == "word", width, sort, options.lang,
+        options.top, options.group_by), failures)
+    return Report(table, corpus.skipped + failures, corpus.warnings)
 
 
+@takes_settings
 def compare(
     a: str,
     b: str,
     paths: Sequence[str | Path] | None = None,
+    *,
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
@@ -340,12 +488,10 @@ def compare(
 ) -> Report:
     """Keyness of A against B: two groups of `paths` under `group_by` when it is set, else
     A and B are themselves paths (files, folders or globs)."""
-    from collections import Counter
-
-    from iranru.analysis.concepts import concept_counts, load_concepts
-    from iranru.analysis.freq import counted_mask, term_counts
+    from iranru.analysis.concepts import concept_totals, load_concepts
+    from iranru.analysis.freq import term_totals
     from iranru.analysis.grouping import group_documents
-    from iranru.analysis.keyness import keyness_table
+    from iranru.analysis.keyness import keyness_table, uncompared_languages
 
     options = term_options or TermOptions()
     if options.group_by:
@@ -364,25 +510,24 @@ def compare(
         sides = [side.documents for side in loaded]
         skipped = [item for side in loaded for item in side.skipped]
         warnings = [item for side in loaded for item in side.warnings]
+    failures: list[Skipped] = []
     if concepts or concepts_file is not None:
         concept_list = load_concepts(concepts_file)
-        (counts_a, size_a), (counts_b, size_b) = (
-            concept_counts(side, concept_list, options.lang) for side in sides
+        (counts_a, sizes_a), (counts_b, sizes_b) = (
+            build_report(side, "compare", lambda documents: concept_totals(
+                documents, concept_list, options.lang), failures) for side in sides
         )
     else:
         exclude = excludes_stopwords(token_options)
-        sizes, sums = [], []
-        for side in sides:
-            masks = [(document, counted_mask(document, options.lang)) for document in side]
-            sizes.append(sum(mask.count(1) for _, mask in masks))
-            summed: Counter[str] = Counter()
-            for document, mask in masks:
-                for (term, _), count in term_counts(document, options.by, mask, exclude).items():
-                    summed[term] += count
-            sums.append(summed)
-        (size_a, size_b), (counts_a, counts_b) = sizes, sums
-    table = keyness_table(counts_a, size_a, counts_b, size_b, options.min_count, options.top)
-    return Report(table, skipped, warnings)
+        (counts_a, sizes_a), (counts_b, sizes_b) = (
+            build_report(side, "compare", lambda documents: term_totals(
+                documents, options.by, options.lang, exclude), failures) for side in sides
+        )
+    warnings += [f"{'B' if sizes_a.get(lang) else 'A'} has no '{lang}' words: the '{lang}' terms "
+                 "are not compared (--concepts compares across languages)"
+                 for lang in uncompared_languages(sizes_a, sizes_b)]
+    table = keyness_table(counts_a, sizes_a, counts_b, sizes_b, options.min_count, options.top)
+    return Report(table, skipped + failures, warnings)
 
 
 def find_mentions(
@@ -391,21 +536,20 @@ def find_mentions(
     normalize_options: NormalizeOptions | None,
     finder: str,
     run_options: RunOptions | None = None,
+    extra_places: tuple = (),
 ) -> tuple[list[tuple[object, ...]], list[Skipped], list[str]]:
     """Rows of date or place mentions for every readable document; offsets into the original."""
-    from iranru.ingest import read_documents
     from iranru.pipeline import mention_rows_of
 
-    documents, skipped = read_documents(resolve_paths(paths), read_options)
-    if not documents:
-        raise NoInputError("nothing could be read", skipped)
-    rows = mention_rows_of(documents, normalize_options, finder, run_options)
-    warnings = [f"{doc.path}: {warning}" for doc in documents for warning in doc.warnings]
-    return rows, skipped, warnings
+    documents, skipped, warnings = read_inputs(paths, read_options)
+    rows, failures = mention_rows_of(documents, normalize_options, finder, run_options, extra_places)
+    return rows, skipped + failures, warnings
 
 
+@takes_settings
 def dates(
     paths: Sequence[str | Path] | None = None,
+    *,
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     mention_options: MentionOptions | None = None,
@@ -425,21 +569,28 @@ def dates(
     return Report(table, skipped, warnings)
 
 
+@takes_settings
 def places(
     paths: Sequence[str | Path] | None = None,
+    *,
     read_options: ReadOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
     mention_options: MentionOptions | None = None,
     run_options: RunOptions | None = None,
+    places_file: str | Path | None = None,
 ) -> Report:
     """Every place mention, resolved in the bilingual gazetteer (English and Persian names,
-    GeoNames id or our slug, kind, coordinates). `summary` counts places per document."""
+    GeoNames id or our slug, kind, coordinates). `summary` counts places per document.
+    `places_file`: a CSV `name,name_en,name_fa,kind,lat,lon` adding names and places and
+    blocking names (kind `block`); a bad row raises a UsageError `FILE:LINE: problem`."""
     import pandas as pd
 
     from iranru.mentions import PLACE_COLUMNS, summary_table
+    from iranru.mentions.gazetteer import read_places_file
 
+    extra = read_places_file(places_file) if places_file is not None else ()
     rows, skipped, warnings = find_mentions(paths, read_options, normalize_options, "places",
-                                             run_options)
+                                             run_options, extra)
     table = pd.DataFrame(rows, columns=list(PLACE_COLUMNS))
     table[["lat", "lon"]] = table[["lat", "lon"]].astype("float64")
     if mention_options and mention_options.summary:
@@ -451,6 +602,7 @@ CACHE_INFO_COLUMNS = ("location", "entries", "size_bytes")
 CACHE_CLEAR_COLUMNS = ("location", "removed_entries", "freed_bytes")
 
 
+@takes_settings
 def cache_info(run_options: RunOptions | None = None) -> Report:
     """Where the analysis cache is, how many documents it holds, its size on disk in bytes."""
     import pandas as pd
@@ -462,6 +614,7 @@ def cache_info(run_options: RunOptions | None = None) -> Report:
     return Report(pd.DataFrame([row], columns=list(CACHE_INFO_COLUMNS)).convert_dtypes(), [], warnings)
 
 
+@takes_settings
 def cache_clear(run_options: RunOptions | None = None) -> Report:
     """Delete the analysis cache; says how many documents and bytes went."""
     import pandas as pd

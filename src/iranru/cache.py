@@ -2,8 +2,8 @@
 
 A row's key is sha256 of the pipeline fingerprint and the decoded text. The fingerprint covers all
 the analysis reads: iranru's version, the normalisation and token options, the stopword lists
-(built-in and `--stopwords`, by content), the files under `data/`, the source of the pipeline
-modules and the versions of hazm, NLTK and simplemma. So a changed file, option, word list, code
+(built-in and `--stopwords`, by content), the files under `data/`, the source of every iranru
+module and the versions of hazm, NLTK and simplemma. So a changed file, option, word list, code
 or release is a cache miss, never a stale result. Values are marshal-ed columns, zlib-compressed
 (zlib's checksum catches damaged rows); no pickle, so a cache file cannot run code.
 """
@@ -35,11 +35,6 @@ BUSY_SECONDS = 5.0  # wait this long for another iranru writing the cache, then 
 PAYLOAD_FORMAT = 2
 QUERY_BATCH = 500  # keys per SELECT … IN (…): below SQLite's variable limit
 PACKAGE = Path(__file__).resolve().parent
-# What the per-document analysis reads: code, word lists and data.
-PIPELINE_SOURCES = (
-    "normalize", "tokens.py", "wordcounts.py", "language.py", "resources.py", "model.py", "settings.py",
-    "cache.py",
-)
 PIPELINE_LIBRARIES = ("hazm", "nltk", "simplemma")
 STORED_FIELDS = ("start", "end", "norm", "lemma", "lang", "sentence", "is_word", "stopword")
 
@@ -104,11 +99,15 @@ def pipeline_fingerprint(
     digest_files(digest, sorted(stopwords.glob("*.txt")), stopwords)
     data = PACKAGE / "data"
     digest_files(digest, sorted(path for path in data.rglob("*") if path.is_file()), PACKAGE)
-    sources = [PACKAGE / name for name in PIPELINE_SOURCES]
-    files = [path for source in sources for path in (sorted(source.rglob("*.py")) if source.is_dir()
-                                                      else [source])]
-    digest_files(digest, files, PACKAGE)
+    digest_files(digest, package_sources(), PACKAGE)
     return digest.digest()
+
+
+def package_sources() -> list[Path]:
+    """Every Python file of iranru: analysis code moved into any module, new or old, changes
+    the key (a hand-kept list of modules would answer from a stale cache). Rendering and the
+    command line change the key too, which costs a re-analysis only after an upgrade."""
+    return sorted(path for path in PACKAGE.rglob("*.py") if "__pycache__" not in path.parts)
 
 
 def document_key(fingerprint: bytes, text: str, kind: str = "table") -> bytes:

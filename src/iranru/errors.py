@@ -39,3 +39,10 @@ class NoInputError(IranruError):
     def __init__(self, message: str, skipped: list | None = None) -> None:
         super().__init__(message)
         self.skipped = skipped or []
+
+
+def describe_error(error: BaseException) -> str:
+    """`KeyError: 'x'`: the exception's type and the first line of its message, cut to 200
+    characters, for one line on standard error."""
+    detail = str(error).splitlines()[0][:200] if str(error) else ""
+    return f"{type(error).__name__}{': ' + detail if detail else ''}"

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from iranru.normalize.constants import is_arabic_letter, is_latin_letter
+from iranru.normalize.constants import (
+    LATIN_LETTER_RANGES,
+    SCRIPT_LETTER_RANGES,
+    is_arabic_letter,
+    is_latin_letter,
+)
 
 FA, EN, MIXED, UNDETERMINED = "fa", "en", "mixed", "und"
 # A document is one language when at least this share of its letters is in that script.
@@ -12,11 +17,8 @@ DOMINANT_SHARE = 0.8
 
 
 # Letters only (no digits, punctuation or marks) of each script, for fast counting.
-ARABIC_LETTERS = re.compile(
-    "[\u0621-\u063a\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06fc\u06ff"
-    "\ufb50-\ufdfb\ufe70-\ufefc]"
-)
-LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+ARABIC_LETTERS = re.compile(f"[{SCRIPT_LETTER_RANGES}]")
+LATIN_LETTERS = re.compile(f"[{LATIN_LETTER_RANGES}]")
 
 
 ARABIC_RUNS = re.compile(ARABIC_LETTERS.pattern + "+")

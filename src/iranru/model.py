@@ -201,7 +201,21 @@ def build_tokens(text: str, table: TokenTable) -> tuple[Token, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """An input that could not be analysed, kept as data so good inputs still report."""
+    """An input that could not be analysed, kept as data so good inputs still report.
+    `traceback` is set when a bug (an unexpected exception) cost this input: see `failed`."""
 
     source: str
     reason: str
+    traceback: str = ""
+
+    @classmethod
+    def failed(cls, source: str, stage: str, error: BaseException) -> Skipped:
+        """An unexpected exception while `stage` worked on one input: that input is left out,
+        the others are reported. The traceback is formatted here, where it happened (in a
+        worker process or on a Dask worker it could not be sent back as such)."""
+        import traceback
+
+        from iranru.errors import describe_error
+
+        text = "".join(traceback.format_exception(error))
+        return cls(source, f"internal error in {stage} ({describe_error(error)})", text)

@@ -13,11 +13,19 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from iranru.errors import IranruError, UsageError
-from iranru.model import AnalyzedDocument, Document, VocabularyCopies, VocabularyDelta, WordCounts
+from iranru.model import (
+    AnalyzedDocument,
+    Document,
+    Skipped,
+    VocabularyCopies,
+    VocabularyDelta,
+    WordCounts,
+)
 from iranru.settings import SCHEDULER_ENV, NormalizeOptions, RunOptions, TokenOptions
 
 if TYPE_CHECKING:
     from iranru.ingest.read import WaveReader
+    from iranru.mentions.gazetteer import PlaceRow
 
 # Below this much missing text a pool costs more (worker start-up, hazm's word lists loaded
 # once per worker) than it saves: the work runs in this process.
@@ -230,15 +238,19 @@ def run_on_dask(
 
 
 def analyze(document: Document, normalize_options: NormalizeOptions | None,
-            token_options: TokenOptions | None, kind: str) -> AnalyzedDocument | WordCounts:
-    """A token table (every report), or word counts only (`freq`: several times faster)."""
-    if kind == "counts":
-        from iranru.wordcounts import count_words
+            token_options: TokenOptions | None, kind: str) -> AnalyzedDocument | WordCounts | Skipped:
+    """A token table (every report), or word counts only (`freq`: several times faster); a
+    bug met in this one document is returned as its Skipped.failed, the others go on."""
+    try:
+        if kind == "counts":
+            from iranru.wordcounts import count_words
 
-        return count_words(document, normalize_options, token_options)
-    from iranru.tokens import analyze_document
+            return count_words(document, normalize_options, token_options)
+        from iranru.tokens import analyze_document
 
-    return analyze_document(document, normalize_options, token_options)
+        return analyze_document(document, normalize_options, token_options)
+    except Exception as error:
+        return Skipped.failed(document.path, "analysis", error)
 
 
 def analyze_chunk(
@@ -256,21 +268,28 @@ def analyze_chunk(
     if fingerprint is not None and pipeline_fingerprint(normalize_options, token_options) != fingerprint:
         raise IranruError("a Dask worker runs another iranru (version, code, data or stopword "
                           "files differ): install the same iranru on every worker")
-    analysed = (analyze(document, normalize_options, token_options, kind) for document in documents)
+    analysed = [analyze(document, normalize_options, token_options, kind) for document in documents]
+    outputs: list[Any] = [item for item in analysed if isinstance(item, Skipped)]
+    if len(outputs) == len(analysed):
+        return outputs
+    counted = [item for item in analysed if not isinstance(item, Skipped)]
     if kind == "counts" and not to_store:
         from iranru.wordcounts import with_one_vocabulary, with_vocabulary_delta
 
-        if run is not None:
-            return with_vocabulary_delta(list(analysed), run)  # type: ignore[arg-type]
-        return with_one_vocabulary(list(analysed))  # type: ignore[arg-type]
-    return list(map(ENCODERS[kind], analysed))
+        sent = with_vocabulary_delta(counted, run) if run is not None else with_one_vocabulary(counted)  # type: ignore[arg-type]
+    else:
+        sent = list(map(ENCODERS[kind], counted))
+    if not outputs:
+        return sent
+    done = iter(sent)
+    return [item if isinstance(item, Skipped) else next(done) for item in analysed]
 
 
 def analyze_inline(
     documents: list[Document], normalize_options: NormalizeOptions | None,
     token_options: TokenOptions | None, fingerprint: bytes | None, kind: str = "table",
     to_store: bool = True, run: str | None = None,
-) -> list[AnalyzedDocument | WordCounts]:
+) -> list[AnalyzedDocument | WordCounts | Skipped]:
     return [analyze(document, normalize_options, token_options, kind) for document in documents]
 
 
@@ -282,10 +301,11 @@ def analyze_documents(
     progress: Progress | None = None,
     kind: str = "table",
     pool: WorkerPool | None = None,
-) -> tuple[list[Any], list[str]]:
-    """Every document analysed, in input order, and warnings about the cache. A `progress`
-    passed in is counted on and left open (the caller streams waves of documents). `kind`:
-    "table" gives AnalyzedDocuments, "counts" WordCounts."""
+) -> tuple[list[Any], list[str], list[Skipped]]:
+    """Every document analysed, in input order, warnings about the cache, and the documents a
+    bug cost (Skipped.failed, left out of the first list). A `progress` passed in is counted
+    on and left open (the caller streams waves of documents). `kind`: "table" gives
+    AnalyzedDocuments, "counts" WordCounts."""
     return PendingAnalysis(documents, normalize_options, token_options, run_options, progress, kind,
                            pool).finish()
 
@@ -310,6 +330,7 @@ class PendingAnalysis:
         self.results: list[Any] = [None] * len(documents)
         self.decode, self.encode = DECODERS[kind], ENCODERS[kind]
         self.warnings: list[str] = []
+        self.failures: list[Skipped] = []
         self.cache: Any = None
         self.keys: list[bytes] = []
         self.vocabularies: Any = None
@@ -340,14 +361,17 @@ class PendingAnalysis:
             self.close()
             raise
 
-    def finish(self) -> tuple[list[Any], list[str]]:
+    def finish(self) -> tuple[list[Any], list[str], list[Skipped]]:
         results, keys, cache = self.results, self.keys, self.cache
+        failures: dict[int, Skipped] = {}
         try:
             self.progress.next_wave(self.sizes).advance(self.found)
             for chunk, outputs in self.outputs:
                 stored = []
                 for index, output in zip(chunk, outputs, strict=True):
-                    if isinstance(output, bytes):
+                    if isinstance(output, Skipped):  # never stored: the next run tries again
+                        failures[index] = output
+                    elif isinstance(output, bytes):
                         results[index] = self.decode(self.documents[index], output)
                         stored.append((keys[index], output) if keys else None)
                     elif isinstance(output, tuple):  # word counts over a shared vocabulary
@@ -365,7 +389,8 @@ class PendingAnalysis:
                 self.vocabularies.forget_old_generations()
         finally:
             self.close()
-        return [result for result in results if result is not None], self.warnings
+        self.failures = [failures[index] for index in sorted(failures)]
+        return [result for result in results if result is not None], self.warnings, self.failures
 
     def vocabulary_of(self, sent: Any) -> Any:
         """A vocabulary as sent: itself, or a worker's delta applied to the parent's copy (once:
@@ -403,7 +428,8 @@ def analyze_waves(
     """Every document analysed, in input order, one wave at a time: a caller that reduces
     each document as it comes holds about two waves in memory, whatever the corpus size (the
     next wave is read and handed to the workers before this one is collected and reduced).
-    Document and cache warnings are appended to `warnings`."""
+    Document and cache warnings are appended to `warnings`, the documents a bug cost to
+    `reader.skipped`."""
     options = run_options or RunOptions()
     progress = Progress(options, [])
     progress.total_bytes, progress.total_files = reader.total_bytes, reader.total_files
@@ -422,7 +448,8 @@ def analyze_waves(
         pending = start(next(waves, None))
         while pending is not None:
             following = start(next(waves, None))
-            analysed, more = pending.finish()
+            analysed, more, failures = pending.finish()
+            reader.skipped.extend(failures)
             pending = following
             if more:  # a cache that was busy, damaged or unwritable is left alone for the run
                 options = dataclasses.replace(options, use_cache=False)
@@ -480,34 +507,46 @@ def store(cache: Any, items: list[tuple[bytes, bytes]], warnings: list[str]) -> 
 
 def find_mentions_in(
     documents: list[Document], normalize_options: NormalizeOptions | None, finder: str,
-) -> list[list[tuple[object, ...]]]:
-    """Runs in a worker: each document's date or place mention rows."""
+    extra_places: tuple[PlaceRow, ...] = (),
+) -> list[list[tuple[object, ...]] | Skipped]:
+    """Runs in a worker: each document's date or place mention rows, or what a bug cost
+    (`extra_places`: the rows of a user's places file, as data, so that pool and Dask workers
+    need not read it)."""
     from iranru.mentions import mention_rows
     from iranru.mentions.dates import find_dates
     from iranru.mentions.places import find_places
     from iranru.normalize import normalize_text
 
-    find = find_dates if finder == "dates" else find_places
-    return [list(mention_rows(doc, normalize_text(doc.text, normalize_options), find(doc.text)))
-            for doc in documents]
+    def find(text: str) -> list:
+        return find_dates(text) if finder == "dates" else find_places(text, extra_places)
+
+    found: list[list[tuple[object, ...]] | Skipped] = []
+    for doc in documents:
+        try:
+            found.append(list(mention_rows(doc, normalize_text(doc.text, normalize_options),
+                                           find(doc.text))))
+        except Exception as error:
+            found.append(Skipped.failed(doc.path, finder, error))
+    return found
 
 
 def mention_rows_of(
     documents: Sequence[Document], normalize_options: NormalizeOptions | None, finder: str,
-    run_options: RunOptions | None = None,
-) -> list[tuple[object, ...]]:
+    run_options: RunOptions | None = None, extra_places: tuple[PlaceRow, ...] = (),
+) -> tuple[list[tuple[object, ...]], list[Skipped]]:
     """Mention rows of every document in input order, here, in a pool or on Dask (not cached:
-    finding mentions is cheap next to tokenising)."""
+    finding mentions is cheap next to tokenising), and the documents a bug cost."""
     options = run_options or RunOptions()
     sizes = [text_size(document) for document in documents]
     progress = Progress(options, sizes)
-    per_document: list[list[tuple[object, ...]]] = [[] for _ in documents]
+    per_document: list[list[tuple[object, ...]] | Skipped] = [[] for _ in documents]
     try:
         for chunk, outputs in map_documents(find_mentions_in, documents, range(len(documents)), sizes,
-                                            options, normalize_options, finder):
+                                            options, normalize_options, finder, extra_places):
             for index, rows in zip(chunk, outputs, strict=True):
                 per_document[index] = rows
             progress.advance(chunk)
     finally:
         progress.close()
-    return [row for rows in per_document for row in rows]
+    failures = [rows for rows in per_document if isinstance(rows, Skipped)]
+    return [row for rows in per_document if not isinstance(rows, Skipped) for row in rows], failures

@@ -35,42 +35,39 @@ def persian_word_tokenizer() -> Any:
 
 
 @functools.cache
-def persian_lemmatizer() -> Any:
-    """hazm's lemmatizer; it only asks whether a word is in its list, so it is given the
-    list ZWNJ repair reads too (words.dat parsed once, not twice: half a second a worker)."""
-    import os
-
-    import hazm
-
-    lemmatizer = hazm.Lemmatizer(words_file=os.devnull)
-    lemmatizer.words = hazm_word_counts()
-    return lemmatizer
-
-
-@functools.cache
 def hazm_word_counts() -> dict[str, int]:
     """hazm's words.dat as hazm reads it (a line is word, count, tags), each word with its
     highest count (a few words are listed twice)."""
-    text = (resources.files("hazm") / "data" / "words.dat").read_text(encoding="utf-8")
-    counts: dict[str, int] = {}
-    for line in text.splitlines():
-        fields = line.strip().split("\t")
-        if len(fields) == 3 and counts.get(fields[0], -1) < (count := int(fields[1])):
-            counts[fields[0]] = count
-    return counts
+    return hazm_words()[0]
 
 
 @functools.cache
-def persian_present_stems() -> dict[str, str]:
-    """Present stem → hazm's `past#present` lemma, from hazm's verb list (توان → توانست#توان)."""
-    from hazm.utils import verbs_list
+def hazm_word_classes() -> dict[str, frozenset[str]]:
+    """The words of words.dat listed with word classes (N, AJ, PL for a plural…): lemmas of
+    their own or plurals; the many listed without one ("0") are mostly inflected forms."""
+    return hazm_words()[1]
 
-    stems: dict[str, str] = {}
-    for verb in verbs_list():
-        past, _, present = verb.partition("#")
-        if past and present:
-            stems.setdefault(present, verb)
-    return stems
+
+@functools.cache
+def hazm_words() -> tuple[dict[str, int], dict[str, frozenset[str]]]:
+    text = (resources.files("hazm") / "data" / "words.dat").read_text(encoding="utf-8")
+    counts: dict[str, int] = {}
+    classes: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        fields = line.strip().split("\t")
+        if len(fields) == 3:
+            if counts.get(fields[0], -1) < (count := int(fields[1])):
+                counts[fields[0]] = count
+            if fields[2] != "0":
+                classes[fields[0]] = classes.get(fields[0], frozenset()) | set(fields[2].split(","))
+    return counts, classes
+
+
+@functools.cache
+def hazm_verbs() -> tuple[str, ...]:
+    """hazm's verb list, `past#present` a line (کرد#کن)."""
+    text = (resources.files("hazm") / "data" / "verbs.dat").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 @functools.cache

@@ -23,6 +23,7 @@ from iranru.language import (
     language_of_token,
     script_counts,
 )
+from iranru.lemmas import lemmatize_english, lemmatize_persian
 from iranru.model import AnalyzedDocument, Document, TokenTable
 from iranru.normalize import align, normalize_text, original_span, zwnj_evidence_of
 from iranru.normalize.constants import ZWNJ
@@ -134,7 +135,10 @@ def fallback_spans(text: str, offset: int) -> Iterator[Span]:
 # against it as the oracle): the marks NLTK splits off (, ; : @ # $ % & ? ! brackets quotes *)
 # are tokens of their own, "..." and "--" too; everything else between spaces stays together
 # (S-300, U.S., 1980-88, 50,000, 10:30, -2); a full stop ends a word unless it is inside it.
-ENGLISH_SPLIT_MARKS = r",;:@#$%&?!\[\](){}<>\"*«»“”`"
+# Quote marks of every kind, each a token of its own in both languages. (Normalisation folds
+# ‘ ’ ‚ ‛ to ' and “ ” „ ‟ to " first; English leaves ' to the clitic rule: Iran's, students'.)
+QUOTE_MARKS = "'\"`‘’‚‛“”„‟«»‹›〝〞〟＂＇「」『』"
+ENGLISH_SPLIT_MARKS = r",;:@#$%&?!\[\](){}<>*" + QUOTE_MARKS.replace("'", "").replace("’", "")
 ENGLISH_TOKEN = re.compile(
     r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]']"  # URL
     r"|[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+"  # e-mail address
@@ -188,17 +192,55 @@ def english_match_pieces(word: str, full_stop_follows: bool) -> tuple[Span, ...]
 
 
 def persian_chunk_spans(text: str, offset: int) -> Iterator[Span]:
-    """hazm's tokens, located in the text one after another."""
+    """hazm's tokens, located in the text one after another, quotes and final full stops cut
+    off (see persian_token_pieces)."""
     cursor = 0
     spans: list[Span] = []
     for token in resources.persian_word_tokenizer().tokenize(text):
         found = text.find(token, cursor)
         if found < 0:
-            yield from fallback_spans(text, offset)
-            return
-        spans.append((offset + found, offset + found + len(token)))
+            spans = list(fallback_spans(text, 0))
+            break
+        spans.append((found, found + len(token)))
         cursor = found + len(token)
-    yield from spans
+    for start, end in spans:
+        for left, right in persian_token_pieces(text[start:end]):
+            yield offset + start + left, offset + start + right
+
+
+EDGE_MARKS = re.compile(rf"^[{QUOTE_MARKS}]+|[{QUOTE_MARKS}.]+$")
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def persian_token_pieces(token: str) -> tuple[Span, ...]:
+    """A token hazm made, as spans within it: a quote mark at either end is a token of its own
+    (hazm keeps 'جنگ' and ‹ی› whole), as is a final full stop, which hazm leaves on a number
+    (1813. ends the sentence, as in English; 2.5 keeps its inner full stop). A run of full
+    stops stays one token (...). Per token type, so cached."""
+    marks = [match.span() for match in EDGE_MARKS.finditer(token)]
+    if not marks or marks == [(0, len(token))] and len(token) == 1:
+        return ((0, len(token)),)
+    pieces: list[Span] = []
+    cursor = 0
+    for start, end in marks:
+        if cursor < start:
+            pieces.append((cursor, start))
+        pieces.extend(mark_pieces(token, start, end))
+        cursor = end
+    if cursor < len(token):
+        pieces.append((cursor, len(token)))
+    return tuple(pieces)
+
+
+def mark_pieces(token: str, start: int, end: int) -> Iterator[Span]:
+    """Each quote mark alone, each run of full stops together."""
+    while start < end:
+        stop = start + 1
+        if token[start] == ".":
+            while stop < end and token[stop] == ".":
+                stop += 1
+        yield start, stop
+        start = stop
 
 
 def persian_token_spans(text: str, offset: int) -> Iterator[Span]:
@@ -219,38 +261,15 @@ def fold_for_counting(surface: str) -> str:
 
 @functools.cache
 def lemmatize(word: str, lang: str) -> str:
-    """hazm's Lemmatizer for Persian (verbs as past#present stem); simplemma for English, given
-    the word with its capitals (proper names stay whole) and lower-cased after."""
-    if len(word) == 1 or len(word) > LONGEST_WORD:  # era markers (ش, م); junk runs of letters
-        return word.lower()
+    """The lemma of one word type (see lemmas.py): Persian after UD PerDT, English after UD
+    EWT, given the word with its capitals (proper names stay whole) and lower-cased after."""
+    if len(word) > LONGEST_WORD or (len(word) == 1 and lang != EN):  # junk runs of letters;
+        return word.lower()  # era markers after a year (ش, م)
     if lang == FA:
         return lemmatize_persian(word)
     if lang == EN:
-        import simplemma
-
-        return simplemma.lemmatize(word, lang="en").lower()
+        return lemmatize_english(word)
     return word.lower()
-
-
-IMPERSONAL_VERB = re.compile(f"^(?:ن?می){ZWNJ}(.+)$")
-
-
-def lemmatize_persian(norm: str) -> str:
-    """hazm's Lemmatizer, then two forms it leaves whole: a participle with its auxiliary
-    (کرده‌بود → کرد#کن, via hazm's own `کرده_بود` spelling) and the impersonal
-    `می‌` + present stem (می‌توان "one can" → توانست#توان)."""
-    lemmatizer = resources.persian_lemmatizer()
-    lemma = lemmatizer.lemmatize(norm) or norm
-    if lemma != norm or ZWNJ not in norm:
-        return lemma
-    verbal = norm.replace(ZWNJ, "_")
-    verb_lemma = lemmatizer.lemmatize(verbal, "VERB")
-    if verb_lemma != verbal and "#" in verb_lemma:
-        return verb_lemma
-    impersonal = IMPERSONAL_VERB.match(norm)
-    if impersonal and impersonal.group(1) in resources.persian_present_stems():
-        return resources.persian_present_stems()[impersonal.group(1)]
-    return lemma
 
 
 def stopword_sets(extra: tuple[Path, ...]) -> StopwordSets:

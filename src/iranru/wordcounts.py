@@ -99,15 +99,15 @@ def with_vocabulary_delta(counted: list[WordCounts], run: str) -> list[tuple[Any
     The parent keeps a copy of each worker's vocabulary (VocabularyCopies), so a type crosses
     and is reduced once a run, not once a chunk. A vocabulary started afresh within the chunk
     sends the chunk's own (with_one_vocabulary)."""
-    vocabulary = VOCABULARY
+    vocabulary = PROCESS.vocabulary
     if any(document.vocabulary is not vocabulary.columns for document in counted):
         return with_one_vocabulary(counted)
-    sent_run, sent_generation, sent = SENT
+    sent_run, sent_generation, sent = PROCESS.sent
     start = sent if (sent_run, sent_generation) == (run, vocabulary.generation) else 0
     end = len(vocabulary.numbers)
     delta = VocabularyDelta((os.getpid(), vocabulary.generation), start,
                             tuple(column[start:end] for column in vocabulary.columns))  # type: ignore[arg-type]
-    SENT[:] = run, vocabulary.generation, end
+    PROCESS.sent = run, vocabulary.generation, end
     return [(delta, document.type_indices, document.type_counts) for document in counted]
 
 
@@ -116,10 +116,10 @@ class ProcessVocabulary:
     these numbers, so a document is counted over small integers and its WordCounts share the
     columns (they only grow, so earlier documents' numbers stay right)."""
 
-    def __init__(self) -> None:
+    def __init__(self, generation: int = 0) -> None:
         self.numbers: dict[WordKey, int] = {}
         self.columns: Vocabulary = ([], [], [], [])
-        self.generation = next(GENERATIONS)
+        self.generation = generation
 
     def number(self, key: WordKey) -> int:
         number = self.numbers.get(key)
@@ -130,15 +130,28 @@ class ProcessVocabulary:
         return number
 
 
-def process_vocabulary() -> ProcessVocabulary:
-    """The process' vocabulary, started afresh (with the caches that hold its numbers) once it
-    has MAX_TYPES types: a worker's memory stays bounded over any corpus."""
-    global VOCABULARY
-    if len(VOCABULARY.numbers) >= MAX_TYPES:
-        VOCABULARY = ProcessVocabulary()
-        WORD_KEYS.clear()
-        CHUNK_KEYS.clear()
-    return VOCABULARY
+class CountingState:
+    """What word counting keeps in a process for its whole life (a forked worker starts with a
+    copy of its parent's and keeps its own): the vocabulary its counts are numbered in, the
+    numbers of the chunks and surfaces met in each sentence language, and what it last sent in a
+    pool's run (with_vocabulary_delta). All of it starts afresh once the vocabulary has
+    MAX_TYPES types, so a worker's memory stays bounded over any corpus."""
+
+    def __init__(self) -> None:
+        self.generations = itertools.count()
+        self.sent: tuple[str | None, int | None, int] = (None, None, 0)  # run, generation, types
+        self.restart()
+
+    def restart(self) -> None:
+        self.vocabulary = ProcessVocabulary(next(self.generations))
+        self.word_keys: dict[tuple[str, StopwordSets], dict[str, int | None]] = {}
+        self.chunk_keys: dict[tuple[str, StopwordSets], ChunkKeys] = {}
+
+    def current_vocabulary(self) -> ProcessVocabulary:
+        """The vocabulary, started afresh first if it is full."""
+        if len(self.vocabulary.numbers) >= MAX_TYPES:
+            self.restart()
+        return self.vocabulary
 
 
 class Several(tuple):  # type: ignore[type-arg]
@@ -171,13 +184,14 @@ class Tally:
 
     def __init__(self, stopwords: StopwordSets) -> None:
         self.stopwords = stopwords
-        self.vocabulary = process_vocabulary()
+        self.vocabulary = PROCESS.current_vocabulary()
         self.numbers: Counter[int | Several | None] = Counter()
 
     def add_chunks(self, chunks: Iterable[str], sentence_lang: str) -> None:
-        known = CHUNK_KEYS.get((sentence_lang, self.stopwords))
+        chunk_keys = PROCESS.chunk_keys
+        known = chunk_keys.get((sentence_lang, self.stopwords))
         if known is None:
-            known = CHUNK_KEYS[sentence_lang, self.stopwords] = ChunkKeys(sentence_lang, self.stopwords)
+            known = chunk_keys[sentence_lang, self.stopwords] = ChunkKeys(sentence_lang, self.stopwords)
         self.numbers.update(map(known.__getitem__, chunks))
 
     def add_surface(self, surface: str, sentence_lang: str) -> None:
@@ -196,22 +210,17 @@ class Tally:
 
 def described(surface: str, sentence_lang: str, stopwords: StopwordSets) -> int | None:
     """The number of word_key in the process vocabulary, remembered per process."""
-    known = WORD_KEYS.setdefault((sentence_lang, stopwords), {})
+    known = PROCESS.word_keys.setdefault((sentence_lang, stopwords), {})
     number = known.get(surface, UNKNOWN)
     if number is UNKNOWN:
         key = word_key(surface, sentence_lang, stopwords)
-        number = None if key is None else VOCABULARY.number(key)
+        number = None if key is None else PROCESS.vocabulary.number(key)
         if len(known) < MAX_KNOWN:
             known[surface] = number
     return number  # type: ignore[return-value]
 
 
 UNKNOWN = object()
-WORD_KEYS: dict[tuple[str, StopwordSets], dict[str, int | None]] = {}
-CHUNK_KEYS: dict[tuple[str, StopwordSets], ChunkKeys] = {}
-GENERATIONS = itertools.count()
-VOCABULARY = ProcessVocabulary()
-SENT: list[Any] = [None, None, 0]  # run, vocabulary generation, types sent (with_vocabulary_delta)
 MAX_TYPES = 1 << 20  # word types a process numbers before it starts afresh
 
 
@@ -437,3 +446,6 @@ def count_line(line: str, last_lang: str, tally: Tally) -> str:
             if not is_footnote_marker(line, start, end):
                 tally.add_surface(line[start:end], last_lang)
     return last_lang
+
+
+PROCESS = CountingState()  # this process' word-counting state

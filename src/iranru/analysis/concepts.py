@@ -105,6 +105,15 @@ def concept_counts(
     return counts, size
 
 
+def concept_totals(
+    documents: Sequence[AnalyzedDocument], concepts: Sequence[Concept], lang: str | None = None
+) -> tuple[Counter[tuple[str, str]], dict[str, int]]:
+    """concept_counts in keyness' shape: a concept is bilingual, so its language is "" and its
+    rate relative to all words (of `lang`, if given)."""
+    counts, size = concept_counts(documents, concepts, lang)
+    return Counter({(name, ""): count for name, count in counts.items()}), {"": size}
+
+
 def concept_rates(
     documents: Sequence[AnalyzedDocument], concepts: Sequence[Concept], lang: str | None = None,
     group_by: str | None = None,

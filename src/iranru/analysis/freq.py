@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from iranru.analysis.grouping import check_group_by, group_documents, group_name, per_10k
+from iranru.analysis.grouping import LANGUAGES, check_group_by, group_documents, group_name, per_10k
 from iranru.model import AnalyzedDocument, Document, Numbering, Vocabulary, WordCounts
 
 if TYPE_CHECKING:
@@ -62,6 +62,21 @@ def term_counts(
     counts = Counter(itertools.compress(zip(keys[start:end], table.lang[start:end], strict=True), kept))
     vocabulary = table.vocabulary
     return Counter({(vocabulary[key], vocabulary[lang]): count for (key, lang), count in counts.items()})
+
+
+def term_totals(
+    documents: Iterable[AnalyzedDocument], by: str, lang: str | None, exclude_stopwords: bool,
+) -> tuple[Counter[Term], dict[str, int]]:
+    """(term, lang) counts over the documents, and the words of each language they are
+    relative to (stopwords included): what keyness compares."""
+    totals: Counter[Term] = Counter()
+    sizes: Counter[str] = Counter()
+    for document in documents:
+        for language in (lang,) if lang else LANGUAGES:
+            mask = counted_mask(document, language)
+            sizes[language] += mask.count(1)
+            totals.update(term_counts(document, by, mask, exclude_stopwords))
+    return totals, dict(sizes)
 
 
 def equal_part_spans(mask: bytes, parts: int = SINGLE_DOCUMENT_PARTS) -> list[tuple[int, int]]:
@@ -247,16 +262,36 @@ def dispersions(parts: Sequence[tuple[array, array]], sizes: Sequence[int], tota
     ]
 
 
+class TermFrequencies:
+    """Term counts of a corpus (or group), each language apart: a term's rate and DP are
+    relative to the words of its own language (a Persian term per 10,000 Persian words), so
+    in a mixed corpus `--lang` changes only which terms are listed, never their figures."""
+
+    def __init__(self, by: str = "lemma", lang: str | None = None, exclude_stopwords: bool = True,
+                 analyse_lone: Callable[[Document], AnalyzedDocument] | None = None) -> None:
+        self.counters = [FrequencyCounter(by, language, exclude_stopwords, analyse_lone)
+                         for language in ((lang,) if lang else LANGUAGES)]
+
+    def add(self, document: AnalyzedDocument | WordCounts) -> None:
+        for counter in self.counters:
+            counter.add(document)
+
+    def rows(self) -> list[tuple[str, str, int, float, int, float]]:
+        rows = [row for counter in self.counters for row in counter.rows()]
+        rows.sort(key=lambda row: (-row[2], row[0], row[1]))
+        return rows
+
+
 def frequency_rows(
     documents: Iterable[AnalyzedDocument], by: str = "lemma", lang: str | None = None,
     exclude_stopwords: bool = True,
 ) -> list[tuple[str, str, int, float, int, float]]:
-    """One row per (term, lang): count, rate per 10,000 words, range (documents containing
-    it) and DP over the documents, or over equal parts of a lone document."""
-    counter = FrequencyCounter(by, lang, exclude_stopwords)
+    """One row per (term, lang): count, rate per 10,000 words of its language, range
+    (documents containing it) and DP over the documents, or over equal parts of a lone one."""
+    frequencies = TermFrequencies(by, lang, exclude_stopwords)
     for document in documents:
-        counter.add(document)
-    return counter.rows()
+        frequencies.add(document)
+    return frequencies.rows()
 
 
 def limit(rows: list, min_count: int, top: int | None, count_index: int = 2) -> list:
@@ -270,10 +305,11 @@ def frequency_table(
     group_by: str | None = None, analyse_lone: Callable[[Document], AnalyzedDocument] | None = None,
 ) -> pd.DataFrame:
     """`term, lang, count, per_10k, docs, dispersion`, with a leading `group` column when
-    grouped (rates, range and DP are then within the group; --top applies per group).
+    grouped (rates, range and DP are then within the group and the term's language; --top
+    applies per group).
     `documents` may be a stream: each is counted and let go. Word counts need `analyse_lone`
     for a group of one document."""
-    counters: dict[str, FrequencyCounter] = {}
+    counters: dict[str, TermFrequencies] = {}
     columns_seen: set[str] = set()
     for document in documents:
         columns_seen.update(document.document.meta)
@@ -281,7 +317,7 @@ def frequency_table(
         if name not in counters:
             if not counters:  # the worker processes are forked by now, and busy: pandas is
                 import pandas  # noqa: F401  imported while they work, not after them
-            counters[name] = FrequencyCounter(by, lang, exclude_stopwords, analyse_lone)
+            counters[name] = TermFrequencies(by, lang, exclude_stopwords, analyse_lone)
         counters[name].add(document)
     check_group_by(group_by, columns_seen)
     rows: list[tuple] = []

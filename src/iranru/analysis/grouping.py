@@ -36,7 +36,7 @@ def group_documents(
 def check_group_by(group_by: str | None, columns: set[str]) -> None:
     """`doc`, `language` or a metadata.csv column some document has."""
     if group_by and group_by not in ("doc", "language") and group_by not in columns:
-        known = ", ".join(["doc", "language", *sorted(columns)])
+        known = ", ".join(dict.fromkeys(["doc", "language", *sorted(columns)]))  # each once
         raise UsageError(f"cannot group by '{group_by}': use one of {known}")
 
 

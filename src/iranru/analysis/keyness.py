@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from iranru.analysis.freq import limit
@@ -13,8 +14,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
 KEYNESS_COLUMNS = (
-    "term", "count_a", "count_b", "per_10k_a", "per_10k_b", "log_likelihood", "log_ratio", "p_value",
+    "term", "lang", "count_a", "count_b", "per_10k_a", "per_10k_b", "log_likelihood", "log_ratio",
+    "p_value",
 )
+Term = tuple[str, str]  # (term, lang); lang "" for a bilingual concept
 ZERO_COUNT = 0.5  # log ratio's stand-in for a zero frequency (Hardie 2014)
 
 
@@ -40,20 +43,30 @@ def p_value(g2: float) -> float:
 
 
 def keyness_table(
-    counts_a: Counter[str], size_a: int, counts_b: Counter[str], size_b: int,
-    min_count: int = 1, top: int | None = None,
+    counts_a: Counter[Term], sizes_a: Mapping[str, int], counts_b: Counter[Term],
+    sizes_b: Mapping[str, int], min_count: int = 1, top: int | None = None,
 ) -> pd.DataFrame:
-    """KEYNESS_COLUMNS for every term of either side with count_a + count_b >= min_count,
-    sorted by |log_likelihood| (A's and B's keywords together), ties by term."""
+    """KEYNESS_COLUMNS for every (term, lang) of either side with count_a + count_b >=
+    min_count, each side's size being its words of the term's language (`sizes_*` by
+    language), sorted by |log_likelihood| (A's and B's keywords together), ties by term and
+    language. A language one side has no words in cannot be compared: its terms are left out
+    (see `uncompared_languages`)."""
     import pandas as pd
 
     rows = []
-    for term in set(counts_a) | set(counts_b):
-        a, b = counts_a[term], counts_b[term]
+    for term, lang in set(counts_a) | set(counts_b):
+        a, b = counts_a[term, lang], counts_b[term, lang]
+        size_a, size_b = sizes_a.get(lang, 0), sizes_b.get(lang, 0)
         if a + b < min_count or not size_a or not size_b:
             continue
         g2 = log_likelihood(a, b, size_a, size_b)
-        rows.append((term, a, b, per_10k(a, size_a), per_10k(b, size_b), g2,
+        rows.append((term, lang, a, b, per_10k(a, size_a), per_10k(b, size_b), g2,
                      log_ratio(a, b, size_a, size_b), p_value(g2)))
-    rows.sort(key=lambda row: (-abs(row[5]), row[0]))
+    rows.sort(key=lambda row: (-abs(row[6]), row[0], row[1]))
     return pd.DataFrame(limit(rows, 0, top), columns=list(KEYNESS_COLUMNS))
+
+
+def uncompared_languages(sizes_a: Mapping[str, int], sizes_b: Mapping[str, int]) -> list[str]:
+    """Languages with words on one side only, whose terms keyness cannot compare."""
+    return sorted(lang for lang in set(sizes_a) | set(sizes_b)
+                  if bool(sizes_a.get(lang)) != bool(sizes_b.get(lang)))

@@ -7,7 +7,14 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from iranru.analysis.freq import limit
-from iranru.analysis.grouping import counted_words, group_documents, per_10k, sentence_runs, term_key
+from iranru.analysis.grouping import (
+    LANGUAGES,
+    counted_words,
+    group_documents,
+    per_10k,
+    sentence_runs,
+    term_key,
+)
 from iranru.errors import UsageError
 from iranru.model import AnalyzedDocument, Token
 
@@ -44,6 +51,19 @@ def ngram_rows(
     documents: Sequence[AnalyzedDocument], sizes: Sequence[int] = (2,), by: str = "lemma",
     lang: str | None = None, exclude_stopwords: bool = True,
 ) -> list[tuple[str, int, int, float, int]]:
+    """One row per n-gram: count, rate per 10,000 words of its language, documents. An
+    n-gram is in one language (it never spans a word in another), so in a mixed corpus
+    `--lang` changes only which n-grams are listed, never their figures."""
+    rows = [row for language in ((lang,) if lang else LANGUAGES)
+            for row in language_ngram_rows(documents, sizes, by, language, exclude_stopwords)]
+    rows.sort(key=lambda row: (-row[2], row[1], row[0]))
+    return rows
+
+
+def language_ngram_rows(
+    documents: Sequence[AnalyzedDocument], sizes: Sequence[int], by: str, lang: str,
+    exclude_stopwords: bool,
+) -> list[tuple[str, int, int, float, int]]:
     total_words = sum(len(counted_words(document, lang)) for document in documents)
     totals: Counter[tuple[str, int]] = Counter()
     docs: Counter[tuple[str, int]] = Counter()
@@ -56,10 +76,8 @@ def ngram_rows(
         )
         totals.update(counts)
         docs.update(counts.keys())
-    rows = [(gram, size, count, per_10k(count, total_words), docs[(gram, size)])
+    return [(gram, size, count, per_10k(count, total_words), docs[(gram, size)])
             for (gram, size), count in totals.items()]
-    rows.sort(key=lambda row: (-row[2], row[1], row[0]))
-    return rows
 
 
 def ngram_table(
@@ -67,7 +85,8 @@ def ngram_table(
     lang: str | None = None, exclude_stopwords: bool = True, min_count: int = 1,
     top: int | None = None, group_by: str | None = None,
 ) -> pd.DataFrame:
-    """`ngram, n, count, per_10k, docs` (rate per 10,000 words), sorted by (-count, n, ngram)."""
+    """`ngram, n, count, per_10k, docs` (rate per 10,000 words of the n-gram's language),
+    sorted by (-count, n, ngram)."""
     import pandas as pd
 
     rows: list[tuple] = []

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from iranru.errors import ExitStatus, IranruError, NoInputError
+from iranru.errors import ExitStatus, IranruError, NoInputError, describe_error
 from iranru.render.formats import choose_format
 
 if TYPE_CHECKING:
     from iranru.api import Report
+    from iranru.cli.bundles import OutputOptions
     from iranru.cli.replay import Recording
     from iranru.model import Skipped
 
@@ -39,9 +40,17 @@ def say(message: str) -> None:
     typer.echo(f"iranru: {message}", err=True)
 
 
-def report_skipped(skipped: list[Skipped]) -> None:
+def report_skipped(skipped: list[Skipped], debug: bool = False) -> None:
+    """One line per input left out. One cost by a bug (Skipped.failed) says how to see the
+    traceback, or with --debug is preceded by it (for a worker's failure, the worker's)."""
     for item in skipped:
-        say(f"{item.source}: {item.reason}")
+        if not item.traceback:
+            say(f"{item.source}: {item.reason}")
+        elif debug:
+            typer.echo(item.traceback.rstrip("\n"), err=True)
+            say(f"{item.source}: {item.reason}")
+        else:
+            say(f"{item.source}: {item.reason}; rerun with --debug")
 
 
 def exit_quietly_on_broken_pipe() -> None:
@@ -57,7 +66,7 @@ def run(debug: bool, action: Callable[[], list[Skipped] | None], context: typer.
     (`context` given) run before over the same unchanged files is replayed (see replay.py)."""
     recording = begin_recording(context) if context is not None else None
     if recording is None:
-        execute(debug, action)
+        conclude(execute(debug, action), debug)
         return
     from iranru.cli.replay import Tee
 
@@ -70,10 +79,12 @@ def run(debug: bool, action: Callable[[], list[Skipped] | None], context: typer.
     RECORDED_MESSAGES.append(recording.messages)
     status = None
     try:
-        execute(debug, action)
-        status = ExitStatus.OK
+        skipped = execute(debug, action)
+        # a run a bug cut short is not replayed: its rerun with --debug must run
+        status = None if any(item.traceback for item in skipped) else ExitStatus.OK
+        conclude(skipped, debug)
     except typer.Exit as exit:
-        status = exit.exit_code
+        status = exit.exit_code if status is not None else None
         raise
     finally:
         sys.stdout = real_stdout
@@ -115,9 +126,10 @@ def replay(stdout: str, output_bytes: bytes | None, messages: list[str], status:
         raise typer.Exit(status)
 
 
-def execute(debug: bool, action: Callable[[], list[Skipped] | None]) -> None:
+def execute(debug: bool, action: Callable[[], list[Skipped] | None]) -> list[Skipped]:
+    """The command body's inputs left out; an error that ends the run ends it here."""
     try:
-        skipped = action() or []
+        return action() or []
     except BrokenPipeError:
         exit_quietly_on_broken_pipe()
     except NoInputError as error:
@@ -147,25 +159,28 @@ def execute(debug: bool, action: Callable[[], list[Skipped] | None]) -> None:
     except Exception as error:  # a bug: still one line, and nothing half-written
         if debug:
             raise
-        detail = str(error).splitlines()[0][:200] if str(error) else ""
-        say(f"internal error ({type(error).__name__}{': ' + detail if detail else ''}); "
-            "rerun with --debug for the traceback and please report it")
+        say(f"internal error ({describe_error(error)}); rerun with --debug for the traceback and "
+            "please report it")
         raise typer.Exit(ExitStatus.INTERNAL) from None
-    report_skipped(skipped)
+
+
+def conclude(skipped: list[Skipped], debug: bool) -> None:
+    report_skipped(skipped, debug)
     if skipped:
         raise typer.Exit(ExitStatus.PARTIAL)
 
 
-def emit_report(
-    report: Report, fmt: str | None, output: Path | None, excel: bool, bidi: bool
-) -> list[Skipped]:
-    """Warnings to stderr, the table to stdout or --output; returns what was skipped."""
+def emit_report(report: Report, output: OutputOptions) -> list[Skipped]:
+    """Warnings to stderr, the table to stdout or --output (and what the table view left
+    out, to stderr); returns what was skipped."""
     from iranru.render.emit import emit
 
     for warning in report.warnings:
         say(f"warning: {warning}")
-    chosen = choose_format(fmt, output, sys.stdout.isatty())
-    emit(report.table, chosen, output, report.footer, excel, bidi)
+    chosen = choose_format(output.format, output.output, sys.stdout.isatty())
+    for notice in emit(report.table, chosen, output.output, report.footer, output.excel, output.bidi,
+                       wrap=output.wrap):
+        say(notice)
     return report.skipped
 
 

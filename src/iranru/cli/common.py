@@ -1,14 +1,4 @@
-"""Option bundles turned into the core's frozen settings."""
-
-from __future__ import annotations
-
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # imported when a command runs, not for --help
-    from iranru.settings import NormalizeOptions, ReadOptions, RunOptions, TokenOptions
-
-BYTES_PER_MB = 1_000_000
+"""What command bodies share: the library API, reached lazily."""
 
 
 class LazyApi:
@@ -22,33 +12,3 @@ class LazyApi:
 
 
 api = LazyApi()
-
-
-def read_options(encoding: str | None, max_file_size: float) -> ReadOptions:
-    from iranru.settings import ReadOptions
-
-    return ReadOptions(encoding=encoding, max_file_size=int(max_file_size * BYTES_PER_MB))
-
-
-def token_options(stopwords: list[Path] | None, keep_stopwords: bool) -> TokenOptions:
-    from iranru.settings import TokenOptions
-
-    return TokenOptions(extra_stopwords=tuple(stopwords or ()), keep_stopwords=keep_stopwords)
-
-
-def normalize_options(no_zwnj_repair: bool, digits: str = "auto") -> NormalizeOptions:
-    from iranru.settings import NormalizeOptions
-
-    return NormalizeOptions(repair_zwnj=not no_zwnj_repair, digits=digits)
-
-
-def run_options(
-    jobs: int | None, cache_dir: Path | None, no_cache: bool, scheduler: str | None, quiet: bool
-) -> RunOptions:
-    import sys
-
-    from iranru.render.progress import progress_bar
-    from iranru.settings import RunOptions
-
-    return RunOptions(jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler,
-                      on_progress=progress_bar(sys.stderr.isatty(), quiet))

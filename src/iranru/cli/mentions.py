@@ -6,22 +6,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from iranru.cli.app import app, emit_report, run
-from iranru.cli.common import normalize_options, read_options, run_options
-from iranru.cli.options import (
-    BidiOption,
-    DebugOption,
-    EncodingOption,
-    ExcelOption,
-    FormatOption,
-    JobsOption,
-    MaxFileSizeOption,
-    NoZwnjOption,
-    OutputOption,
-    Paths,
-    PlotFileOption,
-    QuietOption,
-    SchedulerOption,
-)
+from iranru.cli.bundles import CORPUS_UNCACHED, OUTPUT, OutputOptions, with_bundles
+from iranru.cli.options import DebugOption, Paths, PlotFileOption
+from iranru.settings import CorpusOptions
 
 if TYPE_CHECKING:
     from iranru.api import Report
@@ -45,57 +32,48 @@ def show_timeline(report: "Report", timeline: bool, plot_file: Path | None) -> l
 
 
 @app.command()
+@with_bundles(OUTPUT, CORPUS_UNCACHED)
 def dates(
     paths: Paths = None,
     summary: SummaryOption = False,
     timeline: Annotated[bool, typer.Option(
         "--timeline", help="Plot date mentions per decade per document in the terminal.")] = False,
-    plot_file: PlotFileOption = None,
-    format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
-    bidi: BidiOption = False, encoding: EncodingOption = None,
-    max_file_size: MaxFileSizeOption = 200, no_zwnj_repair: NoZwnjOption = False,
-    jobs: JobsOption = None, scheduler: SchedulerOption = None, quiet: QuietOption = False,
-    debug: DebugOption = False,
+    plot_file: PlotFileOption = None, debug: DebugOption = False,
+    *, output: OutputOptions, corpus: CorpusOptions,
 ) -> None:
     """Date mentions: ISO 8601 Gregorian value, calendar, granularity; Hijri dates converted.
 
     Example: iranru dates corpus/ --format csv > dates.csv
     """
     from iranru.cli.common import api
-    from iranru.settings import MentionOptions
 
     def body() -> list["Skipped"]:
-        options = MentionOptions(summary=summary and not (timeline or plot_file))
-        report = api.dates(paths, read_options(encoding, max_file_size),
-                           normalize_options(no_zwnj_repair), options,
-                           run_options(jobs, None, True, scheduler, quiet))
-        if timeline or plot_file is not None:
+        charted = timeline or plot_file is not None
+        report = api.dates(paths, **corpus.settings(tokens=False), summary=summary and not charted)
+        if charted:
             skipped = show_timeline(report, timeline, plot_file)
-            return skipped if timeline else emit_report(report, format, output, excel, bidi)
-        return emit_report(report, format, output, excel, bidi)
+            return skipped if timeline else emit_report(report, output)
+        return emit_report(report, output)
 
     run(debug, body)
 
 
 @app.command()
+@with_bundles(OUTPUT, CORPUS_UNCACHED)
 def places(
-    paths: Paths = None,
-    summary: SummaryOption = False,
-    format: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
-    bidi: BidiOption = False, encoding: EncodingOption = None,
-    max_file_size: MaxFileSizeOption = 200, no_zwnj_repair: NoZwnjOption = False,
-    jobs: JobsOption = None, scheduler: SchedulerOption = None, quiet: QuietOption = False,
+    paths: Paths = None, summary: SummaryOption = False,
+    places_file: Annotated[Path | None, typer.Option(
+        "--places-file", metavar="FILE", dir_okay=False,
+        help="CSV name,name_en,name_fa,kind,lat,lon: more names of known places, new places, "
+             "and names never to match (kind 'block').")] = None,
     debug: DebugOption = False,
+    *, output: OutputOptions, corpus: CorpusOptions,
 ) -> None:
     """Place mentions resolved in a bilingual gazetteer (GeoNames, CLDR and our own list).
 
-    Example: iranru places corpus/ --summary --format csv
+    Example: iranru places corpus/ --summary --places-file my_places.csv --format csv
     """
     from iranru.cli.common import api
-    from iranru.settings import MentionOptions
 
-    run(debug, lambda: emit_report(
-        api.places(paths, read_options(encoding, max_file_size), normalize_options(no_zwnj_repair),
-                   MentionOptions(summary=summary), run_options(jobs, None, True, scheduler, quiet)),
-        format, output, excel, bidi,
-    ))
+    run(debug, lambda: emit_report(api.places(paths, **corpus.settings(tokens=False), summary=summary,
+                                              places_file=places_file), output))

@@ -2,30 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from iranru.render.formats import REQUESTABLE
+from iranru.render.formats import Format
+from iranru.settings import CountBy, DigitMode, Language
 
-# the names of iranru.normalize.DIGIT_MODES, kept here so --help imports no normaliser (a test
-# keeps the two equal)
-DIGIT_MODES = ("auto", "latin", "persian", "keep")
 OUTPUT_PANEL = "Output"
 INPUT_PANEL = "Input"
 
 
-def check_format(value: str | None) -> str | None:
-    if value is not None and value not in REQUESTABLE:
-        raise typer.BadParameter(f"'{value}' is not one of {', '.join(REQUESTABLE)}")
-    return value
+def choices(kind: type[StrEnum]) -> Callable[[str | None], str | None]:
+    """A callback that takes only the members of `kind` (the settings' own enumerations)."""
+
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in tuple(kind):
+            raise typer.BadParameter(f"'{value}' is not one of {', '.join(kind)}")
+        return value
+
+    return check
 
 
-def check_digits(value: str) -> str:
-    if value not in DIGIT_MODES:
-        raise typer.BadParameter(f"'{value}' is not one of {', '.join(DIGIT_MODES)}")
-    return value
+check_format = choices(Format)
 
 
 Paths = Annotated[
@@ -63,6 +65,11 @@ BidiOption = Annotated[
                  help="Shape and reorder Persian in tables, for terminals without "
                  "right-to-left support."),
 ]
+WrapOption = Annotated[
+    bool,
+    typer.Option("--wrap", rich_help_panel=OUTPUT_PANEL,
+                 help="Wrap long text cells in tables instead of cutting them with …."),
+]
 EncodingOption = Annotated[
     str | None,
     typer.Option("--encoding", rich_help_panel=INPUT_PANEL, show_default=False,
@@ -73,6 +80,13 @@ MaxFileSizeOption = Annotated[
     float,
     typer.Option("--max-file-size", rich_help_panel=INPUT_PANEL, min=0,
                  help="Skip files larger than this many megabytes."),
+]
+WhereOption = Annotated[
+    list[str] | None,
+    typer.Option("--where", rich_help_panel=INPUT_PANEL, show_default=False, metavar="CONDITION",
+                 help="Only documents whose metadata.csv row meets this, e.g. 'year>=1990' or "
+                 "'kind!=news' (= != < <= > >=; numbers compare as numbers; doc is the "
+                 "document's name); repeatable, all must hold."),
 ]
 StopwordsOption = Annotated[
     list[Path] | None,
@@ -92,7 +106,7 @@ NoZwnjOption = Annotated[
 ]
 DigitsOption = Annotated[
     str,
-    typer.Option("--digits", callback=check_digits,
+    typer.Option("--digits", callback=choices(DigitMode),
                  help="Digits in the output text: auto (script of the nearest letter), "
                  "latin, persian, or keep."),
 ]
@@ -104,26 +118,14 @@ DebugOption = Annotated[
 TERMS_PANEL = "Terms"
 
 
-def check_lang(value: str | None) -> str | None:
-    if value is not None and value not in ("fa", "en"):
-        raise typer.BadParameter(f"'{value}' is not one of fa, en")
-    return value
-
-
-def check_by(value: str) -> str:
-    if value not in ("lemma", "word"):
-        raise typer.BadParameter(f"'{value}' is not one of lemma, word")
-    return value
-
-
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", callback=check_lang, rich_help_panel=TERMS_PANEL, show_default=False,
+    typer.Option("--lang", callback=choices(Language), rich_help_panel=TERMS_PANEL, show_default=False,
                  help="Only words in this language: fa or en."),
 ]
 ByOption = Annotated[
     str,
-    typer.Option("--by", callback=check_by, rich_help_panel=TERMS_PANEL,
+    typer.Option("--by", callback=choices(CountBy), rich_help_panel=TERMS_PANEL,
                  help="Count lemmas, or words (normalised forms)."),
 ]
 MinCountOption = Annotated[

@@ -120,7 +120,7 @@ def replay_key(command: str, params: dict[str, Any], stdout: IO[str]) -> tuple[b
         return None
     terminal = stdout.isatty()
     state = [
-        REPLAY_FORMAT, command, os.getcwd(), paths, discovery.problems, inputs,
+        REPLAY_FORMAT, command, os.getcwd(), paths, discovery.problems, discovery.warnings, inputs,
         sorted((name, repr(value)) for name, value in params.items() if name not in NOT_IN_KEY),
         [(name, os.environ.get(name)) for name in ENVIRONMENT],
         sorted((name, value) for name, value in os.environ.items() if name.startswith("IRANRU_")),

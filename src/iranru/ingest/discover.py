@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import csv
 import glob
+import io
+import math
+import operator
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from iranru.errors import UsageError
+from iranru.errors import InputError, UsageError
 
 DEFAULT_CORPUS = Path("corpus")  # read when no path is given
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".docx", ".odt", ".pdf"})
@@ -30,20 +35,88 @@ class Source:
 class Discovery:
     sources: list[Source] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    warnings: list[str] = field(default_factory=list)  # about metadata.csv; the run goes on
 
 
-def read_metadata(directory: Path) -> dict[str, dict[str, str]]:
-    """metadata.csv beside the documents gives labels (title, language, year) by file name."""
+METADATA_DELIMITERS = (",", ";", "\t")  # Excel writes ";" where the decimal separator is ","
+FILE_COLUMN = "file"
+
+
+@dataclass(slots=True)
+class Metadata:
+    """One metadata.csv: labels by the `file` each row names, and which rows named a file."""
+
+    path: str
+    folder: str
+    columns: tuple[str, ...]
+    rows: dict[str, dict[str, str]]
+    used: set[str] = field(default_factory=set)
+    walked: bool = False  # below a folder argument, so each of its rows should name a file
+
+    def labels(self, *names: str) -> dict[str, str] | None:
+        """The row of the first of `names` it has (the path from this folder, the doc name,
+        the path as given, the file name)."""
+        for name in names:
+            row = self.rows.get(name)
+            if row is not None:
+                self.used.add(name)
+                return row
+        return None
+
+
+def file_key(value: str) -> str:
+    """A `file` cell as a path with "/" between folders, as the `doc` column shows it."""
+    key = value.strip().replace("\\", "/")
+    while key.startswith("./"):
+        key = key[2:]
+    return key
+
+
+def decode_metadata(data: bytes, source: str) -> str:
+    """UTF-8 as a rule; otherwise what Excel saves (UTF-16 "Unicode text", cp1256…), detected
+    as documents are."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from iranru.ingest.decode import decode_bytes
+
+        return decode_bytes(data, source).text
+
+
+def sniff_delimiter(header: str) -> str:
+    """The delimiter that gives the header line a `file` column, else the one cutting it into
+    the most columns (a comma when none does)."""
+    def cells(delimiter: str) -> list[str]:
+        return [cell.strip().lower() for cell in next(csv.reader([header], delimiter=delimiter), [])]
+
+    return max(METADATA_DELIMITERS,
+               key=lambda delimiter: (FILE_COLUMN in cells(delimiter), len(cells(delimiter))))
+
+
+def read_metadata(directory: Path) -> Metadata | None:
+    """metadata.csv beside the documents gives labels (title, language, year) by file; None
+    when there is none. Raises InputError when it cannot be used."""
     path = directory / METADATA_FILE
     if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return {
-        row["file"]: {key: (value or "") for key, value in row.items() if key and key != "file"}
-        for row in rows
-        if row.get("file")
-    }
+        return None
+    text = decode_metadata(path.read_bytes(), str(path))
+    reader = csv.reader(io.StringIO(text, newline=""),
+                        delimiter=sniff_delimiter(text.split("\n", 1)[0]))
+    header = [name.strip() for name in next(reader, [])]
+    lowered = [name.lower() for name in header]
+    if FILE_COLUMN not in lowered:
+        named = ", ".join(dict.fromkeys(name for name in header if name)) or "none"
+        raise InputError(str(path), f"no 'file' column (its columns: {named})")
+    file_index = lowered.index(FILE_COLUMN)
+    labelled = [(index, name) for index, name in enumerate(header) if name and index != file_index]
+    rows: dict[str, dict[str, str]] = {}
+    for cells in reader:
+        key = file_key(cells[file_index]) if file_index < len(cells) else ""
+        if key:
+            rows[key] = {name: cells[index].strip() if index < len(cells) else ""
+                         for index, name in labelled}
+    columns = tuple(dict.fromkeys(name for _, name in labelled))
+    return Metadata(str(path), str(directory), columns, rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,32 +164,129 @@ def resolve_paths(paths: Sequence[str | Path] | None) -> list[str]:
     )
 
 
-def discover(paths: list[str]) -> Discovery:
-    """Files, directories (recursive), glob patterns and "-" in the order given."""
+# --where: COLUMN OPERATOR VALUE; the two-character operators first
+CONDITION = re.compile(r"\s*([^=!<>]*?)\s*(==|!=|<=|>=|=|<|>)\s*(.*?)\s*", re.DOTALL)
+COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
+    "=": operator.eq, "==": operator.eq, "!=": operator.ne,
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+}
+
+
+def as_number(text: str) -> float | None:
+    """The number a cell or value writes (Persian and Arabic-Indic digits too), else None."""
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One --where: numbers compare as numbers when both sides are numbers, else as text. An
+    order (< <= > >=) against a number never holds for a cell that is not one: a document
+    with no year is neither before nor after 1990."""
+
+    column: str
+    operator: str
+    value: str
+
+    def holds(self, cell: str) -> bool:
+        left, right = as_number(cell), as_number(self.value)
+        if left is not None and right is not None:
+            return COMPARISONS[self.operator](left, right)
+        if right is not None and self.operator not in ("=", "==", "!="):
+            return False
+        return COMPARISONS[self.operator](cell, self.value)
+
+
+def parse_condition(text: str) -> Condition:
+    """`year>=1990`, `kind != news`, `title="Iran, Russia"` (quotes around the value optional)."""
+    match = CONDITION.fullmatch(text)
+    if match is None or not match[1] or match[3][:1] in ("=", "<", ">", "!"):  # y=<3: a typo
+        raise UsageError(f"cannot read --where '{text}': write COLUMN OPERATOR VALUE, e.g. "
+                         "year>=1990 or kind!=news (operators: = != < <= > >=)")
+    value = match[3]
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return Condition(match[1], match[2], value)
+
+
+def select_documents(result: Discovery, conditions: list[Condition], columns: Sequence[str],
+                     where: Sequence[str]) -> None:
+    """Keep the sources every condition holds for, before anything is read; `columns` are
+    those of the metadata.csv files that label them."""
+    known = list(dict.fromkeys(["doc", *columns]))
+    for condition in conditions:
+        if condition.column not in known:
+            hint = (f"use one of {', '.join(known)}" if columns else
+                    "use doc, or give the documents a metadata.csv with this column")
+            if condition.column == "language":  # the detected one is known only once analysed
+                hint += "; for the language iranru detects, use --lang or --group-by language"
+            raise UsageError(f"cannot filter by '{condition.column}': {hint}")
+    found = len(result.sources)
+    result.sources = [
+        source for source in result.sources
+        if all(condition.holds(source.name if condition.column == "doc"
+                               else source.meta.get(condition.column, ""))
+               for condition in conditions)
+    ]
+    if found and not result.sources:
+        shown = " ".join(f"--where '{text}'" for text in where)
+        raise UsageError(f"no document meets {shown} (of {found} found)")
+
+
+def discover(paths: list[str], where: Sequence[str] = ()) -> Discovery:
+    """Files, directories (recursive), glob patterns and "-" in the order given; with `where`
+    (--where conditions, all of which must hold), only the documents whose metadata meets it."""
+    conditions = [parse_condition(text) for text in where]
     result = Discovery()
     seen: set[str] = set()
-    metadata_by_folder: dict[str, dict[str, dict[str, str]]] = {}
+    metadata_by_folder: dict[str, Metadata | None] = {}
+    nearest_by_folder: dict[tuple[str, str], Metadata | None] = {}  # by (folder, root)
 
-    def metadata_of(directory: Path) -> dict[str, dict[str, str]]:
+    def metadata_of(directory: Path) -> Metadata | None:
         """Each folder's metadata.csv is read once, however many files it describes; one that
         cannot be read is reported, and its folder's documents go on without labels."""
         key = str(directory)
         if key not in metadata_by_folder:
             try:
                 metadata_by_folder[key] = read_metadata(directory)
-            except (OSError, UnicodeDecodeError, csv.Error) as error:
+            except (OSError, csv.Error) as error:
                 reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
                 result.problems.append((str(directory / METADATA_FILE), f"unreadable metadata ({reason})"))
-                metadata_by_folder[key] = {}
+                metadata_by_folder[key] = None
+            except InputError as error:
+                result.problems.append((error.source, f"unreadable metadata ({error.reason})"))
+                metadata_by_folder[key] = None
         return metadata_by_folder[key]
 
-    def add(path: str, filename: str, name: str, metadata: dict[str, dict[str, str]],
+    def nearest_metadata(folder: Path, root: Path) -> Metadata | None:
+        """The metadata.csv of the file's folder, else of the nearest folder above it, up to
+        the folder the user named."""
+        key = (str(folder), str(root))
+        if key not in nearest_by_folder:
+            found = metadata_of(folder)
+            if found is None and folder != root and folder.parent != folder:
+                found = nearest_metadata(folder.parent, root)
+            if found is not None:
+                found.walked = True
+            nearest_by_folder[key] = found
+        return nearest_by_folder[key]
+
+    def add(path: str, filename: str, name: str, metadata: Metadata | None,
             real: str | None = None) -> None:
+        labels = None
+        if metadata is not None:
+            from_folder = os.path.relpath(path, metadata.folder).replace(os.sep, "/")
+            labels = metadata.labels(from_folder, name, file_key(path), filename)
         resolved = real or os.path.realpath(path)  # as Path.resolve(), without building Paths
         if resolved in seen:
             return
         seen.add(resolved)
-        result.sources.append(Source(path, name, metadata.get(filename, {})))
+        if metadata is not None and labels is None:
+            result.warnings.append(f"{path}: no row in {metadata.path}")
+        result.sources.append(Source(path, name, labels or {}))
 
     for raw in paths:
         if raw == STDIN:
@@ -124,7 +294,9 @@ def discover(paths: list[str]) -> Discovery:
             continue
         path = Path(raw)
         if path.is_dir():
-            metadata = metadata_of(path)
+            root_metadata = metadata_of(path)
+            if root_metadata is not None:
+                root_metadata.walked = True
             files = walk_directory(path)
             if not files:
                 result.problems.append(
@@ -133,8 +305,8 @@ def discover(paths: list[str]) -> Discovery:
             for file in files:  # below `path`: its name there is what follows the prefix
                 name = (file.path[len(prefix):] if file.path.startswith(prefix)
                         else str(Path(file.path).relative_to(path)))
-                add(file.path, file.filename, name.replace(os.sep, "/"), metadata_of(file.folder) or metadata,
-                    file.real)
+                add(file.path, file.filename, name.replace(os.sep, "/"),
+                    nearest_metadata(file.folder, path), file.real)
         elif path.exists() or path.is_symlink():
             add(str(path), path.name, path.name, metadata_of(path.parent))
         elif glob.has_magic(raw):
@@ -146,4 +318,12 @@ def discover(paths: list[str]) -> Discovery:
                 add(str(file), file.name, file.name, metadata_of(file.parent))
         else:
             result.problems.append((raw, "no such file or directory"))
+    for metadata in metadata_by_folder.values():
+        if metadata is not None and metadata.walked:
+            result.warnings += [f"{metadata.path}: no file matches the row for '{key}'"
+                                for key in metadata.rows if key not in metadata.used]
+    if conditions:
+        columns = [column for metadata in metadata_by_folder.values() if metadata is not None
+                   for column in metadata.columns]
+        select_documents(result, conditions, columns, where)
     return result

@@ -84,9 +84,10 @@ class WaveReader:
     def __init__(self, paths: list[str], options: ReadOptions | None, wave_chars: int) -> None:
         self.options = options or ReadOptions()
         self.wave_chars = wave_chars
-        discovery = discover(paths)
+        discovery = discover(paths, self.options.where)
         self.sources = discovery.sources
         self.skipped = [Skipped(path, reason) for path, reason in discovery.problems]
+        self.warnings = discovery.warnings  # about metadata.csv
         self.total_files = len(self.sources)
 
     @functools.cached_property
@@ -102,6 +103,9 @@ class WaveReader:
                 document = read_document(source, self.options)
             except InputError as error:
                 self.skipped.append(Skipped(error.source, error.reason))
+                continue
+            except Exception as error:  # a bug met in this one input: the others go on
+                self.skipped.append(Skipped.failed(source.path, "reading", error))
                 continue
             wave.append(document)
             filled += len(document.text)

@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 
     from iranru.model import Document
 
-DATE_COLUMNS = ("doc", "start", "end", "surface", "value", "calendar", "granularity", "context")
+DATE_COLUMNS = (
+    "doc", "start", "end", "surface", "value", "year_from", "year_to", "calendar", "granularity",
+    "context",
+)
 PLACE_COLUMNS = (
     "doc", "start", "end", "surface", "name_en", "name_fa", "place_id", "kind", "lat", "lon", "context",
 )
@@ -53,6 +56,8 @@ class DateMention:
     end: int
     surface: str
     value: str  # ISO 8601 (reduced precision, season codes, intervals), always Gregorian
+    year_from: int  # the first and last Gregorian year `value` covers, for filters and charts
+    year_to: int
     calendar: str  # the calendar the text was written in
     granularity: str  # year, month, day, season, decade, century, range
 
@@ -104,9 +109,10 @@ def summary_table(table: pd.DataFrame, key: str) -> pd.DataFrame:
     sorted by (-total, key) so spreadsheets get a stable wide table."""
     import pandas as pd
 
+    extra = (["name_fa"] if key == "name_en" else
+             ["year_from", "year_to", "calendar", "granularity"] if key == "value" else [])
     if table.empty:
-        return pd.DataFrame(columns=[key, "total"])
-    extra = ["name_fa"] if key == "name_en" else ["calendar", "granularity"] if key == "value" else []
+        return pd.DataFrame(columns=[key, *extra, "total"])
     counts = pd.crosstab([table[key], *(table[column] for column in extra)], table["doc"])
     counts = counts.reindex(sorted(counts.columns), axis=1)
     counts.columns = [str(column) for column in counts.columns]

@@ -62,15 +62,33 @@ def span_value(start: dt.date, end: dt.date, granularity: str) -> str:
     return first if first == last else f"{first}/{last}"
 
 
+def iso_year(year: int) -> str:
+    """ISO 8601 years: four digits, astronomical numbering before year 1 (1 BC = `0000`,
+    500 BC = `-0499`)."""
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def before_christ(year: int) -> int:
+    """A year written BC (ق.م، پیش از میلاد) in astronomical numbering: 500 BC → -499."""
+    return 1 - year
+
+
 def year_value(calendar: str, year: int) -> str:
+    if calendar == GREGORIAN:
+        return iso_year(year)
     return span_value(*gregorian_span(calendar, (year, 1, 1), (year, 12)), "year")
 
 
 def years_value(calendar: str, first: int, last: int) -> str:
     """A range of whole years (a decade, a century, `۱۳۰۴ تا ۱۳۲۰`) as Gregorian years."""
     if calendar == GREGORIAN:
-        return f"{first}/{last}" if first != last else str(first)
+        return f"{iso_year(first)}/{iso_year(last)}" if first != last else iso_year(first)
     return span_value(*gregorian_span(calendar, (first, 1, 1), (last, 12)), "year")
+
+
+def months_value(calendar: str, year: int, first: int, last: int) -> str:
+    """Months `first`..`last` of one year (a Solar Hijri season) as Gregorian months."""
+    return span_value(*gregorian_span(calendar, (year, first, 1), (year, last)), "month")
 
 
 def month_value(calendar: str, year: int, month: int) -> str:
@@ -84,3 +102,16 @@ def day_value(calendar: str, year: int, month: int, day: int) -> str | None:
     if not 1 <= month <= 12 or not 1 <= day <= month_length(calendar, year, month):
         return None
     return to_gregorian(calendar, year, month, day).isoformat()
+
+
+def year_span(value: str) -> tuple[int, int]:
+    """The first and last Gregorian year a value covers: `183` → (1830, 1839), `18` → (1800,
+    1899), `1978/1979`, `1907-08-31` → (1907, 1907), `2022-WI` → (2022, 2022), `-0499`."""
+    if "/" in value:
+        first, last = value.split("/", 1)
+        return year_span(first)[0], year_span(last)[1]
+    sign = -1 if value.startswith("-") else 1
+    digits = value.lstrip("-").split("-", 1)[0]
+    scale = 10 ** (4 - len(digits))  # 2 digits: a century, 3: a decade, 4: a year
+    start = sign * int(digits) * scale
+    return start, start + scale - 1

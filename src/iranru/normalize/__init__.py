@@ -179,28 +179,73 @@ class Change:
 
 
 def explain_changes(text: str, options: NormalizeOptions | None = None) -> Iterator[Change]:
-    """Every edit the pipeline makes, step by step and line by line, for auditing."""
+    """Every edit normalisation makes to `text`, as `normalize_text` makes it (the whole text
+    judged at once, as ZWNJ repair needs), each in the original's offsets with the rules that
+    made it: applying the rows to the original gives the normalised text exactly. The steps
+    are run one by one only to say which rule changed what; the edits are the differences
+    between each original line and its normalised line."""
+    steps = build_steps(options or NormalizeOptions(), for_display=True)
+    stages = [text]
+    for _, step in steps:
+        stages.append(step(stages[-1]))
+    normalized = normalize_text(text, options)
+    if stages[-1] != normalized:  # base_steps is BASE_STEPS fused (a test keeps them equal)
+        raise AssertionError("the steps one by one and normalize_text disagree")
+    names = [name for name, _ in steps]
+    original_lines, breaks = lines_and_breaks(text)
+    stage_lines = [lines_and_breaks(stage)[0] for stage in stages]
+    offset = 0
+    for number, line in enumerate(original_lines):
+        touched = [(name, span) for index, name in enumerate(names) for span in changed_spans(
+            line, stage_lines[index][number], stage_lines[index + 1][number])]
+        for start, end, after in edits(line, stage_lines[-1][number]):
+            rules = [name for name, span in touched if overlaps(span, (start, end))]
+            yield Change(number + 1, offset + start, offset + end, line[start:end], after,
+                         "+".join(dict.fromkeys(rules)) or "normalize")
+        offset += len(line)
+        if number < len(breaks):
+            if breaks[number] != "\n":
+                yield Change(number + 1, offset, offset + len(breaks[number]), breaks[number], "\n",
+                             "unify_line_breaks")
+            offset += len(breaks[number])
+
+
+LINE_BREAK = re.compile("(\r\n?|\n)")
+
+
+def lines_and_breaks(text: str) -> tuple[list[str], list[str]]:
+    """A text's lines and the line breaks between them, as unify_line_breaks sees them (a lone
+    carriage return is a line break too): the steps after it keep every line."""
+    pieces = LINE_BREAK.split(text)
+    return pieces[0::2], pieces[1::2]
+
+
+def overlaps(one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Do two spans share a character, or does an empty one (an insertion) touch the other?"""
+    if one[0] == one[1] or other[0] == other[1]:
+        return one[0] <= other[1] and other[0] <= one[1]
+    return one[0] < other[1] and other[0] < one[1]
+
+
+def edits(before: str, after: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, replacement) in `before` that make `after`, left to right."""
     import difflib
 
-    steps = build_steps(options or NormalizeOptions(), for_display=True)
-    offset = 0
-    for line_number, line in enumerate(text.split("\n"), start=1):
-        current = line
-        for name, step in steps:
-            changed = step(current)
-            if changed != current:
-                mapping = align(line, current)
-                matcher = difflib.SequenceMatcher(None, current, changed, autojunk=False)
-                for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-                    if tag == "equal":
-                        continue
-                    start, end = original_span(line, mapping, i1, i2)
-                    yield Change(
-                        line_number, offset + start, offset + end,
-                        current[i1:i2], changed[j1:j2], name,
-                    )
-                current = changed
-        offset += len(line) + 1
+    if before == after:
+        return
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            yield i1, i2, after[j1:j2]
+
+
+def changed_spans(original: str, before: str, after: str) -> Iterator[tuple[int, int]]:
+    """Where in `original` one step changed `before` into `after`."""
+    if before == after:
+        return
+    mapping = align(original, before)
+    for start, end, _ in edits(before, after):
+        yield original_span(original, mapping, start, end)
 
 
 __all__ = ["Change", "DIGIT_MODES", "align", "explain_changes", "normalize_text", "original_span"]

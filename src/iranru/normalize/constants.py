@@ -1,4 +1,6 @@
-"""Characters Persian normalisation deals with, named because most are invisible."""
+"""Characters and character classes every stage reads, defined once and named (most are
+invisible). Several Arabic-script classes exist because each answers another question; each
+is written here once, with what it is for."""
 
 from __future__ import annotations
 
@@ -16,8 +18,21 @@ LATIN_DIGITS = "0123456789"
 
 # The Arabic-script letters of Persian; used to tell Persian words from everything else.
 PERSIAN_LETTERS = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیءأإؤئۀة"
-# Letters that never join the next letter: a ZWNJ after them is meaningless.
-NON_JOINING_LETTERS = "اآأإدذرزژوؤءۀ"
+# Letters that never join the next letter: a ZWNJ after them is meaningless, so a morpheme
+# boundary after them is written with nothing at all (بندرها).
+NON_JOINING_LETTERS = frozenset("اآأإٱدذرزژوؤءۀة")
+
+# Arabic-script letters as regular-expression ranges, by what they are used for:
+# - letters of either script's counting (language of a text or a sentence), presentation forms
+#   included, no marks;
+SCRIPT_LETTER_RANGES = ("\u0621-\u063a\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef"
+                        "\u06fa-\u06fc\u06ff\ufb50-\ufdfb\ufe70-\ufefc")
+# - what a ZWNJ may stand between (remove_stray_zwnj keeps a ZWNJ only there);
+ZWNJ_NEIGHBOUR_RANGES = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff"
+# - what a word is made of for ZWNJ repair: letters and the marks written on them.
+WORD_CHARACTER_RANGES = ("\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u06d5\u06ee\u06ef"
+                         "\u06fa-\u06ff")
+LATIN_LETTER_RANGES = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 
 
 def is_arabic_script(char: str) -> bool:

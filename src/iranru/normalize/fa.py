@@ -23,6 +23,7 @@ from iranru.normalize.constants import (
     TATWEEL,
     ZWJ,
     ZWNJ,
+    ZWNJ_NEIGHBOUR_RANGES,
 )
 from iranru.normalize.tables import compile_table
 
@@ -211,7 +212,7 @@ def remove_invisible_controls(text: str) -> str:
     return LONE_SURROGATE.sub("\ufffd", remove_junk_characters()(text))
 
 
-ARABIC_LETTER_RANGE = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff"
+ARABIC_LETTER_RANGE = ZWNJ_NEIGHBOUR_RANGES
 STRAY_ZWNJ = re.compile(
     f"{ZWNJ}+(?![{ARABIC_LETTER_RANGE}])|(?<![{ARABIC_LETTER_RANGE}]){ZWNJ}+|(?<={ZWNJ}){ZWNJ}+"
 )

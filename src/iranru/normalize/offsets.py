@@ -47,7 +47,7 @@ def deletable() -> frozenset[str]:
 
 
 def fold(char: str) -> str:
-    if char in SEPARATORS:
+    if char in SEPARATORS or char.isspace():  # collapse_spaces makes every blank a plain space
         return " "
     folded = char.translate(fold_table())
     return folded.lower()
@@ -96,7 +96,7 @@ def align(original: str, normalized: str) -> array:
                 mapping[j + k] = i
             j += len(spelled_out[o])
             i += 1
-        elif o in removable or unicodedata.category(o) in ("Mn", "Cf", "Cc"):
+        elif o in removable or o.isspace() or unicodedata.category(o) in ("Mn", "Cf", "Cc"):
             i += 1
         elif n in INSERTABLE:
             mapping[j] = i

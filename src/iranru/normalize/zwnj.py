@@ -28,18 +28,12 @@ from dataclasses import dataclass
 from importlib import resources
 
 from iranru.normalize import ChunkCache
+from iranru.normalize.constants import NON_JOINING_LETTERS, WORD_CHARACTER_RANGES, ZWNJ
 
-ZWNJ = "\u200c"
 SPACE = " "
 
-# Letters that never connect to the following letter.  A ZWNJ after them is invisible and
-# redundant, so a morpheme boundary after them is written with nothing at all (بندرها).
-NON_JOINING_LETTERS = frozenset("اآأإٱدذرزژوؤءۀة")
-
 # Persian/Arabic letters (no digits, no punctuation such as ، ؛ ؟ « ») plus ZWNJ: one word.
-_LETTERS = (
-    "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
-)
+_LETTERS = WORD_CHARACTER_RANGES
 WORD_RE = re.compile(f"([{_LETTERS}{ZWNJ}]+)")
 ANY_WORD_CHARACTER = re.compile(f"[{_LETTERS}{ZWNJ}]")  # scans faster than WORD_RE's group
 _REPEATED_ZWNJ_RE = re.compile(f"{ZWNJ}{{2,}}")
@@ -91,7 +85,8 @@ USE_FREE_COMPOUNDS = True
 # Shortest joined stem whose inflected forms are kept joined (see is_inflected_joined_word).
 MIN_INFLECTED_STEM_LEN = 4
 # A ZWNJ-spelled lexicon compound of two free words is used for a spaced pair only when it
-# is attested in hazm's corpus; the unattested ones are mostly phrases (نماز جمعه).
+# is attested in hazm's corpus or shekar's writes it with a ZWNJ; the others are mostly
+# phrases (نماز جمعه).
 MIN_SPACED_COMPOUND_FREQ = 1
 
 @dataclass(frozen=True)
@@ -597,6 +592,10 @@ DERIVATIONAL_SUFFIXES = ("مند", "مندان", "مندی", "مندانه", "م
 # The ones that, standing alone after a space, surely belong to the previous word (نامه
 # "letter" is also a free word, so it is left to the lexicon there).
 BOUND_SUFFIX_WORDS = frozenset(DERIVATIONAL_SUFFIXES) - {"نامه", "نامهها", "نامههای"}
+# Suffixes of Iranian family names, written with a ZWNJ after the name they extend
+# (فردوسی‌پور، رسول‌زاده، جمال‌لو، شریفی‌نسب): after a space in spaced-damaged text they
+# are the end of a name far more often than the free words they also are (زاده "born").
+SURNAME_SUFFIXES = frozenset({"پور", "زاده", "نژاد", "نسب", "فر", "لو"})
 # ... and plural participles on a past stem (ستم‌دیدگان "the oppressed").
 PARTICIPLE_PLURAL = "گان"
 VERB_ENDINGS = ("د", "ند", "م", "ی", "یم", "ید")
@@ -689,9 +688,13 @@ def is_shekar_phrase_ok(left: str, right: str) -> bool:
     return not (is_past_participle(right) or is_infinitive(right))
 
 
+DURATIVE_HEADS = frozenset(particle + prefix for particle in VERB_PARTICLES for prefix in DURATIVE_PREFIXES)
+
+
 def is_durative_head(token: str) -> bool:
-    """(particle) + می / نمی standing alone (می، نمی، برمی)."""
-    return any(token == p + d for p in VERB_PARTICLES for d in DURATIVE_PREFIXES)
+    """(particle) + می / نمی standing alone (می، نمی، برمی): one set lookup, since it is asked
+    of every word pair of a text with spaced damage."""
+    return token in DURATIVE_HEADS
 
 
 def is_bound_right_half(right: str) -> bool:
@@ -721,13 +724,29 @@ def likely_joiner(left: str, right: str) -> str | None:
         return None  # a compounding prefix, but no listed compound
     if right in BOUND_COPULAS:
         return boundary_after(left)
+    if right in SURNAME_SUFFIXES and len(left) >= MIN_NAME_LEN and ZWNJ not in left:
+        return boundary_after(left)
     if right in PLURAL_CLITICS and left[-1] in CLITIC_HOSTS and len(left) >= MIN_CLITIC_HOST_LEN:
         return ZWNJ
     if left in ATTACHED_PREFIXES and is_fused_form(right):
         return boundary_after(left)
     if is_attested(left) and (right in BOUND_SUFFIX_WORDS or is_bound_derivative(right)):
         return boundary_after(left)
+    if is_cut_compound(left, right):
+        return ZWNJ
     return None
+
+
+def is_cut_compound(left: str, right: str) -> bool:
+    """Would the repair of the joined word cut it exactly at this space (روزنامه نگاران:
+    روزنامه‌نگاران), its right half being no free word (نگاران، پزشکی)? Then the space is a
+    lost ZWNJ. A verb form, participle or auxiliary on the right (داشته باشد، داده شده) and
+    a participle on the left make a verb phrase, which keeps its space."""
+    if not is_attested(left) or boundary_after(left) != ZWNJ or is_fused_form(right):
+        return False
+    if right in AUXILIARIES or is_verb_form(right) or is_past_participle(right) or is_infinitive(right):
+        return False
+    return not looks_like_participle(left) and restore_word(left + right) == left + ZWNJ + right
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -760,8 +779,9 @@ def is_spaced_compound(left: str, right: str, freq: int) -> bool:
     infinitive (واقع شدن "to happen") are written with a space even when the lexicon also
     lists them as one compound.
     """
-    if freq < MIN_SPACED_COMPOUND_FREQ and is_attested(right):
-        return False  # unattested compound of two free words: a phrase (نماز جمعه)
+    if freq < MIN_SPACED_COMPOUND_FREQ and is_attested(right) and (
+            left + ZWNJ + right not in lexicon().shekar_zwnj_freq):
+        return False  # a compound of two free words unattested in either corpus: a phrase (نماز جمعه)
     function_words = lexicon().function_words
     if (left in function_words and left not in COMPOUNDING_PREFIXES) or right in function_words:
         return False
@@ -1036,15 +1056,31 @@ class ChunkedRepair:
         return list(map(CHUNK_REPAIRS.__getitem__, self.pieces))
 
 
-LAST_CUT: tuple[str, list[str]] = ("", [""])  # the last text repair_chunks cut, and its chunks
+class LastCut:
+    """The last text repair_chunks cut in this process, and its chunks: word counting reads a
+    text repair left as it was (the very same object) by the same pieces, instead of cutting
+    it again. Held as one tuple, read and replaced in one step (another thread may cut
+    meanwhile)."""
+
+    def __init__(self) -> None:
+        self.cut: tuple[str, list[str]] = ("", [""])
+
+    def remember(self, text: str, pieces: list[str]) -> None:
+        self.cut = text, pieces
+
+    def pieces_of(self, text: str) -> list[str] | None:
+        cut_text, pieces = self.cut
+        return pieces if cut_text is text else None
+
+
+LAST_CUT = LastCut()
 
 
 def chunks_of(text: str) -> list[str] | None:
     """The chunks repair_chunks cut `text` into, if it was the last text cut in this process
     (as repair returns a text it leaves alone, so word counting need not cut it again): the
     text's pieces between spaces, with each line break a piece of its own; else None."""
-    cut_text, pieces = LAST_CUT  # one reference read: another thread may cut meanwhile
-    return pieces if cut_text is text else None
+    return LAST_CUT.pieces_of(text)
 
 
 def text_of_chunks(chunks: Iterable[str]) -> str:
@@ -1054,9 +1090,8 @@ def text_of_chunks(chunks: Iterable[str]) -> str:
 
 def repair_chunks(text: str) -> ChunkedRepair:
     """A text's evidence and sure joins, chunk by chunk (see the section comment)."""
-    global LAST_CUT
     pieces = text.replace("\n", LINE_BREAK_CHUNK).split(SPACE)
-    LAST_CUT = text, pieces
+    LAST_CUT.remember(text, pieces)
     sides = "".join(map(CHUNK_SIDES.__getitem__, pieces))
     chunk = CHUNK_REPAIRS.__getitem__
     marked_and_splits = len(WITH_ONE_MARKED.findall(sides)) * ONE_MARKED_EVIDENCE + sum(

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from iranru.render.formats import Format
-from iranru.render.kwic import is_concordance, right_to_left_layout
-from iranru.render.tables import print_table
+from iranru.render.labels import readable_dates
+from iranru.render.tables import MOST_ROWS, print_table
 from iranru.render.writers import (
     render_text,
     text_writer,
@@ -31,12 +31,19 @@ def emit(
     excel: bool = False,
     bidi: bool = False,
     stream: IO[str] | None = None,
-) -> None:
-    """Write `table` as `fmt` to `output` (atomically) or to `stream` (stdout)."""
+    wrap: bool = False,
+    width: int | None = None,
+) -> list[str]:
+    """Write `table` as `fmt` to `output` (atomically) or to `stream` (stdout); returns the
+    notices for standard error. The table view is laid out for `width` (default: the
+    terminal's, see tables.terminal_width). A table on a terminal shows its first MOST_ROWS rows; a pipe
+    or a file gets every row."""
+    notices: list[str] = []
+
     def render(target: IO[str]) -> None:
         if fmt is Format.TABLE:
-            shown = right_to_left_layout(table) if is_concordance(table) else table
-            print_table(shown, target, footer, bidi)
+            most_rows = MOST_ROWS if output is None and target.isatty() else None
+            notices.extend(print_table(readable_dates(table), target, footer, bidi, width, wrap, most_rows))
         elif fmt is Format.CSV:
             write_delimited(table, target, ",", excel)
         elif fmt is Format.TSV:
@@ -51,13 +58,14 @@ def emit(
             write_atomically(output, lambda path: write_xlsx(table, path))
         else:
             write_atomically(output, text_writer(output, render))
-        return
+        return notices
     target = stream or sys.stdout
     if fmt is Format.TABLE:
         render(target)
     else:
         target.write(render_text(render))
     target.flush()
+    return notices
 
 
 def emit_text(text: str, output: Path | None = None, stream: IO[str] | None = None) -> None:

@@ -17,7 +17,6 @@ class Format(StrEnum):
     XLSX = "xlsx"
 
 
-REQUESTABLE = ("table", "csv", "tsv", "json", "jsonl", "xlsx")
 EXTENSIONS = {".csv": Format.CSV, ".tsv": Format.TSV, ".tab": Format.TSV, ".json": Format.JSON,
               ".jsonl": Format.JSONL, ".ndjson": Format.JSONL, ".xlsx": Format.XLSX,
               ".txt": Format.TABLE}

@@ -1,0 +1,515 @@
+"""Lemmas of single words, Persian after UD PerDT and English after UD EWT.
+
+A lemma is a function of the normalised word and its language alone, computed once per word
+type: word counts (wordcounts.py) have no sentence context, so an ambiguous form gets the
+lemma of its commoner reading (`کند` "does" rather than "slow", `Rose` the name).
+
+Persian (PerDT's conventions): verbs, participles and auxiliaries as `past#present`
+(`می‌کند → کرد#کن`, `کرده → کرد#کن`, `باشد → بود#باش`, copula `است → #است`); plural
+(ها, ان, ات), ezafe and indefinite endings and comparative تر removed (`دریای → دریا`,
+`کسانی → کس`, `بیشتر → بیش`); Arabic broken plurals singular (`افراد → فرد`, from
+data/broken_plurals.csv); relational adjectives in ی kept (`فرهنگی`, `احتمالی`).
+Infinitives stay whole (PerDT tags them nouns: `کردن`).
+
+English (EWT's conventions): simplemma, plus UD's pronouns (me → i), informal spellings
+(u → you), irregular pasts simplemma misses and participles used as adjectives; a capitalised
+word is lemmatised only when its lower-case form is a common word (Meshed stays).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from importlib import resources as package_files
+
+from iranru import resources
+from iranru.normalize.constants import ZWNJ
+
+YEH = "ی"
+
+# --- Persian verbs ---------------------------------------------------------------------------
+
+# hazm's verb list (past#present) with its few slips mended: بود is بود#باش (PerDT), not
+# بود#است; باشید and کند are forms, not past stems; گفت's present is گو, نوشت's نویس (the
+# rarer نورد and روب would otherwise claim نوشت and رفت); باید's past is بایست; the list
+# lacks گردید, the formal "became" (its present گرد stays گشت's, as PerDT writes it).
+DROPPED_VERBS = frozenset({"بود#است", "باشید#باش", "کند#کن", "گفت#گوی", "نوشت#نورد", "رفت#روب",
+                           "بایست#بای", "آمد#آی", "#هست"})
+ADDED_VERBS = ("بایست#باید", "گردید#گرد")
+
+# The commonest verbs first, so a form two verbs share (کشت "killed"/"planted", the present کش
+# of کشید and کشت) goes to the commoner; their bare forms also win over a noun of the same
+# spelling (کند "does" not "slow", داشت "had" not "harvest"). Frequency order after the
+# Bijankhan corpus counts (Bijankhan 2004) as everyday Persian knows them.
+COMMON_VERBS = (
+    "کرد#کن", "شد#شو", "بود#باش", "داشت#دار", "داد#ده", "گرفت#گیر", "گفت#گو", "زد#زن",
+    "آمد#آ", "رفت#رو", "رسید#رس", "کشید#کش", "ماند#مان", "دید#بین", "خواست#خواه",
+    "توانست#توان", "آورد#آور", "برد#بر", "یافت#یاب", "گذاشت#گذار", "ساخت#ساز", "نمود#نما",
+    "دانست#دان", "شناخت#شناس", "خورد#خور", "افتاد#افت", "نشست#نشین", "گشت#گرد",
+    "پرداخت#پرداز", "نوشت#نویس", "خواند#خوان", "کشت#کش", "گذشت#گذر", "بست#بند",
+    "انداخت#انداز", "شکست#شکن", "فرمود#فرما", "گردید#گرد", "پذیرفت#پذیر", "بایست#باید",
+)
+
+# Forms of a verb whose other reading is the commoner one: a noun or adjective (نشست
+# "meeting", ساخت "make", and past stems that are the noun of a compound verb: دریافت کرد),
+# a participle lexicalised as an adjective (گذشته "past", خسته "tired"), or a word the
+# verb table happens to spell (مانند "like", شدید "severe", دهم "tenth", رود "river").
+NOT_VERBS = frozenset(
+    """
+    نشست ساخت خرید پرداخت دریافت برداشت بازگشت بازدید شکست پیوست سوخت نهاد درد
+    مانند شدید دهم روم رود نخست نبرد مردم گذشته رشته خسته بسته وابسته پیوسته شایسته
+    برجسته گسترده پیچیده آماده آلوده فرسوده افسرده آسوده آشفته نهفته پخته زاده
+    فرهیخته آزرده پوشیده فشرده مرده خفته شسته درود ستاد گشاد شناخت
+    گود آند روند رسم نمام نماد توانی بایسته نزد بدهی بافت ندار نداری نیام ببر ببری بدان
+    """.split()
+)
+
+# Light verbs and auxiliaries whose bare second person (کنی, باشی, خواهی) is commoner than
+# a noun of that spelling.
+SECOND_PERSON_BARE = frozenset("کن باش خواه ده شو دار توان".split())
+
+PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
+PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+PERFECT_ENDINGS = ("", f"{ZWNJ}ام", f"{ZWNJ}ای", f"{ZWNJ}ایم", f"{ZWNJ}اید", f"{ZWNJ}اند",
+                   f"{ZWNJ}است")
+CONTINUOUS = (f"می{ZWNJ}", f"نمی{ZWNJ}")
+
+# The copula and the verb "to be" (present), which has no past stem in PerDT's lemmas.
+COPULA = {"است": "#است"} | {
+    f"{negation}{stem}{ending}": "#هست"
+    for negation, stem in (("", "هست"), ("", "نیست"))
+    for ending in ("", "م", "ی", "یم", "ید", "ند")
+}
+
+# Closed-class words whose lemma no rule derives.
+FIXED_LEMMAS = COPULA | {
+    "باید": "بایست#باید", "نباید": "بایست#باید", "بایستی": "بایست#باید",
+    "نبایستی": "بایست#باید", "بایست": "بایست#باید",
+    f"می{ZWNJ}توان": "#توان", f"نمی{ZWNJ}توان": "#توان",  # impersonal "one can" (PerDT)
+    f"می{ZWNJ}بایست": "بایست#باید", f"می{ZWNJ}بایستی": "بایست#باید",
+    "باش": "بود#باش", "نباش": "بود#باش",
+    "کن": "کرد#کن", "بکن": "کرد#کن", "نکن": "کرد#کن",  # the imperative of the light verb
+    "مرا": "من", "ترا": "تو", "تورا": "تو",  # pronoun + را written as one word
+    "دیگران": "دیگری",  # "the others": PerDT's plural of the pronoun دیگری, not of دیگر
+}
+
+# Helpers after a participle in one token (کرده‌بود, شده‌است, گفته‌شده‌است).
+AUXILIARY_STEMS = ("بود", "باش", "است", "شد", "شو", "ام", "ای", "ایم", "اید", "اند")
+
+
+def verb_entries() -> list[tuple[str, str]]:
+    """(past, present) of every verb, the commonest first."""
+    verbs = [verb for verb in resources.hazm_verbs() if verb not in DROPPED_VERBS]
+    ordered = dict.fromkeys((*COMMON_VERBS, *ADDED_VERBS, *verbs))
+    entries = []
+    for verb in ordered:
+        past, _, present = verb.partition("#")
+        if past and present and " " not in verb:
+            entries.append((past, present))
+    return entries
+
+
+def present_forms(present: str) -> list[str]:
+    """Present stem + person endings; a stem ending in a vowel letter takes ی first
+    (آ → آید, گو → گوید), and و may be a consonant (شو → شود) so both are made."""
+    forms = [present + ending for ending in PRESENT_ENDINGS]
+    if present.endswith(("ا", "و", "آ")):
+        forms += [present + YEH + ending for ending in PRESENT_ENDINGS]
+    return forms
+
+
+def subjunctive_prefixes(present: str) -> list[str]:
+    """ب and ن before a stem in آ write it یا (آ → بیا, آور → بیاور)."""
+    if present.startswith("آ"):
+        return ["بیا" + present[1:], "نیا" + present[1:]]
+    return ["ب" + present, "ن" + present]
+
+
+@functools.cache
+def persian_verb_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """(marked, bare): inflected form → past#present. Marked forms carry a prefix (می‌, ن,
+    ب) or a person ending no noun has; bare forms (کند, کرد, کرده) may also be nouns and
+    are read as verbs only for the common verbs (see `verb_lemma`). Bare second persons
+    singular (روی, کشتی, بینی) are left out: they are spelled like nouns with the ezafe or
+    indefinite ی, the far commoner reading."""
+    marked: dict[str, str] = {}
+    bare: dict[str, str] = {}
+    entries = verb_entries()
+    for past, present in entries:  # past forms first: گردید is "became" before "you turn"
+        lemma = f"{past}#{present}"
+        for ending in PAST_ENDINGS:
+            for prefix in ("ن", *CONTINUOUS):
+                marked.setdefault(prefix + past + ending, lemma)
+            if ending != "ی":
+                bare.setdefault(past + ending, lemma)
+        for ending in PERFECT_ENDINGS:
+            participle = past + "ه" + ending
+            for prefix in ("ن", *CONTINUOUS):
+                marked.setdefault(prefix + participle, lemma)
+            (bare if ending == "" else marked).setdefault(participle, lemma)
+    for past, present in entries:
+        lemma = f"{past}#{present}"
+        for form in present_forms(present):
+            for prefix in CONTINUOUS:
+                marked.setdefault(prefix + form, lemma)
+            if not form.endswith(YEH) or present in SECOND_PERSON_BARE:
+                bare.setdefault(form, lemma)
+        for stem in subjunctive_prefixes(present):
+            marked.setdefault(stem, lemma)  # imperative: بکن, بگیر
+            for form in present_forms(stem):
+                marked.setdefault(form, lemma)
+    return marked, bare
+
+
+@functools.cache
+def common_verb_lemmas() -> frozenset[str]:
+    return frozenset(COMMON_VERBS)
+
+
+def verb_lemma(word: str) -> str | None:
+    """past#present of a verb form, or None when the word is not one or its commoner
+    reading is a noun or adjective."""
+    if word in NOT_VERBS:
+        return None
+    marked, bare = persian_verb_forms()
+    common = common_verb_lemmas()
+    lemma = bare.get(word)
+    if lemma in common:  # before a prefixed reading: نوشت is "wrote", not ن + وشت
+        return lemma
+    if lemma is not None and (word.endswith("ه") or (
+            word.startswith(lemma.partition("#")[0]) and not word_classes(word)
+            and noun_lemma(word) == word)):
+        return lemma  # a participle, or a past form no noun shares
+    lemma = marked.get(word)
+    if lemma is not None:
+        if word.startswith(CONTINUOUS) or lemma in common:
+            return lemma
+        # ن and ب also begin nouns (نجوم, بخت, بلندی = بلند + ی): a listed word or one
+        # the noun rules take apart keeps its noun reading
+        if is_listed(word) or noun_lemma(word) != word:
+            return None
+        return lemma
+    if ZWNJ in word:
+        return joined_verb_lemma(word)
+    return None
+
+
+def joined_verb_lemma(word: str) -> str | None:
+    """A participle with its auxiliaries in one token: کرده‌بود, گفته‌شده‌است → the
+    participle's verb (hazm's joined verb parts, written with ZWNJ)."""
+    first, *rest = word.split(ZWNJ)
+    if not first.endswith("ه") or not all(part.startswith(AUXILIARY_STEMS) or
+                                          part in ("ن", "نمی", "می") for part in rest):
+        return None
+    marked, bare = persian_verb_forms()
+    lemma = bare.get(first) or marked.get(first)
+    return lemma if lemma is not None and "#" in lemma else None
+
+
+# --- Persian nouns and adjectives ------------------------------------------------------------
+
+# Nouns and adjectives seen more often with the indefinite or ezafe ی than as a relational
+# adjective in ی (زمانی "a time", not "temporal"): for any other word X, Xی is read as the
+# adjective and kept (فرهنگی, احتمالی, سیاسی). Words whose Xی is a word of its own (یکی,
+# کمی "a little", بسیاری "many", چندی "a while") are not here.
+INDEFINITE_PRONE = frozenset(
+    """
+    کس وقت زمان چیز کار روز سال ماه هفته شب مدت هنگام گاه لحظه حال صورت نوع طور طرف شکل
+    قسمت بخش قدر مقدار تعداد عده حد جا نگاه خبر راه دل کتاب مرد زن دختر پسر فرد
+    آدم نفر دفعه اثر مورد نقش مقام امر حرف سخن کلمه جمله موضوع مسئله مشکل
+    زیاد بزرگ کوچک خاص جدید مهم دیگر فراوان متفاوت گوناگون خوب بد تازه بلند کوتاه
+    آسان ساده عجیب عمیق مشخص متعدد معین مختلف قوی ضعیف اندک
+    """.split()
+)
+
+# Words in ی after a vowel letter that are no ezafe form (چای "tea", رای "vote", توی "in").
+NOT_EZAFE = frozenset("برای چای رای نای وای های توی سرای".split())
+
+# Words that end in تر but are no comparative (دختر "girl", دفتر "office", برتر "superior").
+NOT_COMPARATIVES = frozenset(
+    """
+    دختر دفتر کبوتر چتر بستر شتر اختر انگشتر استر اتر تئاتر متر کیلومتر سانتیمتر
+    میلیمتر لیتر فیلتر کامپیوتر هلیکوپتر پوستر تر برتر دکتر اینتر
+    """.split()
+)
+
+# Pronouns and words a suffix rule would wrongly cut (اینها is no plural of این here: PerDT
+# keeps the pronoun; خودشان keeps its person).
+KEEP_WHOLE = frozenset(
+    f"""
+    اینها آنها این{ZWNJ}ها آن{ZWNJ}ها خودم خودت خودش خودمان خودتان خودشان یکی کمی
+    بسیاری چندی همگان دوران آنان اینان هزاران انتخابات اطلاعات ادبیات تسهیلات
+    """.split()
+)
+
+PRONOUN_CLITICS = ("مان", "تان", "شان", "م", "ت", "ش")
+
+
+@functools.cache
+def broken_plurals() -> dict[str, str]:
+    """Arabic broken plural → singular, from data/broken_plurals.csv (see its header)."""
+    text = (package_files.files("iranru") / "data" / "broken_plurals.csv").read_text(encoding="utf-8")
+    rows = csv.reader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return {plural: singular for plural, singular in rows if plural != "plural"}
+
+
+def is_listed(word: str) -> bool:
+    return word in resources.hazm_word_counts()
+
+
+def word_classes(word: str) -> frozenset[str]:
+    """hazm's word classes of a listed lemma (N, AJ, PL for a plural…); empty for an
+    inflected form (words.dat lists many, with no class)."""
+    return resources.hazm_word_classes().get(word, frozenset())
+
+
+def strip_plural(word: str) -> str | None:
+    """The singular of a Persian plural in ها, ان, ات or ین, or None. ان, ات and ین also end
+    many singular words (باران, ایران), so the whole must not be a listed lemma (unless
+    hazm marks it plural) and the singular must be one."""
+    if word.endswith(f"{ZWNJ}ها"):
+        return word[:-3]
+    classes = word_classes(word)
+    if classes and "PL" not in classes:
+        # a lemma in گان is still a plural of a word in silent ه: نویسندگان → نویسنده
+        if word.endswith("گان") and word_classes(word[:-3] + "ه"):
+            return word[:-3] + "ه"
+        return None
+    if word.endswith("ها") and len(word) > 3 and is_listed(word[:-2]):
+        return word[:-2]
+    for ending in ("ان", "ات", "ین"):
+        if not word.endswith(ending) or len(word) < 4:
+            continue
+        stem = word[: -len(ending)].rstrip(ZWNJ)
+        candidates = [c for c in plural_stems(stem, ending) if len(c) > 1 and (
+            word_classes(c) or (c == stem and c.endswith(YEH) and is_listed(c)))]
+        if candidates and ending != "ات":
+            return candidates[0]  # likeliest first: شورشیان → شورشی, not شورش
+        if candidates:  # an Arabic noun in ت or ه first (مشخصات → مشخصه, not مشخص)
+            nouns = [c for c in candidates if c != stem and "N" in word_classes(c)]
+            counts = resources.hazm_word_counts()
+            return max(nouns or candidates, key=lambda candidate: counts[candidate])
+    return None
+
+
+def plural_stems(stem: str, ending: str) -> tuple[str, ...]:
+    """Singulars a plural stem may come from, likeliest first: گان and یات from a silent ه
+    (نویسندگان → نویسنده, تجربیات → تجربه), یان from a vowel (دانشجویان → دانشجو), ات
+    from an Arabic ت or ه (حرکات → حرکت, کلمات → کلمه)."""
+    if ending == "ات":
+        if stem.endswith(YEH):  # خصوصیات, نظریات, تجربیات: not the adjective خصوصی
+            return stem[:-1] + "ه", stem + "ت", stem + "ه"
+        return stem + "ت", stem + "ه", stem
+    if stem.endswith("گ"):
+        return stem[:-1] + "ه", stem
+    if stem.endswith(YEH):
+        return stem, stem[:-1]
+    return (stem,)
+
+
+def strip_yeh(word: str) -> str | None:
+    """The word without its ezafe or indefinite ی, or None: after a vowel letter or a plural
+    always (دریای → دریا, جای → جا, کسانی → کسان, خانه‌ای → خانه); after a consonant only
+    for the words INDEFINITE_PRONE lists (وقتی → وقت), so relational adjectives stay
+    (فرهنگی)."""
+    if word.endswith((f"{ZWNJ}ای", f"{ZWNJ}ی")) and len(word) > 3:
+        return word[: word.rindex(ZWNJ)]
+    if not word.endswith(YEH) or len(word) < 3 or word in NOT_EZAFE:
+        return None
+    stem = word[:-1]
+    if stem.endswith(("ا", "و")) and (word_classes(stem) or stem.endswith("ها")):
+        counts = resources.hazm_word_counts()
+        # a word that is itself a commoner lemma keeps its ی (قوی "strong"); after و, any
+        # listed lemma does: وی there is mostly the adjective ending -avi (صفوی, شوروی)
+        if not word_classes(word) or (stem.endswith("ا") and counts[word] <= counts.get(stem, 0)):
+            return stem
+    if (stem.endswith("های") and is_listed(stem[:-3].rstrip(ZWNJ))) or (
+            stem.endswith(YEH) and stem[:-1] in INDEFINITE_PRONE):
+        return stem[:-1]  # کتاب‌هایی → کتاب‌ها, جایی → جا: یی after a vowel
+    if stem in INDEFINITE_PRONE or stem in broken_plurals():
+        return stem
+    if not word_classes(word) and (stem.endswith("ها") or strip_plural(stem) is not None):
+        return stem
+    return None
+
+
+def strip_comparative(word: str) -> str | None:
+    """بیشتر → بیش, مهم‌ترین → مهم, کمتری → کم: تر after an adjective (or به "good")."""
+    for ending in ("ترین", "تری", "تر"):
+        if word.endswith(ending) and word not in NOT_COMPARATIVES:
+            stem = word[: -len(ending)].rstrip(ZWNJ)
+            if stem == "به" or (len(stem) > 1 and "AJ" in word_classes(stem)):
+                return stem
+    return None
+
+
+def strip_clitic(word: str) -> str | None:
+    """A possessive pronoun off a word that is no lemma itself: پدرم → پدر, خانه‌اش → خانه,
+    کارهایش → کارهای, دوستانش → دوستان, فردایش → فردا (یش after a vowel)."""
+    if ZWNJ in word:
+        stem, _, clitic = word.rpartition(ZWNJ)
+        if clitic in ("ام", "ات", "اش", "مان", "تان", "شان"):
+            return stem if is_listed(stem) else None
+    for clitic in PRONOUN_CLITICS:
+        stem = word[: -len(clitic)]
+        if not word.endswith(clitic) or len(stem) < 2:
+            continue
+        if stem.endswith(("ای", "وی")) and is_listed(stem[:-1]):
+            return stem[:-1]
+        if (word_classes(stem) & {"N", "AJ"} or stem.endswith(("های", "ان"))
+                or (len(clitic) == 3 and is_listed(stem))):
+            return stem
+    return None
+
+
+def noun_lemma(word: str) -> str:
+    """Nouns and adjectives: endings off, one layer at a time (کتاب‌هایی → کتاب‌ها → کتاب),
+    a broken plural to its singular (افرادی → افراد → فرد)."""
+    plurals = broken_plurals()
+    for _ in range(4):
+        if word in KEEP_WHOLE:
+            return word
+        if word in plurals:
+            return plurals[word]
+        reduced = strip_yeh(word) or strip_plural(word) or strip_comparative(word)
+        if reduced is None and not word_classes(word):
+            reduced = strip_clitic(word)
+        if reduced is None:
+            break
+        word = reduced
+    return word
+
+
+def lemmatize_persian(word: str) -> str:
+    """PerDT-style lemma of one normalised Persian word."""
+    fixed = FIXED_LEMMAS.get(word)
+    if fixed is not None:
+        return fixed
+    if word.endswith(("ۀ", "هٔ")):  # ezafe on a silent ه (خانۀ → خانه): a noun, never a verb
+        return noun_lemma(word[:-1] + "ه" if word.endswith("ۀ") else word[:-1])
+    verb = verb_lemma(word) or preverb_lemma(word)
+    if verb is not None:
+        return with_preverb(verb)
+    return noun_lemma(word)
+
+
+# Preverbs that make a new verb of an old one (بر + گشت "returned"); PerDT writes such a verb
+# as preverb#past (برمی‌گشت → بر#گشت, درآوردم → در#آورد).
+PREVERBS = ("باز", "بر", "در", "فرا", "فرو", "وا", "ور")
+
+
+@functools.cache
+def past_stems() -> frozenset[str]:
+    return frozenset(past for past, _ in verb_entries())
+
+
+def with_preverb(lemma: str) -> str:
+    """hazm lists some preverb verbs whole (بازگشت#بازگرد): PerDT's باز#گشت."""
+    past = lemma.partition("#")[0]
+    for preverb in PREVERBS:
+        if past.startswith(preverb) and past[len(preverb):] in past_stems():
+            return f"{preverb}#{past[len(preverb):]}"
+    return lemma
+
+
+def preverb_lemma(word: str) -> str | None:
+    """preverb#past of a preverb glued to a verb form (برمی‌گشت, درآوردم); a listed word
+    keeps its noun reading unless the verb form carries می (برنده "winner" is no بر + نده,
+    درآمد "income" no verb)."""
+    if not word.startswith(PREVERBS):
+        return None
+    for preverb in PREVERBS:
+        rest = word[len(preverb):]
+        if not word.startswith(preverb) or len(rest) < 2:
+            continue
+        if is_listed(word) and not rest.startswith(("می", "نمی")):
+            return None
+        lemma = verb_lemma(rest)
+        if lemma is not None and "#" in lemma and lemma[0] != "#":
+            return f"{preverb}#{lemma.partition('#')[0]}"
+    return None
+
+
+# --- English ---------------------------------------------------------------------------------
+
+# UD EWT's lemmas that simplemma does not give: object pronouns to the subject form (its is
+# mostly it + 's written without the apostrophe), and informal spellings of the web.
+ENGLISH_FIXED = {
+    "me": "i", "him": "he", "them": "they", "us": "we", "its": "it", "u": "you", "ur": "your",
+    "im": "i", "ive": "i", "youre": "you", "theyre": "they", "thats": "that", "cant": "can",
+    "dont": "do", "didnt": "do", "doesnt": "do", "isnt": "be", "arent": "be", "wasnt": "be",
+    "werent": "be", "havent": "have", "hasnt": "have", "hadnt": "have", "couldnt": "could",
+    "wouldnt": "would", "shouldnt": "should", "pls": "please", "plz": "please", "thx": "thanks",
+    "b/c": "because", "cuz": "because", "coz": "because", "thru": "through", "tho": "though",
+    "wanna": "want", "gonna": "go", "gotta": "get", "outta": "out", "kinda": "kind",
+    "sorta": "sort", "lemme": "let", "gimme": "give", "ppl": "people",
+    "media": "media", "trivia": "trivia",  # Latin plurals English uses as mass nouns
+    "thinking": "think",  # simplemma: "thinke"
+    "following": "follow",  # a verb in UD also where it works as a preposition, like including
+    "regards": "regards",  # the letter's closing
+    # irregular past forms simplemma leaves whole or gets wrong, whose verb reading is the
+    # commoner (thought "thought of it" before "a thought"; bit, shot, wound stay nouns)
+    "thought": "think", "felt": "feel", "left": "leave", "won": "win", "broke": "break",
+    "rose": "rise", "shook": "shake", "swore": "swear", "gone": "go", "awoken": "awake",
+    "worse": "bad", "least": "least", "bare": "bare",
+    "jan.": "january", "feb.": "february", "mar.": "march", "apr.": "april", "jun.": "june",
+    "jul.": "july", "aug.": "august", "sep.": "september", "sept.": "september",
+    "oct.": "october", "nov.": "november", "dec.": "december",
+}
+# Participles English uses mostly as adjectives: UD keeps them whole (an interesting book,
+# I am interested), where simplemma would give the verb.
+ENGLISH_ADJECTIVES = frozenset(
+    """
+    interesting amazing exciting boring surprising satisfying disappointing rewarding confusing
+    annoying frightening embarrassing fascinating outstanding willing charming stunning
+    promising overwhelming loving caring astonishing terrifying thrilling worrying inspiring
+    refreshing relaxing tempting touching striking interested complicated sophisticated
+    devoted determined qualified experienced limited concerned frustrated embarrassed excited
+    bored tired pleased disappointed satisfied worried scared terrified confused talented
+    educated advanced detailed dedicated blessed renowned skilled unemployed organized
+    motivated biased naked crowded armed involved
+    """.split()
+)
+# Times of day as UD writes them (4 PM → p.m.); in capitals only: "am" is a form of be.
+ENGLISH_FIXED_CAPITALS = {"AM": "a.m.", "PM": "p.m.", "A.M.": "a.m.", "P.M.": "p.m."}
+
+
+@functools.cache
+def common_inflected_english() -> frozenset[str]:
+    """Common English words whose capitalised form simplemma would change (see the file's
+    header): a capitalised word is lemmatised only when it is one of them."""
+    text = (package_files.files("iranru") / "data" / "en_common_inflected.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def lemmatize_english(word: str) -> str:
+    """simplemma, lower-cased, with UD's pronouns and informal spellings. A capitalised word
+    keeps its form unless its lower-case form is a common word (Posted → post, Best → good;
+    Meshed, Aras, ISS stay) or simplemma knows it as the plural of a name (Palestinians)."""
+    import simplemma
+
+    if not word:
+        return word
+    lower = word.lower()
+    fixed = ENGLISH_FIXED_CAPITALS.get(word)
+    if fixed is None and (word.islower() or word[1:].islower() or len(word) == 1):
+        fixed = ENGLISH_FIXED.get(lower)
+    if fixed is not None:
+        return fixed
+    if lower in ENGLISH_ADJECTIVES:
+        return lower
+    if any(char.isdigit() for char in word):  # 4th, 1990s, G8: simplemma spells them out
+        return lower
+    if not word.islower() and word[:1].isalpha():
+        capitals = word.isupper() and len(word) < 4  # US, IT, IS: names, not us, it, is
+        lemma = simplemma.lemmatize(word, lang="en")  # its names: Palestinians → Palestinian
+        if lower in common_inflected_english() and not capitals:  # Posted → post, Groups → group
+            common = lemmatize_english(lower)
+            return common if common != lower else lemma.lower()
+        plural = lower.endswith("s") and lemma.lower() in (lower[:-1], lower[:-2], lower[:-3] + "y")
+        return lemma.lower() if plural and lemma[:1].isupper() else lower
+    lemma = simplemma.lemmatize(word, lang="en")
+    if lemma.replace("-", "").lower() == lower.replace("-", "") or (
+            len(word) <= 3 and len(lemma) > 2 * len(word)):
+        return lower  # e-mail is no "email", wifi no "wi-fi", km no "kilometer"
+    return lemma.lower()

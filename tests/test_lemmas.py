@@ -1,0 +1,202 @@
+"""Lemmas of single words: Persian after UD PerDT, English after UD EWT (see iranru.lemmas)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from iranru import lemmas, resources
+from iranru.lemmas import lemmatize_english, lemmatize_persian
+
+ZWNJ = "\u200c"  # zero-width non-joiner
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        # verbs, participles and auxiliaries as past#present
+        ("کرده", "کرد#کن"),  # a participle is a verb form, not a noun
+        ("شده", "شد#شو"),
+        (f"نکرده{ZWNJ}اند", "کرد#کن"),
+        (f"رفته{ZWNJ}اند", "رفت#رو"),
+        (f"کرده{ZWNJ}بود", "کرد#کن"),  # participle + auxiliary in one token
+        (f"گفته{ZWNJ}شده{ZWNJ}است", "گفت#گو"),
+        (f"می{ZWNJ}کند", "کرد#کن"),
+        (f"نمی{ZWNJ}کردند", "کرد#کن"),
+        ("بکشد", "کشید#کش"),  # کش is the present of کشید, not of کشت "killed"
+        ("کشید", "کشید#کش"),
+        ("بیاید", "آمد#آ"),  # ب before a stem in آ is written بیا
+        ("خواهد", "خواست#خواه"),  # the future auxiliary
+        ("گردید", "گردید#گرد"),  # formal "became", missing from hazm's list
+        ("گردد", "گشت#گرد"),
+        ("نوشت", "نوشت#نویس"),  # "wrote", not ن + a verb وشت
+        (f"برمی{ZWNJ}گشت", "بر#گشت"),  # a preverb verb: PerDT writes preverb#past
+        ("درآوردم", "در#آورد"),
+        ("بازگشته", "باز#گشت"),  # hazm lists it whole, as بازگشت#بازگرد
+        ("برنده", "برنده"),  # "winner", no بر + نده
+        ("درآمد", "درآمد"),  # "income"
+        ("بود", "بود#باش"),  # PerDT: بود and باشد are one verb
+        ("باشد", "بود#باش"),
+        (f"می{ZWNJ}باشد", "بود#باش"),
+        ("است", "#است"),  # the copula has no past stem
+        ("نیست", "#هست"),
+        ("هستند", "#هست"),
+        ("باید", "بایست#باید"),
+        ("نباید", "بایست#باید"),
+        (f"می{ZWNJ}توان", "#توان"),  # impersonal "one can"
+        # forms that are also nouns: the commoner reading wins
+        ("کند", "کرد#کن"),  # "does", not "slow"
+        ("داد", "داد#ده"),  # "gave", not "justice"
+        ("داشت", "داشت#دار"),  # "had", not "harvest"
+        ("نشست", "نشست"),  # "meeting" in the news, not "sat"
+        ("روند", "روند"),  # "trend", not "they go"
+        ("گذشته", "گذشته"),  # "past": a participle become an adjective
+        ("رسم", "رسم"),  # "custom", not "I arrive"
+        ("بلندی", "بلند"),  # بلند + ی, not ب + a verb لند
+        ("فرهنگی", "فرهنگی"),  # a noun form, not فرهیخت#فرهنگ
+        # plural, ezafe and indefinite endings, without eating the stem
+        (f"کتاب{ZWNJ}ها", "کتاب"),
+        (f"کتاب{ZWNJ}هایی", "کتاب"),
+        ("کتابهای", "کتاب"),
+        ("دریای", "دریا"),  # ezafe after a vowel: hazm cut it to دری
+        ("امضای", "امضا"),
+        ("آمریکای", "آمریکا"),
+        ("جای", "جا"),
+        ("کسی", "کس"),
+        ("کسانی", "کس"),
+        ("وقتی", "وقت"),
+        (f"خانه{ZWNJ}ای", "خانه"),
+        ("خانهٔ", "خانه"),  # ezafe written with hamza above a silent ه
+        ("زنان", "زن"),
+        ("نویسندگان", "نویسنده"),  # گان from a word in silent ه
+        ("تجربیات", "تجربه"),
+        ("حرکات", "حرکت"),  # ات after an Arabic ت
+        ("کلمات", "کلمه"),
+        ("پدرم", "پدر"),  # a possessive pronoun
+        (f"خانه{ZWNJ}اش", "خانه"),
+        # words that only look inflected
+        ("باران", "باران"),  # "rain", no plural of بار
+        ("ایران", "ایران"),
+        ("برای", "برای"),  # the preposition, no ezafe form of برا
+        ("چای", "چای"),  # "tea"
+        ("شوروی", "شوروی"),  # "Soviet": an adjective in وی, no ezafe form of شورو
+        ("قوی", "قوی"),  # "strong", commoner than قو "swan"
+        ("پهلوی", "پهلوی"),
+        ("صفوی", "صفوی"),  # "Safavid"
+        ("شورشیان", "شورشی"),  # "rebels": the plural of شورشی, not of شورش "revolt"
+        ("سری", "سری"),  # "series" (یک سری), not "a head"
+        ("جاری", "جاری"),  # "current", no indefinite of جار
+        ("دختر", "دختر"),  # no comparative of دخ
+        ("دفتر", "دفتر"),
+        ("مردم", "مردم"),  # a lexicalised plural PerDT keeps
+        ("شرایط", "شرایط"),
+        ("اینها", "اینها"),  # the pronoun stays
+        # relational adjectives keep their ی
+        ("احتمالی", "احتمالی"),
+        ("سیاسی", "سیاسی"),
+        # Arabic broken plurals
+        ("افراد", "فرد"),
+        ("حقوق", "حق"),
+        ("افرادی", "فرد"),
+        ("اعضای", "عضو"),  # ezafe, then the broken plural
+        # comparatives and superlatives
+        ("بیشتر", "بیش"),
+        ("بهتر", "به"),
+        (f"مهم{ZWNJ}ترین", "مهم"),
+        ("مرا", "من"),  # من + را written as one word
+        ("دیگران", "دیگری"),  # the plural of the pronoun دیگری
+    ],
+)
+def test_persian_lemmas(word: str, lemma: str) -> None:
+    assert lemmatize_persian(word) == lemma
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("countries", "country"),
+        ("was", "be"),
+        ("me", "i"),  # UD: object pronouns to the subject form
+        ("Me", "i"),
+        ("them", "they"),
+        ("us", "we"),
+        ("US", "us"),  # the country, in capitals, is no pronoun
+        ("its", "it"),
+        ("u", "you"),  # informal spellings get the standard lemma
+        ("b/c", "because"),
+        ("PM", "p.m."),
+        ("Sept.", "september"),
+        ("Meshed", "meshed"),  # a capitalised rare word is a name: not "mesh"
+        ("Aras", "aras"),  # the river, not the plural of "ara"
+        ("ISS", "iss"),  # not "island"
+        ("Posted", "post"),  # a common word at the start of a sentence is lemmatised
+        ("Books", "book"),
+        ("Palestinians", "palestinian"),  # simplemma knows the name's plural
+        ("Groups", "group"),  # a capitalised common word: its lower-case lemma
+        ("thought", "think"),  # an irregular past simplemma leaves whole
+        ("gone", "go"),  # simplemma: "gan"
+        ("interesting", "interesting"),  # a participle used as an adjective stays whole
+        ("interested", "interested"),
+        ("following", "follow"),
+        ("United", "united"),
+        ("4th", "4th"),  # digits are not spelled out ("fourth")
+        ("1990s", "1990s"),
+        ("e-mail", "e-mail"),  # no respelling ("email")
+        ("km", "km"),  # not "kilometer"
+        ("media", "media"),
+    ],
+)
+def test_english_lemmas(word: str, lemma: str) -> None:
+    assert lemmatize_english(word) == lemma
+
+
+def test_every_broken_plural_and_its_singular_is_a_word_hazm_lists() -> None:
+    """The hand-written table holds no typo: hazm's word list knows both sides."""
+    words = resources.hazm_word_counts()
+    table = lemmas.broken_plurals()
+    assert len(table) > 150
+    assert [(plural, singular) for plural, singular in table.items()
+            if plural not in words or singular not in words] == []
+
+
+def test_hazm_tables_are_read_as_hazm_reads_them() -> None:
+    """words.dat and verbs.dat are parsed once here (for ZWNJ repair and lemmas alike)."""
+    from hazm.utils import verbs_list, words_list
+
+    assert resources.hazm_word_counts().keys() == {word for word, _, _ in words_list()}
+    assert resources.hazm_verbs() == tuple(verbs_list())
+
+
+def test_common_verbs_and_fixed_lemmas_are_in_the_verb_table() -> None:
+    """A typo in a hand-written verb would silently never match."""
+    verbs = (*resources.hazm_verbs(), *lemmas.ADDED_VERBS)
+    stems = {tuple(verb.split("#")) for verb in verbs}
+    assert [verb for verb in lemmas.COMMON_VERBS if tuple(verb.split("#")) not in stems] == []
+    fixed = {lemma for lemma in lemmas.FIXED_LEMMAS.values() if "#" in lemma and lemma[0] != "#"}
+    assert [verb for verb in fixed if tuple(verb.split("#")) not in stems] == []
+
+
+def test_a_lemma_is_stable_under_lemmatising_again_for_persian_nouns() -> None:
+    """Removing endings goes all the way: a noun's lemma has no ending left to remove."""
+    for word in ("کتاب", "دریا", "کس", "فرد", "خانه", "زن", "نویسنده", "بیش"):
+        assert lemmatize_persian(word) == word
+
+
+PERSIAN_LETTERS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآئءۀٔ"
+
+
+@given(st.text(alphabet=PERSIAN_LETTERS + ZWNJ, min_size=1, max_size=12))
+@example(ZWNJ)
+@example(f"{ZWNJ}ها")
+@example("ٔ")
+def test_every_persian_string_gets_a_lemma(word: str) -> None:
+    """Any run of Persian letters and ZWNJs, endings alone included, gets a non-empty lemma."""
+    assert lemmatize_persian(word)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'-.0123456789éß",
+               min_size=1, max_size=12))
+@example("U.S.S.R.")
+def test_every_english_string_gets_a_lemma(word: str) -> None:
+    assert lemmatize_english(word)
