@@ -73,7 +73,7 @@ def test_directory_without_text_files(runner: CliRunner, tmp_path: Path) -> None
     result = stats(runner, str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr == (
-        f"iranru: {tmp_path}: no .txt, .md or .html files in this directory\n"
+        f"iranru: {tmp_path}: no .txt, .md, .html, .docx, .odt or .pdf files in this directory\n"
         "iranru: nothing could be read\n"
     )
 
@@ -85,7 +85,7 @@ def test_directory_without_text_files(runner: CliRunner, tmp_path: Path) -> None
         ("blank.txt", b"  \n\t \r\n", "contains only white space"),
         ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(64), "binary file (PNG image), not text"),
         ("paper.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(64),
-         "binary file (PDF document (extract its text first, e.g. with pdftotext)), not text"),
+         "not a readable PDF (No /Root object! - Is this really a PDF?)"),
         ("program.txt", b"\x7fELF\x02\x01\x01" + bytes(64), "binary file (ELF executable), not text"),
         ("nuls.txt", b"a\x00b\x00\x00\x00c\x00" * 20, "binary file (contains NUL bytes), not text"),
     ],

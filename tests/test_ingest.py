@@ -6,6 +6,8 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from iranru.errors import InputError
 from iranru.ingest import read_documents
@@ -55,7 +57,7 @@ def test_mostly_utf8_file_keeps_text_and_counts_broken_bytes() -> None:
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (PNG image), not text"),
         (b"\x7fELF\x02\x01\x01\x00", "binary file (ELF executable), not text"),
-        (b"%PDF-1.7\n", "binary file (PDF document (extract its text first, e.g. with pdftotext)), not text"),
+        (b"%PDF-1.7\n", "binary file (PDF document), not text"),
         (b"\x00\x01\x02\x00\x00\x05" * 10, "binary file (contains NUL bytes), not text"),
     ],
 )
@@ -67,8 +69,59 @@ def test_binary_files_are_refused_with_a_reason(data: bytes, reason: str) -> Non
 
 def test_forced_encoding_that_does_not_fit_is_an_input_error() -> None:
     with pytest.raises(InputError) as raised:
-        decode_bytes(PERSIAN.encode("utf-8"), "f.txt", encoding="ascii")
+        decode_bytes(PERSIAN.replace("ی", "ي").encode("cp1256"), "f.txt", encoding="ascii")
     assert str(raised.value).startswith("f.txt: cannot decode as ascii:")
+
+
+@pytest.mark.parametrize(
+    ("data", "forced", "text", "encoding"),
+    [
+        # Detected with certainty: the flag does not apply.
+        (PERSIAN.encode("utf-8"), "cp1256", PERSIAN, "utf-8"),
+        (PERSIAN.encode("utf-16-le"), "cp1256", PERSIAN, "utf-16-le"),
+        (codecs.BOM_UTF8 + ENGLISH.encode("utf-8"), "latin-1", ENGLISH, "utf-8"),
+        # Not detected with certainty: the flag replaces the guess (cp1252 here).
+        ("Tehran, café ÿ".encode("latin-1"), "cp1256", "Tehran, café ے", "cp1256"),
+    ],
+)
+def test_encoding_flag_applies_only_to_files_not_detected(
+    data: bytes, forced: str, text: str, encoding: str,
+) -> None:
+    decoded = decode_bytes(data, "f.txt", encoding=forced)
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+def test_windows_1256_persian_with_zwnjs_is_detected() -> None:
+    # Byte 0x9D is ZWNJ in cp1256; charset-normalizer alone turns such files down.
+    text = "قدرت‌هاي استعماري مي‌خواستند كه ايران را تضعيف كنند، «روسيه» نيز."
+    decoded = decode_bytes(text.encode("cp1256"), "f.txt")
+    assert (decoded.text, decoded.encoding) == (text, "cp1256")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [PERSIAN, "ابتدا", "ایران‌شناسی", ENGLISH])
+def test_utf16_without_bom_is_detected(text: str, encoding: str) -> None:
+    # "ابتدا" in UTF-16 is also valid UTF-8 (every byte below 0x80): its 0x06 bytes betray it.
+    decoded = decode_bytes(text.encode(encoding), "f.txt")
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+PERSIAN_LETTERS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+persian_words = st.text(alphabet=PERSIAN_LETTERS, min_size=2, max_size=8)
+# Words joined by spaces or ZWNJs, with Persian punctuation: what an old Persian file holds.
+persian_texts = st.lists(
+    st.tuples(persian_words, st.sampled_from([" ", "\u200c", "، ", ". ", "\n"])), min_size=4, max_size=30,
+).map(lambda pairs: "".join(word + joiner for word, joiner in pairs).strip())
+
+
+@settings(max_examples=150, deadline=None)
+@example("اپ اپ اپ اپ", "cp1256")  # its bytes (C7 81 …) are valid UTF-8 too: ǁ ǁ ǁ ǁ
+@given(persian_texts, st.sampled_from(["utf-8", "utf-16-le", "utf-16-be", "cp1256"]))
+def test_persian_with_zwnjs_round_trips_through_every_encoding(text: str, encoding: str) -> None:
+    if encoding == "cp1256":  # it has no Persian yeh: old Windows files write the Arabic one
+        text = text.replace("ی", "ي")
+    decoded = decode_bytes(text.encode(encoding), "f.txt")
+    assert (decoded.text, decoded.encoding) == (text, encoding)
 
 
 def test_html_tags_scripts_and_entities_are_stripped() -> None:

@@ -73,8 +73,8 @@ WrapOption = Annotated[
 EncodingOption = Annotated[
     str | None,
     typer.Option("--encoding", rich_help_panel=INPUT_PANEL, show_default=False,
-                 help="Read every input in this encoding instead of detecting it "
-                 "(e.g. cp1256)."),
+                 help="Read inputs that are not UTF-8 or UTF-16 in this encoding instead of "
+                 "guessing (e.g. cp1256)."),
 ]
 MaxFileSizeOption = Annotated[
     float,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from iranru.errors import InputError
@@ -10,7 +11,7 @@ from iranru.errors import InputError
 # Magic numbers of the binary files researchers' folders usually mix in with their texts.
 BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG", "PNG image"),
-    (b"%PDF", "PDF document (extract its text first, e.g. with pdftotext)"),
+    (b"%PDF", "PDF document"),  # read.py reads PDFs before they come here
     (b"\x7fELF", "ELF executable"),
     (b"PK\x03\x04", "ZIP archive or Office document"),
     (b"GIF8", "GIF image"),
@@ -27,6 +28,17 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 # Encodings tried when the bytes are not UTF-8, in charset-normalizer's judgement.
 LEGACY_ENCODINGS = ["cp1256", "cp1252", "latin_1"]
 REPLACEMENT = "\ufffd"
+ZWNJ, ZWJ = "\u200c", "\u200d"  # zero-width (non-)joiner: Persian writes ZWNJ inside words
+# Arabic-script letters and marks, Persian punctuation (، ؛ ؟ « »), ZWNJ and ZWJ.
+PERSIAN_CP1256_CHAR = re.compile(f"[\u0600-\u06ff\u00ab\u00bb{ZWNJ}{ZWJ}]")
+PLAUSIBLE_CHAR = re.compile(
+    f"[\t\n\r\x20-\x7e\u00a0-\u024f\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
+    f"\u2000-\u206f\u20ac{ZWNJ}{ZWJ}]"
+)
+ARABIC_CHAR = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
+CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")  # no text has these
+# Text read in the right encoding is almost all made of plausible characters.
+MIN_PLAUSIBLE_SHARE = 0.95
 # A file "mostly UTF-8" has valid multi-byte characters and only a few broken ones.
 MAX_BROKEN_SHARE = 0.01
 
@@ -52,18 +64,47 @@ def detect_bom(data: bytes) -> str | None:
     return None
 
 
-def guess_bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows as every other byte NUL in mostly-ASCII text."""
-    sample = data[:4096]
-    if len(sample) < 4:
+def plausible_share(text: str) -> float:
+    """The share of characters a Persian or English text is made of: Arabic-script and Latin
+    letters, digits, punctuation, white space, ZWNJ. Bytes read in the wrong encoding give
+    private-use, CJK or control characters instead."""
+    if not text:
+        return 0.0
+    return sum(1 for char in text if PLAUSIBLE_CHAR.match(char)) / len(text)
+
+
+def detect_bomless_utf16(data: bytes) -> Decoded | None:
+    """UTF-16 without a BOM: English shows as every other byte NUL, Persian as every other byte
+    0x06 (the Arabic block, U+06xx); the byte order that decodes to plausible text wins."""
+    if len(data) % 2 or len(data) < 4:
         return None
-    even_nuls = sample[0::2].count(0) / len(sample[0::2])
-    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
-    if odd_nuls > 0.4 and even_nuls < 0.05:
-        return "utf-16-le"
-    if even_nuls > 0.4 and odd_nuls < 0.05:
-        return "utf-16-be"
-    return None
+    best: tuple[float, str, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = plausible_share(text[:20_000])
+        if share >= MIN_PLAUSIBLE_SHARE and (best is None or share > best[0]):
+            best = (share, encoding, text)
+    return Decoded(best[2], best[1]) if best else None
+
+
+def decode_persian_cp1256(data: bytes) -> Decoded | None:
+    """Windows-1256, as old Persian Windows files are written: almost every non-ASCII byte is an
+    Arabic-script letter or Persian punctuation, ZWNJ (0x9D) included. charset-normalizer turns
+    such files down once they hold ZWNJs, which it counts as suspicious."""
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        return None
+    non_ascii = [char for char in text if ord(char) > 127]
+    persian = sum(1 for char in non_ascii if PERSIAN_CP1256_CHAR.match(char))
+    if not non_ascii or persian < MIN_PLAUSIBLE_SHARE * len(non_ascii):
+        return None
+    if plausible_share(text) < MIN_PLAUSIBLE_SHARE:
+        return None
+    return Decoded(text, "cp1256")
 
 
 def decode_mostly_utf8(data: bytes) -> Decoded | None:
@@ -87,12 +128,9 @@ def decode_legacy(data: bytes) -> Decoded | None:
 
 
 def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> Decoded:
-    """Decode or raise InputError with a reason a user can act on."""
-    if encoding:
-        try:
-            return Decoded(data.decode(encoding).removeprefix("\ufeff"), encoding)
-        except (UnicodeDecodeError, LookupError) as error:
-            raise InputError(source, f"cannot decode as {encoding}: {error}") from None
+    """Decode or raise InputError with a reason a user can act on. A BOM, UTF-8 and UTF-16 are
+    detected with certainty and win over `encoding`, which replaces only the guesses (cp1256,
+    cp1252, Latin-1) for files that are none of these."""
     binary = describe_binary(data)
     if binary:
         raise InputError(source, f"binary file ({binary}), not text")
@@ -104,25 +142,39 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> Decod
             raise InputError(
                 source, f"cannot decode: starts with a {bom} BOM but is not {bom}"
             ) from None
+    # UTF-16 Persian can be valid UTF-8 (U+0627 ا is the bytes ' and 0x06): controls betray it.
+    suspect = b"\x00" in data or not is_utf8(data) or CONTROL_BYTES.search(data)
+    utf16 = detect_bomless_utf16(data) if suspect else None
+    if utf16:
+        return utf16
     warnings: list[str] = []
     if b"\x00" in data:
-        utf16 = guess_bomless_utf16(data)
-        if utf16:
-            try:
-                return Decoded(data.decode(utf16), utf16)
-            except UnicodeDecodeError:
-                pass
         nuls = data.count(0)
         if nuls > 0.01 * len(data):
             raise InputError(source, "binary file (contains NUL bytes), not text")
         data = data.replace(b"\x00", b"")
         warnings.append(f"{nuls} NUL byte{'s' if nuls != 1 else ''} removed")
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8", tuple(warnings))
-    except UnicodeDecodeError:
-        pass
-    for attempt in (decode_mostly_utf8, decode_legacy):
+    if is_utf8(data):
+        text = data.decode("utf-8")
+        # Short cp1256 Persian can be valid UTF-8 too (اپ is C7 81, UTF-8 for ǁ): UTF-8 with no
+        # Arabic letter whose bytes are Persian in cp1256 is cp1256.
+        legacy = None if text.isascii() or ARABIC_CHAR.search(text) else decode_persian_cp1256(data)
+        return legacy or Decoded(text, "utf-8", tuple(warnings))
+    if encoding:
+        try:
+            return Decoded(data.decode(encoding).removeprefix("\ufeff"), encoding, tuple(warnings))
+        except (UnicodeDecodeError, LookupError) as error:
+            raise InputError(source, f"cannot decode as {encoding}: {error}") from None
+    for attempt in (decode_mostly_utf8, decode_persian_cp1256, decode_legacy):
         decoded = attempt(data)
         if decoded is not None:
             return Decoded(decoded.text, decoded.encoding, tuple(warnings) + decoded.warnings)
     raise InputError(source, "cannot decode: not UTF-8, UTF-16 or cp1256; pass --encoding")
+
+
+def is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

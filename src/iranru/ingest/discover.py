@@ -17,7 +17,7 @@ from typing import Any
 from iranru.errors import InputError, UsageError
 
 DEFAULT_CORPUS = Path("corpus")  # read when no path is given
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".docx", ".odt", ".pdf"})
 METADATA_FILE = "metadata.csv"
 STDIN = "-"
 
@@ -299,7 +299,8 @@ def discover(paths: list[str], where: Sequence[str] = ()) -> Discovery:
                 root_metadata.walked = True
             files = walk_directory(path)
             if not files:
-                result.problems.append((raw, "no .txt, .md or .html files in this directory"))
+                result.problems.append(
+                    (raw, "no .txt, .md, .html, .docx, .odt or .pdf files in this directory"))
             prefix = f"{path}{os.sep}"
             for file in files:  # below `path`: its name there is what follows the prefix
                 name = (file.path[len(prefix):] if file.path.startswith(prefix)

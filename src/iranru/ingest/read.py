@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from iranru.errors import InputError
-from iranru.ingest.decode import decode_bytes
+from iranru.ingest.decode import Decoded, decode_bytes
 from iranru.ingest.discover import STDIN, Source, discover
+from iranru.ingest.documents import document_kind, extract_text
 from iranru.ingest.html import strip_html
 from iranru.model import Document, Skipped
 from iranru.settings import ReadOptions
@@ -44,9 +45,13 @@ def read_document(source: Source, options: ReadOptions) -> Document:
     """One source to a Document; raises InputError for anything a user must fix."""
     label = source.name if source.path == STDIN else source.path
     data = read_bytes(source, options)
-    decoded = decode_bytes(data, label, options.encoding)
+    kind = document_kind(data)
+    if kind is not None:  # Word, OpenDocument or PDF: its text, which offsets then refer to
+        decoded = Decoded(extract_text(data, kind, label), kind)
+    else:
+        decoded = decode_bytes(data, label, options.encoding)
     text = decoded.text
-    if Path(source.path).suffix.lower() in HTML_SUFFIXES:
+    if kind is None and Path(source.path).suffix.lower() in HTML_SUFFIXES:
         text = strip_html(text)
     if not text:
         raise InputError(label, "empty file")
