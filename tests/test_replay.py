@@ -155,3 +155,21 @@ def test_a_replay_loads_no_analysis_code(tmp_path: Path, texts: Path) -> None:
     assert first.stderr.splitlines()[-1] == "['hazm', 'nltk', 'pandas']"
     assert second.stderr.splitlines()[-1] == "[]"
     assert second.stdout == first.stdout
+
+
+def test_which_reports_replay_is_a_named_set_of_real_commands() -> None:
+    """Replay is for the reports that read the document cache: a named set, not whichever
+    command happens to have a no_cache option."""
+    from typer.main import get_command_name
+
+    from iranru.cli import app
+    from iranru.cli.replay import REPLAYABLE_REPORTS, is_replayable
+
+    commands = {command.name or get_command_name(command.callback.__name__)
+                for command in app.registered_commands}
+    assert REPLAYABLE_REPORTS <= commands
+    assert commands - REPLAYABLE_REPORTS == {"normalize", "dates", "places"}
+    files = {"paths": ["corpus"], "no_cache": False}
+    assert [is_replayable(name, files) for name in ("freq", "dates", "normalize")] == [True, False, False]
+    assert not is_replayable("freq", {**files, "no_cache": True})
+    assert not is_replayable("freq", {**files, "paths": ["-"]})

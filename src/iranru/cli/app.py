@@ -100,7 +100,7 @@ def begin_recording(context: typer.Context) -> Recording | None:
     from iranru.cli.replay import Recording, is_replayable, replay_key, typed_params
 
     params = typed_params(context.params)
-    if not is_replayable(params):
+    if not is_replayable(context.info_name, params):
         return None
     found = replay_key(context.info_name, params, sys.stdout)
     if found is None:

@@ -50,14 +50,18 @@ def typed_params(params: dict[str, Any]) -> dict[str, Any]:
     return typed
 
 
-def is_replayable(params: dict[str, Any]) -> bool:
-    """Commands that use the cache, with it on, over files (not standard input), printing a
+# the reports that read the document cache, and so may be replayed from it
+REPLAYABLE_REPORTS = frozenset({"stats", "tokens", "freq", "ngrams", "collocations", "kwic", "compare"})
+
+
+def is_replayable(command: str, params: dict[str, Any]) -> bool:
+    """A report that uses the cache, with it on, over files (not standard input), printing a
     table (no terminal chart, no chart file), on this machine (no Dask cluster)."""
     from iranru.settings import SCHEDULER_ENV
 
     paths = params.get("paths") or []
     return (
-        "no_cache" in params and not params["no_cache"] and "-" not in paths
+        command in REPLAYABLE_REPORTS and not params.get("no_cache") and "-" not in paths
         and not params.get("plot") and params.get("plot_file") is None
         and not params.get("scheduler") and not os.environ.get(SCHEDULER_ENV)
     )
