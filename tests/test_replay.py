@@ -173,3 +173,18 @@ def test_which_reports_replay_is_a_named_set_of_real_commands() -> None:
     assert [is_replayable(name, files) for name in ("freq", "dates", "normalize")] == [True, False, False]
     assert not is_replayable("freq", {**files, "no_cache": True})
     assert not is_replayable("freq", {**files, "paths": ["-"]})
+
+
+def test_a_run_that_warns_about_the_cache_is_not_recorded(runner: CliRunner, tmp_path: Path, texts: Path,
+                                                          settled: None) -> None:
+    """The warning is about this run's cache (rebuilt), not about the report: it is known by
+    its kind (cache.CacheWarning), not by looking for the cache's path in the message text."""
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    (cache_dir / cache.DB_NAME).write_bytes(b"this is not a database\x00" * 200)
+    first = run(runner, "freq", str(texts), cache_dir=cache_dir)
+    assert first[0] == 0 and "rebuilt it" in first[2]
+    assert recorded_reports(cache_dir) == 0
+    second = run(runner, "freq", str(texts), cache_dir=cache_dir)
+    assert second == (0, first[1], "")  # ran again, quietly, and is now recorded
+    assert recorded_reports(cache_dir) == 1

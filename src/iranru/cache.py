@@ -39,6 +39,11 @@ PIPELINE_LIBRARIES = ("hazm", "nltk", "simplemma")
 STORED_FIELDS = ("start", "end", "norm", "lemma", "lang", "sentence", "is_word", "stopword")
 
 
+class CacheWarning(str):
+    """A warning about the analysis cache itself, not about the report: a run that gives one
+    is not recorded for replay (its replay would repeat a warning about a cache since mended)."""
+
+
 class CacheBusy(Exception):
     """Another process holds the cache longer than BUSY_SECONDS."""
 
@@ -261,20 +266,20 @@ def open_cache(directory: Path) -> tuple[DocumentCache | None, list[str]]:
         return DocumentCache(directory), []
     except sqlite3.Error as error:
         if is_busy(error):
-            return None, [f"cache {path} is busy ({error}); running without it"]
+            return None, [CacheWarning(f"cache {path} is busy ({error}); running without it")]
         return rebuild_cache(directory, error)
     except OSError as error:
-        return None, [f"cannot use the cache folder {directory} ({error.strerror or error}); running "
-                      "without it (--cache-dir DIR chooses another)"]
+        return None, [CacheWarning(f"cannot use the cache folder {directory} ({error.strerror or error}); "
+                                   "running without it (--cache-dir DIR chooses another)")]
 
 
 def rebuild_cache(directory: Path, error: Exception) -> tuple[DocumentCache | None, list[str]]:
     path = directory / DB_NAME
     try:
         remove_cache_files(directory)
-        return DocumentCache(directory), [f"cache {path} was unreadable ({error}); rebuilt it"]
+        return DocumentCache(directory), [CacheWarning(f"cache {path} was unreadable ({error}); rebuilt it")]
     except (sqlite3.Error, OSError) as again:
-        return None, [f"cache {path} is unreadable ({again}); running without it"]
+        return None, [CacheWarning(f"cache {path} is unreadable ({again}); running without it")]
 
 
 def cache_info(directory: Path) -> tuple[dict[str, object], list[str]]:
@@ -292,7 +297,8 @@ def cache_info(directory: Path) -> tuple[dict[str, object], list[str]]:
                 connection.close()
         except sqlite3.Error as error:
             entries = None
-            warnings.append(f"cache {path} is unreadable ({error}); `iranru cache clear` removes it")
+            warnings.append(CacheWarning(f"cache {path} is unreadable ({error}); `iranru cache clear` "
+                                         "removes it"))
     return {"location": str(path), "entries": entries, "size_bytes": size}, warnings
 
 

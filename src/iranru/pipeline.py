@@ -471,14 +471,14 @@ def lookup(
     """Fill `results` from the cache; a damaged row is a miss, a damaged file is rebuilt."""
     import sqlite3
 
-    from iranru.cache import is_busy, rebuild_cache
+    from iranru.cache import CacheWarning, is_busy, rebuild_cache
 
     try:
         found = cache.get_many(keys)
     except sqlite3.Error as error:
         cache.close()
         if is_busy(error):
-            warnings.append(f"cache {cache.path} is busy ({error}); running without it")
+            warnings.append(CacheWarning(f"cache {cache.path} is busy ({error}); running without it"))
             return None
         cache, more = rebuild_cache(cache.path.parent, error)
         warnings.extend(more)
@@ -496,10 +496,12 @@ def store(cache: Any, items: list[tuple[bytes, bytes]], warnings: list[str]) -> 
     """Write new rows; on any database error warn once and go on without the cache."""
     import sqlite3
 
+    from iranru.cache import CacheWarning
+
     try:
         cache.put_many(items)
     except sqlite3.Error as error:
-        warnings.append(f"cannot write the cache {cache.path} ({error}); running without it")
+        warnings.append(CacheWarning(f"cannot write the cache {cache.path} ({error}); running without it"))
         cache.close()
         return None
     return cache

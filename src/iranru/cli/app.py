@@ -30,13 +30,13 @@ app = typer.Typer(
 )
 
 
-RECORDED_MESSAGES: list[list[str]] = []  # the stderr lines of a run being recorded (replay.py)
+RECORDINGS: list[Recording] = []  # the runs being recorded (replay.py): they keep what is said
 
 
 def say(message: str) -> None:
     """One line on standard error."""
-    for messages in RECORDED_MESSAGES:
-        messages.append(message)
+    for recording in RECORDINGS:
+        recording.messages.append(message)
     typer.echo(f"iranru: {message}", err=True)
 
 
@@ -76,7 +76,7 @@ def run(debug: bool, action: Callable[[], list[Skipped] | None], context: typer.
         return
     real_stdout = sys.stdout
     sys.stdout = recording.tee = Tee(real_stdout)
-    RECORDED_MESSAGES.append(recording.messages)
+    RECORDINGS.append(recording)
     status = None
     try:
         skipped = execute(debug, action)
@@ -88,7 +88,7 @@ def run(debug: bool, action: Callable[[], list[Skipped] | None], context: typer.
         raise
     finally:
         sys.stdout = real_stdout
-        RECORDED_MESSAGES.remove(recording.messages)
+        RECORDINGS.remove(recording)
         if status in (ExitStatus.OK, ExitStatus.PARTIAL):
             recording.store(int(status))
 
@@ -173,9 +173,13 @@ def conclude(skipped: list[Skipped], debug: bool) -> None:
 def emit_report(report: Report, output: OutputOptions) -> list[Skipped]:
     """Warnings to stderr, the table to stdout or --output (and what the table view left
     out, to stderr); returns what was skipped."""
+    from iranru.cache import CacheWarning
     from iranru.render.emit import emit
 
     for warning in report.warnings:
+        if isinstance(warning, CacheWarning):  # about this run's cache, not the report: no replay
+            for recording in RECORDINGS:
+                recording.about_cache = True
         say(f"warning: {warning}")
     chosen = choose_format(output.format, output.output, sys.stdout.isatty())
     for notice in emit(report.table, chosen, output.output, report.footer, output.excel, output.bidi,

@@ -180,6 +180,7 @@ class Recording:
         self.key, self.times, self.cache_dir, self.output = key, times, cache_dir, output
         self.started = time.time_ns()
         self.messages: list[str] = []
+        self.about_cache = False  # the run warned about the cache itself (see cache.CacheWarning)
         self.tee: Tee | None = None
 
     def lookup(self) -> tuple[str, bytes | None, list[str], int] | None:
@@ -218,9 +219,9 @@ class Recording:
 
         if self.tee is None or self.tee.overflowed:
             return
-        directory = cache_folder(self.cache_dir)
-        if any(str(directory) in message for message in self.messages):
+        if self.about_cache:
             return  # a warning about the cache itself belongs to this run, not to the report
+        directory = cache_folder(self.cache_dir)
         racy_after = self.started - int(RACY_SECONDS * 1e9)
         if any(moment >= racy_after for moment in self.times):
             return
