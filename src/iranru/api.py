@@ -94,22 +94,6 @@ TERM_SETS = (*CORPUS_SETS, "term_options")
 MENTION_SETS = ("read_options", "normalize_options", "mention_options", "run_options")
 
 
-def takes_settings[F: Callable[..., Any]](function: F) -> F:
-    """report_of for a function that names its option sets itself (normalize, the cache
-    reports): they are handed to it by name instead of as one Settings."""
-    uses = [name for name in inspect.signature(function).parameters if name in OPTION_SETS]
-
-    def unpacked(*args: Any, settings: Settings, **kwargs: Any) -> Any:
-        return function(*args, **kwargs, **{name: getattr(settings, name) for name in uses})
-
-    functools.update_wrapper(unpacked, function)
-    unpacked.__signature__ = inspect.signature(function).replace(  # type: ignore[attr-defined]
-        parameters=[parameter for parameter in inspect.signature(function).parameters.values()
-                    if parameter.name not in uses] + [
-            inspect.Parameter("settings", inspect.Parameter.KEYWORD_ONLY)])
-    return report_of(*uses)(unpacked)  # type: ignore[return-value]
-
-
 TOKEN_COLUMNS = (
     "doc", "sentence", "position", "token", "norm", "lemma", "lang", "stopword", "start", "end",
 )
@@ -290,12 +274,12 @@ def token_rows(document: AnalyzedDocument) -> list[tuple[object, ...]]:
     return rows
 
 
-@takes_settings
-def normalize(text: str, normalize_options: NormalizeOptions | None = None) -> str:
+@report_of("normalize_options")
+def normalize(text: str, *, settings: Settings) -> str:
     """The normalised text, one output line per input line."""
     from iranru.normalize import normalize_text
 
-    return normalize_text(text, normalize_options)
+    return normalize_text(text, settings.normalize_options)
 
 
 def normalize_documents(
@@ -523,24 +507,24 @@ CACHE_INFO_COLUMNS = ("location", "entries", "size_bytes")
 CACHE_CLEAR_COLUMNS = ("location", "removed_entries", "freed_bytes")
 
 
-@takes_settings
-def cache_info(run_options: RunOptions | None = None) -> Report:
+@report_of("run_options")
+def cache_info(*, settings: Settings) -> Report:
     """Where the analysis cache is, how many documents it holds, its size on disk in bytes."""
     import pandas as pd
 
     from iranru.cache import cache_dir
     from iranru.cache import cache_info as describe
 
-    row, warnings = describe(cache_dir(run_options))
+    row, warnings = describe(cache_dir(settings.run_options))
     return Report(pd.DataFrame([row], columns=list(CACHE_INFO_COLUMNS)).convert_dtypes(), [], warnings)
 
 
-@takes_settings
-def cache_clear(run_options: RunOptions | None = None) -> Report:
+@report_of("run_options")
+def cache_clear(*, settings: Settings) -> Report:
     """Delete the analysis cache; says how many documents and bytes went."""
     import pandas as pd
 
     from iranru.cache import cache_dir, clear_cache
 
-    row, warnings = clear_cache(cache_dir(run_options))
+    row, warnings = clear_cache(cache_dir(settings.run_options))
     return Report(pd.DataFrame([row], columns=list(CACHE_CLEAR_COLUMNS)).convert_dtypes(), [], warnings)
