@@ -459,7 +459,7 @@ def compare(
 
 def mention_report(
     paths: Sequence[str | Path] | None, settings: Settings, finder: str, columns: Sequence[str],
-    summary_key: str, extra_places: tuple = (),
+    summary_key: str, extra_places: tuple = (), floats: Sequence[str] = (),
 ) -> Report:
     """Rows of date or place mentions for every readable document (offsets into the original),
     or with `summary` their counts per document."""
@@ -472,8 +472,8 @@ def mention_report(
     rows, failures = mention_rows_of(documents, settings.normalize_options, finder, settings.run_options,
                                      extra_places)
     table = pd.DataFrame(rows, columns=list(columns))
-    if "lat" in table.columns:
-        table[["lat", "lon"]] = table[["lat", "lon"]].astype("float64")
+    if floats:  # a column of numbers with gaps (None) is float, not object
+        table[list(floats)] = table[list(floats)].astype("float64")
     if settings.mention_options.summary:
         table = summary_table(table, summary_key)
     return Report(table, skipped + failures, warnings)
@@ -500,7 +500,7 @@ def places(paths: Sequence[str | Path] | None = None, *, places_file: str | Path
     from iranru.mentions.gazetteer import read_places_file
 
     extra = read_places_file(places_file) if places_file is not None else ()
-    return mention_report(paths, settings, "places", PLACE_COLUMNS, "name_en", extra)
+    return mention_report(paths, settings, "places", PLACE_COLUMNS, "name_en", extra, ("lat", "lon"))
 
 
 CACHE_INFO_COLUMNS = ("location", "entries", "size_bytes")
