@@ -100,8 +100,9 @@ def build_output(format: str | None, output: Path | None, excel: bool, bidi: boo
 
 def build_corpus(
     encoding: str | None, max_file_size: float, where: list[str] | None, no_zwnj_repair: bool,
-    jobs: int | None, scheduler: str | None, quiet: bool, stopwords: list[Path] | None = None,
-    keep_stopwords: bool = False, cache_dir: Path | None = None, no_cache: bool = False,
+    jobs: int | None = None, scheduler: str | None = None, quiet: bool = True,
+    stopwords: list[Path] | None = None, keep_stopwords: bool = False, cache_dir: Path | None = None,
+    no_cache: bool = False,
 ) -> Any:
     import sys
 

@@ -20,7 +20,7 @@ def build_text_corpus(encoding: str | None, max_file_size: float, where: list[st
 
     from iranru.cli.bundles import build_corpus
 
-    corpus = build_corpus(encoding, max_file_size, where, no_zwnj_repair, None, None, True)
+    corpus = build_corpus(encoding, max_file_size, where, no_zwnj_repair)  # runs nothing: no speed options
     return dataclasses.replace(corpus, normalize=dataclasses.replace(corpus.normalize, digits=digits))
 
 
