@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from iranru.analysis.grouping import LANGUAGES, check_group_by, group_documents, group_name, per_10k
+from iranru.analysis.grouping import check_group_by, counted_languages, group_documents, group_name, per_10k
 from iranru.model import AnalyzedDocument, Document, Numbering, Vocabulary, WordCounts
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def term_totals(
     totals: Counter[Term] = Counter()
     sizes: Counter[str] = Counter()
     for document in documents:
-        for language in (lang,) if lang else LANGUAGES:
+        for language in counted_languages(lang):
             mask = counted_mask(document, language)
             sizes[language] += mask.count(1)
             totals.update(term_counts(document, by, mask, exclude_stopwords))
@@ -270,7 +270,7 @@ class TermFrequencies:
     def __init__(self, by: str = "lemma", lang: str | None = None, exclude_stopwords: bool = True,
                  analyse_lone: Callable[[Document], AnalyzedDocument] | None = None) -> None:
         self.counters = [FrequencyCounter(by, language, exclude_stopwords, analyse_lone)
-                         for language in ((lang,) if lang else LANGUAGES)]
+                         for language in counted_languages(lang)]
 
     def add(self, document: AnalyzedDocument | WordCounts) -> None:
         for counter in self.counters:

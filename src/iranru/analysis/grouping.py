@@ -8,6 +8,12 @@ from iranru.errors import UsageError
 from iranru.model import AnalyzedDocument, Token, WordCounts
 
 LANGUAGES = ("fa", "en")
+
+
+def counted_languages(lang: str | None) -> tuple[str, ...]:
+    """The languages a report counts apart: `lang` alone, or every one (a term's rate is
+    relative to the words of its own language)."""
+    return (lang,) if lang else LANGUAGES
 KEYS = ("lemma", "word")
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from iranru.analysis.freq import limit
 from iranru.analysis.grouping import (
-    LANGUAGES,
+    counted_languages,
     counted_words,
     group_documents,
     per_10k,
@@ -54,7 +54,7 @@ def ngram_rows(
     """One row per n-gram: count, rate per 10,000 words of its language, documents. An
     n-gram is in one language (it never spans a word in another), so in a mixed corpus
     `--lang` changes only which n-grams are listed, never their figures."""
-    rows = [row for language in ((lang,) if lang else LANGUAGES)
+    rows = [row for language in counted_languages(lang)
             for row in language_ngram_rows(documents, sizes, by, language, exclude_stopwords)]
     rows.sort(key=lambda row: (-row[2], row[1], row[0]))
     return rows
