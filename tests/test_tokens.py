@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -193,22 +195,46 @@ def test_english_quotes_of_every_kind_are_tokens_of_their_own(sentence: str, tok
 
 
 QUOTE_AND_STOP = set(tokens_module.QUOTE_MARKS + ".")
-persian_pieces = st.lists(st.sampled_from([
-    "همکاری", "ایران", "ی", "1813", "۱۸۱۳", "٢٠", "2.5", "ه", "ش", ".", "..", "،", "؟", "!", ":",
-    "(", ")", "-", ZWNJ, *tokens_module.QUOTE_MARKS,
-]), max_size=12).map("".join)
+persian_pieces = st.lists(st.one_of(
+    st.sampled_from([
+        "همکاری", "ایران", "ی", "1813", "۱۸۱۳", "٢٠", "2.5", "ه", "ش", ".", "..", "،", "؟", "!", ":",
+        "(", ")", "-", ZWNJ, *tokens_module.QUOTE_MARKS,
+    ]),
+    st.characters(categories=("P", "S"), max_codepoint=0xFFFF),  # any mark hazm may leave on a word
+), max_size=12).map("".join)
+
+
+def is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
 
 
 @given(st.lists(persian_pieces, max_size=6).map(" ".join))
-def test_no_persian_word_token_begins_or_ends_in_a_quote_nor_ends_in_a_full_stop(text: str) -> None:
+def test_no_persian_word_token_begins_or_ends_in_a_mark(text: str) -> None:
     """Whatever hazm does with marks glued to Persian words and numbers, every token with a
-    letter or digit is free of them at its edges, and the tokens lose no character."""
+    letter is free of punctuation and symbols at its edges, a number ends in no full stop nor
+    quote, and the tokens lose no character."""
     spans = list(tokens_module.persian_token_spans(text, 0))
     for start, end in spans:
         token = text[start:end]
+        if any(char.isalpha() for char in token) and not re.search("[A-Za-z]", token):
+            assert not is_mark(token[0]) and not is_mark(token[-1]), token
         if any(char.isalnum() for char in token):
             assert token[-1] not in QUOTE_AND_STOP and token[0] not in tokens_module.QUOTE_MARKS, token
     assert "".join(text[start:end] for start, end in spans) == text.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tokens"),
+    [  # marks hazm leaves on a word, as natural Persian text has them
+        ("*دقیقه و -ماسک", ["*", "دقیقه", "و", "-", "ماسک"]),
+        ("شیراز- تهران و…", ["شیراز", "-", "تهران", "و", "…"]),
+        ("صاحبنظران, _كه +گزارش", ["صاحبنظران", ",", "_", "كه", "+", "گزارش"]),
+        ("#کایل_اشتباهی ۲۰٪", ["#", "کایل_اشتباهی", "۲۰", "٪"]),
+        ("لیگ AFC، و بند 4. بعد", ["لیگ", "AFC", "،", "و", "بند", "4", ".", "بعد"]),
+    ],
+)
+def test_persian_words_shed_every_mark_at_their_edges(sentence: str, tokens: list[str]) -> None:
+    assert [token.surface for token in analyse(sentence).tokens] == tokens
 
 
 def test_a_persian_number_at_a_sentence_end_is_counted_and_found_as_itself(tmp_path: Path) -> None:

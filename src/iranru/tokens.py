@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
@@ -135,10 +136,11 @@ def fallback_spans(text: str, offset: int) -> Iterator[Span]:
 # against it as the oracle): the marks NLTK splits off (, ; : @ # $ % & ? ! brackets quotes *)
 # are tokens of their own, "..." and "--" too; everything else between spaces stays together
 # (S-300, U.S., 1980-88, 50,000, 10:30, -2); a full stop ends a word unless it is inside it.
+# Persian text's own marks (، ؛ ؟ ٪) after a Latin word are cut off as their Latin twins are.
 # Quote marks of every kind, each a token of its own in both languages. (Normalisation folds
 # ‘ ’ ‚ ‛ to ' and “ ” „ ‟ to " first; English leaves ' to the clitic rule: Iran's, students'.)
 QUOTE_MARKS = "'\"`‘’‚‛“”„‟«»‹›〝〞〟＂＇「」『』"
-ENGLISH_SPLIT_MARKS = r",;:@#$%&?!\[\](){}<>*" + QUOTE_MARKS.replace("'", "").replace("’", "")
+ENGLISH_SPLIT_MARKS = r",;:@#$%&?!\[\](){}<>*،؛؟٪" + QUOTE_MARKS.replace("'", "").replace("’", "")
 ENGLISH_TOKEN = re.compile(
     r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]']"  # URL
     r"|[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+"  # e-mail address
@@ -153,7 +155,7 @@ ENGLISH_CLITIC = re.compile(r"(?i)(?<=\w)(?:n't|'s|'m|'d|'ll|'re|'ve)$|(?<=^can)
 
 def keeps_full_stop(word: str) -> bool:
     """A full stop belongs to an abbreviation (Nov., Dr.) or an initialism (U.S., e.g.)."""
-    return "." in word or len(word) == 1 or word.lower() in resources.ENGLISH_ABBREVIATIONS
+    return "." in word or len(word) == 1 and word.isalpha() or word.lower() in resources.ENGLISH_ABBREVIATIONS
 
 
 def english_token_spans(text: str, offset: int) -> Iterator[Span]:
@@ -208,16 +210,34 @@ def persian_chunk_spans(text: str, offset: int) -> Iterator[Span]:
             yield offset + start + left, offset + start + right
 
 
+def punctuation_and_symbols() -> str:
+    """Every character of Unicode's punctuation (P*) and symbol (S*) categories in the Basic
+    Multilingual Plane, escaped for a character class: the marks hazm may leave glued to a
+    Persian word (*دقیقه, -ماسک, شیراز-, صاحبنظران, و…)."""
+    marks = (chr(code) for code in range(0x10000) if unicodedata.category(chr(code))[0] in "PS")
+    return "".join(re.escape(mark) for mark in marks)
+
+
 EDGE_MARKS = re.compile(rf"^[{QUOTE_MARKS}]+|[{QUOTE_MARKS}.]+$")
+WORD_EDGE_MARKS = re.compile(rf"^[{punctuation_and_symbols()}]+|[{punctuation_and_symbols()}]+$")
+NUMBER_SIGNS = "-+\u2212"
 
 
 @functools.lru_cache(maxsize=1 << 17)
 def persian_token_pieces(token: str) -> tuple[Span, ...]:
-    """A token hazm made, as spans within it: a quote mark at either end is a token of its own
-    (hazm keeps 'جنگ' and ‹ی› whole), as is a final full stop, which hazm leaves on a number
-    (1813. ends the sentence, as in English; 2.5 keeps its inner full stop). A run of full
-    stops stays one token (...). Per token type, so cached."""
-    marks = [match.span() for match in EDGE_MARKS.finditer(token)]
+    """A token hazm made, as spans within it. In a token with a letter or digit, every mark at
+    either end is cut off (hazm keeps 'جنگ', *دقیقه, شیراز- and 1813. whole), except the sign
+    of a number (-2, +98); a mark-only token keeps hazm's cut, but for its quote marks and
+    full stops. Quote marks stand alone, other marks in runs of one character (..., --).
+    Per token type, so cached."""
+    if any(char.isalnum() for char in token):
+        marks = [match.span() for match in WORD_EDGE_MARKS.finditer(token)]
+        if marks and marks[0][0] == 0 and token[marks[0][1] - 1] in NUMBER_SIGNS \
+                and token[marks[0][1] : marks[0][1] + 1].isdigit():
+            marks[0] = (0, marks[0][1] - 1)  # the sign stays on its number
+    else:
+        marks = [match.span() for match in EDGE_MARKS.finditer(token)]
+    marks = [(start, end) for start, end in marks if start < end]
     if not marks or marks == [(0, len(token))] and len(token) == 1:
         return ((0, len(token)),)
     pieces: list[Span] = []
@@ -233,11 +253,11 @@ def persian_token_pieces(token: str) -> tuple[Span, ...]:
 
 
 def mark_pieces(token: str, start: int, end: int) -> Iterator[Span]:
-    """Each quote mark alone, each run of full stops together."""
+    """Each quote mark alone, each run of one other mark together."""
     while start < end:
         stop = start + 1
-        if token[start] == ".":
-            while stop < end and token[stop] == ".":
+        if token[start] not in QUOTE_MARKS:
+            while stop < end and token[stop] == token[start]:
                 stop += 1
         yield start, stop
         start = stop
