@@ -224,3 +224,36 @@ def test_finding_dates_never_raises_and_offsets_hold(text: str) -> None:
         assert text[mention.start : mention.end] == mention.surface
         assert mention.year_from <= mention.year_to
         assert date_label(mention.value)  # the table view labels every value it is given
+
+
+@given(st.integers(1000, 2098), st.integers(1, 60), st.sampled_from(["-", "–", " - ", " to "]),
+       st.sampled_from(["In the war of {}, the regent fled.", "Halil ({}). He ruled.", "Pasha (c. {})."]))
+def test_an_unmarked_range_in_english_is_gregorian(first: int, length: int, dash: str, sentence: str) -> None:
+    """Only Persian text judges an unmarked year by its value (1357 → Solar Hijri): in English,
+    1341-1347 is the fourteenth century, however Iranian its numbers look."""
+    last = min(first + length, 2099)
+    value, _ = only_mention(sentence, f"{first}{dash}{last}")
+    assert value == f"{first}/{last}"
+
+
+@given(st.integers(1200, 1499), st.sampled_from(["-", "–", " تا "]))
+def test_an_unmarked_range_in_persian_is_judged_by_value(first: int, dash: str) -> None:
+    expression = f"{first}{dash}{first + 1}"
+    mentions = find_dates(f"این بنا {expression} ساخته شد.")
+    assert [(m.surface, m.calendar) for m in mentions] == [(expression, "solar_hijri")]
+
+
+@given(st.integers(1310, 1398), st.integers(1, 9), st.sampled_from(["سال", "سال‌های", "سالهای"]),
+       st.sampled_from([False, True]))
+def test_years_after_sal_share_its_reading(first: int, length: int, word: str, short: bool) -> None:
+    """`از سال ۸۷ تا ۹۰` is the Solar Hijri 1387–1390, as `سال ۸۷` alone is 1387; the value is the
+    Gregorian span from the first year's Nowruz to the last year's end."""
+    last = min(first + length, 1399)
+    if last == first:
+        return
+    written = (f"{first % 100:02d}", f"{last % 100:02d}") if short else (str(first), str(last))
+    expression = f"{word} {written[0]} تا {written[1]}"
+    mentions = find_dates(f"او از {expression} در تهران بود.")
+    start = jdatetime.date(first, 1, 1).togregorian().year
+    end = jdatetime.date(last, 12, 29).togregorian().year
+    assert [(m.surface, m.value) for m in mentions] == [(expression, f"{start}/{end}")]

@@ -379,16 +379,37 @@ def fa_range(match: re.Match[str], text: str, folded: str) -> Found | None:
     first = int(match["y1"])
     if match["and"] and not match["between"]:
         return None
-    if first < 1000 and not marked_calendar(match) and persian_context(text, match.start("y1"),
-                                                                       match.end()):
+    persian = persian_context(text, match.start("y1"), match.end())
+    if first < 1000 and not marked_calendar(match) and persian:
         return None  # بین ۲۰۰ تا ۴۰۰ in Persian news is a count unless marked; (813–833) a reign
     if is_count(folded, match.start("y1"), match.end("y1")) or is_count(
             folded, match.start("y2"), match.end("y2")):
         return None
-    calendar = marked_calendar(match) or calendar_of_year(first, True)
+    calendar = marked_calendar(match) or calendar_of_year(first, persian)  # English: 1341-1347
     last = second_year(first, match["y2"])
     if match["bc"]:  # ۵۵۰ تا ۳۳۰ ق.م: the years count down
         first, last = before_christ(first), before_christ(last)
+    return range_found(match.start(), match.end(), calendar, first, last)
+
+
+def fa_year_range(match: re.Match[str], text: str, folded: str) -> Found | None:
+    """`از سال ۸۷ تا ۹۰`, `سال‌های ۱۳۸۷ تا ۱۳۹۰`, `بین سال‌های ۱۳۸۷ و ۱۳۹۰`: years after سال
+    share its reading, two digits included (the Solar Hijri 1387–1390, as `سال ۸۷` alone is)."""
+    if match["and"] and not match["between"] or match["bc"]:
+        return None  # سال‌های ۲۰۱۴ و ۲۰۱۶: two years, not the span between them
+    if any(is_count(folded, match.start(group), match.end(group)) for group in ("y1", "y2")):
+        return None
+    written, marked = match["y1"], marked_calendar(match)
+    if len(written) == 2:
+        if marked == LUNAR_HIJRI:
+            return None
+        first = int(written) + (1900 if marked == GREGORIAN else 1400 if written[0] == "0" else 1300)
+    else:
+        first = int(written)
+    calendar = marked or calendar_of_year(first, True)
+    last = second_year(first, match["y2"])
+    if last < first and len(match["y2"]) == 2:
+        last += 100  # سال‌های ۹۸ تا ۰۲: 1398 to 1402
     return range_found(match.start(), match.end(), calendar, first, last)
 
 
@@ -445,6 +466,9 @@ FA_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
     (rf"{NOT_FA_BEFORE}(?:قرن|سده)(?:\u200c?ها(?:ی)?)?{EZAFE}{GAP}"
      rf"(?P<ord>{FA_ORDINAL_RE}|\d{{1,2}}(?:ام|م)?(?!\d)){NOT_FA_AFTER}"
      rf"(?:{GAP}(?:و|تا){GAP}(?P<ord2>{FA_ORDINAL_RE}){NOT_FA_AFTER})?{MARK}", fa_century),
+    (rf"(?:(?P<between>{NOT_FA_BEFORE}(?:بین|میان)){GAP})?{NOT_FA_BEFORE}سال(?:\u200c?ها(?:ی)?)?{EZAFE}"
+     rf"{GAP}(?<![\d.,/])(?P<y1>\d{{2,4}}){GAP}(?:(?P<and>و)|تا|الی|-){GAP}(?P<y2>\d{{2,4}})"
+     rf"(?!\d|[.,/]\d){MARK}", fa_year_range),
     (rf"{NOT_FA_BEFORE}سال{EZAFE}{GAP}{year_group('1,4')}{MARK}", fa_year),
     (rf"{year_group('1,4', spelled=False)}{GAP}(?:(?P<bc>{BC_MARK})|(?P<greg>{GREGORIAN_MARK})|"
      rf"(?P<solar>{SOLAR_MARK})|(?P<lunar>{LUNAR_MARK})){NOT_FA_AFTER}", fa_year),
