@@ -145,6 +145,12 @@ def test_annotated_dates(text: str, expected: list[tuple[str, str, str, str]]) -
     ("August 31, 1907 AD.", [("August 31, 1907 AD", "1907-08-31", "gregorian", "day")]),
     # a reign in English keeps its three-digit years, written with four digits (813 is no decade)
     ("al-Ma'mun (813–833)", [("813–833", "0813/0833", "gregorian", "range")]),
+    # natural English text: medieval years in a life, a marriage, a modifier glued by a hyphen
+    ("as al-Saghani (d. 1358) states", [("1358", "1358", "gregorian", "year")]),
+    ("Orhan married (1359) Nilüfer", [("1359", "1359", "gregorian", "year")]),
+    ("held in Vienna in mid-1993, it", [("mid-1993", "1993", "gregorian", "year")]),
+    ("of the pre-1975 Poland", [("1975", "1975", "gregorian", "year")]),
+    ("resolution 1244 (1999).", [("1999", "1999", "gregorian", "year")]),
 ])
 def test_forms_of_issue_15(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert found(text) == expected

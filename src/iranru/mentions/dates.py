@@ -159,7 +159,9 @@ FA_NOT_AFTER = frozenset(
 # بیش از ۱۵۰۰ (more than 1500), کمتر از, بالغ بر (amounting to): a count follows
 FA_MORE_THAN = re.compile(f"(?:بیش|بیشتر|کمتر|کم|بالغ){GAP}(?:از|بر){GAP}$")
 EN_TEMPORAL_BEFORE = frozenset(
-    "in by since until till before after around circa c ca of from year early late mid".split()
+    "in by since until till before after around circa c ca of from year early late mid"
+    # a life or a reign: (d. 1358), [died 1252], b. 1320, r. 1324-1362, fl. 1400
+    " d died b born r reigned ruled fl".split()
 )
 
 
@@ -610,7 +612,9 @@ def bare_year(match: re.Match[str], text: str, folded: str) -> Found | None:
         return year_found(start, end, SOLAR_HIJRI, year)
     if 1500 <= year <= 2099:
         return year_found(start, end, GREGORIAN, year)
-    if not persian and 1000 <= year < 1500 and word_before(folded, start) in EN_TEMPORAL_BEFORE:
+    bracketed = folded[start - 1 : start] + folded[end : end + 1] == "()"  # married (1359)
+    temporal = bracketed or word_before(folded, start) in EN_TEMPORAL_BEFORE
+    if not persian and 1000 <= year < 1500 and temporal:
         return year_found(start, end, GREGORIAN, year)
     return None
 
@@ -647,6 +651,11 @@ EN_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
      r"(?P<y2>\d{4}|\d{2})\b(?![.,/:-]\d|-[A-Za-z])", en_range),
     # a Persian year may be glued to the next word (۱۹۴۵توسط); an English one may not
     (r"(?<![\w$€£#./,:\[-])(?P<year>\d{4})(?![A-Za-z0-9_%\]]|[.,/:-]\d|-[A-Za-z])", bare_year),
+    # mid-1993 (the modifier is part of the mention, as in the late 1970s); pre-1975: the year
+    (r"(?<![\w-])(?:[Ee]arly|[Mm]id|[Ll]ate)-(?P<year>\d{4})(?![A-Za-z0-9_%\]]|[.,/:-]\d|-[A-Za-z])",
+     bare_year),
+    (r"(?:(?<=\b[Pp]re-)|(?<=\b[Pp]ost-))(?P<year>\d{4})(?![A-Za-z0-9_%\]]|[.,/:-]\d|-[A-Za-z])",
+     bare_year),
 )
 
 
