@@ -143,11 +143,13 @@ def walk_directory(root: Path) -> list[WalkedFile]:
         folder = Path(current)
         written, real_folder = str(folder), os.path.realpath(current)
         links = {entry.name for entry in os.scandir(current) if entry.is_symlink()}  # no stat a file
+        # os.path.join costs more than the rest of a file's work: the folders' prefixes once
+        prefix = "" if written == "." else os.path.join(written, "")
+        real_prefix = os.path.join(real_folder, "")
         for filename in sorted(filenames):
             if os.path.splitext(filename)[1].lower() in TEXT_SUFFIXES and filename != METADATA_FILE:
-                candidate = filename if written == "." else os.path.join(written, filename)
-                real = (os.path.realpath(candidate) if filename in links
-                        else os.path.join(real_folder, filename))
+                candidate = prefix + filename
+                real = os.path.realpath(candidate) if filename in links else real_prefix + filename
                 found.append(WalkedFile(candidate, filename, folder, real))
     return found
 
