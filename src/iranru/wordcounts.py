@@ -437,15 +437,35 @@ def chunk_tokens(chunk: str, lang: str) -> tuple[str, ...]:
 
 
 def count_line(line: str, last_lang: str, tally: Tally) -> str:
-    """One line sentence by sentence, as TableBuilder reads it."""
+    """One line sentence by sentence, as TableBuilder reads it. A sentence that starts and ends
+    at white space (its language's: hazm splits at spaces and tabs only) has the tokens of its
+    chunks, which are counted as chunks are; one that the sentence splitter cut out of a chunk
+    (`no.'--Iran`) is tokenised whole."""
     for sentence_start, sentence_end in sentence_spans(line):
         sentence = line[sentence_start:sentence_end]
         last_lang = sentence_language(sentence) or last_lang
+        separators = " \t" if last_lang == FA else None
+        if is_separated(line, sentence_start, separators) and is_separated(line, sentence_end, separators):
+            if separators:
+                tally.add_chunks(sentence.replace("\t", " ").split(" "), last_lang)
+            else:
+                tally.add_chunks(sentence.split(), last_lang)
+            continue
         splitter = persian_token_spans if last_lang == FA else english_token_spans
         for start, end in splitter(sentence, sentence_start):
             if not is_footnote_marker(line, start, end):
                 tally.add_surface(line[start:end], last_lang)
     return last_lang
+
+
+def is_separated(line: str, at: int, separators: str | None) -> bool:
+    """Is `at` the line's start or end, or next to a separator (any white space if None)?"""
+    if at <= 0 or at >= len(line):
+        return True
+    before, after = line[at - 1], line[at]
+    if separators is None:
+        return before.isspace() or after.isspace()
+    return before in separators or after in separators
 
 
 PROCESS = CountingState()  # this process' word-counting state
