@@ -212,14 +212,22 @@ def persian_chunk_spans(text: str, offset: int) -> Iterator[Span]:
 
 def punctuation_and_symbols() -> str:
     """Every character of Unicode's punctuation (P*) and symbol (S*) categories in the Basic
-    Multilingual Plane, escaped for a character class: the marks hazm may leave glued to a
+    Multilingual Plane, as ranges for a character class: the marks hazm may leave glued to a
     Persian word (*دقیقه, -ماسک, شیراز-, صاحبنظران, و…)."""
-    marks = (chr(code) for code in range(0x10000) if unicodedata.category(chr(code))[0] in "PS")
-    return "".join(re.escape(mark) for mark in marks)
+    codes = [code for code in range(0x10000) if unicodedata.category(chr(code))[0] in "PS"]
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(re.escape(chr(first)) + ("-" + re.escape(chr(last)) if last > first else "")
+                   for first, last in runs)
 
 
 EDGE_MARKS = re.compile(rf"^[{QUOTE_MARKS}]+|[{QUOTE_MARKS}.]+$")
-WORD_EDGE_MARKS = re.compile(rf"^[{punctuation_and_symbols()}]+|[{punctuation_and_symbols()}]+$")
+PUNCTUATION_AND_SYMBOLS = punctuation_and_symbols()
+WORD_EDGE_MARKS = re.compile(rf"^[{PUNCTUATION_AND_SYMBOLS}]+|[{PUNCTUATION_AND_SYMBOLS}]+$")
 NUMBER_SIGNS = "-+\u2212"
 
 
@@ -230,6 +238,8 @@ def persian_token_pieces(token: str) -> tuple[Span, ...]:
     of a number (-2, +98); a mark-only token keeps hazm's cut, but for its quote marks and
     full stops. Quote marks stand alone, other marks in runs of one character (..., --).
     Per token type, so cached."""
+    if token[:1].isalnum() and token[-1:].isalnum():
+        return ((0, len(token)),)  # most tokens: no mark can be at an edge
     if any(char.isalnum() for char in token):
         marks = [match.span() for match in WORD_EDGE_MARKS.finditer(token)]
         if marks and marks[0][0] == 0 and token[marks[0][1] - 1] in NUMBER_SIGNS \
