@@ -23,7 +23,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -601,6 +601,255 @@ PARTICIPLE_PLURAL = "گان"
 VERB_ENDINGS = ("د", "ند", "م", "ی", "یم", "ید")
 
 
+# --- The spaced-join rules, as data ----------------------------------------------------------
+# Each kind of join is one entry of a table: the word on one side of the space must pass the
+# entry's key (a test of that word alone, such as "is one of ها، های ..."), and then its joiner
+# says which separator the pair takes (ZWNJ or nothing), or None. A table may also rule a word
+# out for every later entry (NoJoin: a function word on the right is never joined). A table is
+# read top down and the first entry that joins decides (decide_join). The fast paths look for
+# joins only next to a word some key of the table accepts (may_join), so a join added to a
+# table is found by them as by the rule as written: they cannot drift apart.
+
+LEFT, RIGHT = "left", "right"
+
+
+@dataclass(frozen=True, slots=True)
+class SpacedJoin:
+    """One kind of spaced join: `key` tests the word on `side` of the space alone, `joiner`
+    (asked only when the key holds) gives the pair's separator or None."""
+
+    name: str
+    side: str  # LEFT or RIGHT: the word the key tests
+    key: Callable[[str], bool]
+    joiner: Callable[[str, str], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class NoJoin:
+    """A word on `side` that no later entry of the table may join."""
+
+    name: str
+    side: str
+    holds: Callable[[str], bool]
+
+
+JoinRules = tuple[SpacedJoin | NoJoin, ...]
+
+
+def decide_join(rules: JoinRules, left: str, right: str) -> str | None:
+    """The separator the first entry of `rules` that joins `left right` gives it, else None."""
+    for rule in rules:
+        word = left if rule.side == LEFT else right
+        if isinstance(rule, NoJoin):
+            if rule.holds(word):
+                return None
+        elif rule.key(word):
+            joiner = rule.joiner(left, right)
+            if joiner is not None:
+                return joiner
+    return None
+
+
+def may_join(rules: JoinRules, side: str, word: str) -> bool:
+    """Could `word`, on `side` of a space, be joined by `rules`: does a key on that side accept
+    it before an entry on that side rules it out? False means no entry joins any pair with
+    `word` there (decide_join asks the same keys in the same order), so a fast path need not
+    ask for the pair at all."""
+    for rule in rules:
+        if rule.side != side:
+            continue
+        if isinstance(rule, NoJoin):
+            if rule.holds(word):
+                return False
+        elif rule.key(word):
+            return True
+    return False
+
+
+def with_boundary(left: str, right: str) -> str:
+    """The separator the letter rule asks for after `left` (ZWNJ, or nothing after ر، و ...)."""
+    return boundary_after(left)
+
+
+def with_zwnj(left: str, right: str) -> str:
+    return ZWNJ
+
+
+def is_function_word(word: str) -> bool:
+    return word in lexicon().function_words
+
+
+@functools.cache
+def compound_right_halves() -> frozenset[str]:
+    """What follows a ZWNJ in a lexicon compound (المللی of بین‌المللی)."""
+    return frozenset(spelling[index + 1:] for spelling in lexicon().zwnj_words
+                     for index, char in enumerate(spelling) if char == ZWNJ)
+
+
+@functools.cache
+def shekar_right_parts() -> frozenset[str]:
+    """What follows a boundary in one of shekar's compounds, as letters (میهن of هم‌میهن)."""
+    return frozenset("".join(parts[index:]) for parts in lexicon().shekar_compounds.values()
+                     for index in range(1, len(parts)))
+
+
+# Sure joins: the right word never stands alone (ها، تر، می before a verb): safe in any text.
+PLURAL_SUFFIX_WORDS = frozenset(PLURAL_SUFFIXES)
+COMPARATIVE_WORDS = frozenset((*COMPARATIVE_SUFFIXES, *COMPARATIVE_PLURALS))
+# است stands alone as "is" (بزرگ است), so only the other clitics join a vowel-final word.
+SPACED_CLITICS = frozenset(VOWEL_CLITICS) - {"است"}
+DURATIVE_HEADS = frozenset(particle + prefix for particle in VERB_PARTICLES for prefix in DURATIVE_PREFIXES)
+
+
+def is_durative_head(token: str) -> bool:
+    """(particle) + می / نمی standing alone (می، نمی، برمی): one set lookup."""
+    return token in DURATIVE_HEADS
+
+
+def ends_with_durative_head(word: str) -> bool:
+    """Does `word`'s last part (after its last ZWNJ) stand as می / نمی (می، نمی‌می)?"""
+    return word.rsplit(ZWNJ, 1)[-1] in DURATIVE_HEADS
+
+
+def join_comparative(left: str, right: str) -> str | None:
+    """بزرگ تر: comparatives need a word of the lexicon without a ZWNJ before them."""
+    return boundary_after(left) if stem_cost(left) is not None and ZWNJ not in left else None
+
+
+def join_clitic(left: str, right: str) -> str | None:
+    """خانه ای، جنوبی اش: a clitic takes a ZWNJ after ه or ی only."""
+    return ZWNJ if left[-1] in CLITIC_HOSTS else None
+
+
+def join_durative(left: str, right: str) -> str | None:
+    """می رود: the durative prefix before a known verb form."""
+    return ZWNJ if is_verb_form(right) else None
+
+
+def is_bound_compound_half(word: str) -> bool:
+    """A right half of a lexicon compound that is no free word (المللی), so the compound
+    cannot be a phrase."""
+    return word in compound_right_halves() and not is_attested(word)
+
+
+def join_lexicon_compound(left: str, right: str) -> str | None:
+    """A compound the lexicon spells with a ZWNJ at this very space, meant as one word (see
+    is_spaced_compound)."""
+    compound = lexicon().compounds.get(left + right)
+    if compound and compound[0] == left + ZWNJ + right and is_spaced_compound(left, right, compound[1]):
+        return ZWNJ
+    return None
+
+
+SURE_JOINS: JoinRules = (
+    SpacedJoin("plural suffix (کتاب ها)", RIGHT, PLURAL_SUFFIX_WORDS.__contains__, with_boundary),
+    SpacedJoin("comparative (بزرگ تر)", RIGHT, COMPARATIVE_WORDS.__contains__, join_comparative),
+    SpacedJoin("clitic after a vowel (خانه ای)", RIGHT, SPACED_CLITICS.__contains__, join_clitic),
+    SpacedJoin("durative prefix (می رود)", LEFT, ends_with_durative_head, join_durative),
+    SpacedJoin("bound half of a compound (بین المللی)", RIGHT, is_bound_compound_half,
+               join_lexicon_compound),
+)
+
+
+# Likely joins rest on weaker evidence (a lexicon compound of two free words, a bound
+# derivative such as گذاران, the prefix بی): made only in text that shows spaced damage.
+
+def is_free_word_after_space(word: str) -> bool:
+    """A function word, a single letter, or a clitic that also stands alone (ای "O", است)."""
+    return is_function_word(word) or len(word) < 2 or (
+        word in VOWEL_CLITICS and word not in BOUND_COPULAS)
+
+
+def join_unknown_verb(left: str, right: str) -> str | None:
+    """می + a verb whose stem hazm lacks (می خیساند): it ends like a finite verb."""
+    return ZWNJ if right.endswith(VERB_ENDINGS) else None
+
+
+def join_number_compound(left: str, right: str) -> str | None:
+    """سه شنبه، ده ساله: a number and a bound noun."""
+    return boundary_after(left) if left in NUMBER_WORDS else None
+
+
+def is_compound_right_half(word: str) -> bool:
+    return word in compound_right_halves()
+
+
+def join_free_compound(left: str, right: str) -> str | None:
+    return join_lexicon_compound(left, right) if USE_FREE_COMPOUNDS else None
+
+
+def join_shekar_compound(left: str, right: str) -> str | None:
+    return boundary_after(left) if is_shekar_compound(left, right) else None
+
+
+def is_shekar_right_part(word: str) -> bool:
+    return word.replace(ZWNJ, "") in shekar_right_parts()
+
+
+def join_surname(left: str, right: str) -> str | None:
+    """فردوسی پور: a name of at least MIN_NAME_LEN letters, not itself joined."""
+    return boundary_after(left) if len(left) >= MIN_NAME_LEN and ZWNJ not in left else None
+
+
+def join_plural_clitic(left: str, right: str) -> str | None:
+    """خانه شان: after ه or ی of a word long enough to host a clitic."""
+    return ZWNJ if left[-1] in CLITIC_HOSTS and len(left) >= MIN_CLITIC_HOST_LEN else None
+
+
+def join_attached_prefix(left: str, right: str) -> str | None:
+    """بی خود، ضد انقلاب: before a plain word."""
+    return boundary_after(left) if is_fused_form(right) else None
+
+
+def is_bound_suffix_word(word: str) -> bool:
+    """A derivational suffix (مند، گرا) or a bound derivative (گذاران، کننده) standing alone."""
+    return word in BOUND_SUFFIX_WORDS or is_bound_derivative(word)
+
+
+def join_after_attested(left: str, right: str) -> str | None:
+    return boundary_after(left) if is_attested(left) else None
+
+
+@functools.lru_cache(maxsize=65_536)
+def may_end_cut_compound(right: str) -> bool:
+    """The right half of a cut compound (see join_cut_compound) is no free word, and no verb
+    form, participle, auxiliary or infinitive, which make a verb phrase with the word before
+    (داشته باشد، داده شده)."""
+    return not (is_fused_form(right) or right in AUXILIARIES or is_verb_form(right)
+                or is_past_participle(right) or is_infinitive(right))
+
+
+def join_cut_compound(left: str, right: str) -> str | None:
+    """Would the repair of the joined word cut it exactly at this space (روزنامه نگاران:
+    روزنامه‌نگاران)? Then the space is a lost ZWNJ. A participle on the left makes a verb
+    phrase, which keeps its space."""
+    if not is_attested(left) or boundary_after(left) != ZWNJ or looks_like_participle(left):
+        return None
+    return ZWNJ if restore_word(left + right) == left + ZWNJ + right else None
+
+
+LIKELY_JOINS: JoinRules = (
+    NoJoin("free word on the right", RIGHT, is_free_word_after_space),
+    SpacedJoin("durative prefix, unknown verb (می خیساند)", LEFT, is_durative_head, join_unknown_verb),
+    SpacedJoin("number compound (سه شنبه)", RIGHT, NUMBER_COMPOUND_HEADS.__contains__,
+               join_number_compound),
+    # a compounding prefix (هم، پیش) passes only with a listed compound
+    NoJoin("function word on the left", LEFT, lambda word: is_function_word(word) and (
+        word not in ATTACHED_PREFIXES and word not in COMPOUNDING_PREFIXES)),
+    SpacedJoin("lexicon compound (قائم مقام)", RIGHT, is_compound_right_half, join_free_compound),
+    SpacedJoin("shekar compound (هم میهن)", RIGHT, is_shekar_right_part, join_shekar_compound),
+    NoJoin("compounding prefix without a listed compound", LEFT, lambda word: is_function_word(word) and (
+        word not in ATTACHED_PREFIXES)),
+    SpacedJoin("bound copula (شیطان اند)", RIGHT, frozenset(BOUND_COPULAS).__contains__, with_boundary),
+    SpacedJoin("surname suffix (فردوسی پور)", RIGHT, SURNAME_SUFFIXES.__contains__, join_surname),
+    SpacedJoin("plural clitic (خانه شان)", RIGHT, frozenset(PLURAL_CLITICS).__contains__, join_plural_clitic),
+    SpacedJoin("attached prefix (بی خود)", LEFT, frozenset(ATTACHED_PREFIXES).__contains__,
+               join_attached_prefix),
+    SpacedJoin("bound derivative (سرمایه گذاران)", RIGHT, is_bound_suffix_word, join_after_attested),
+    SpacedJoin("cut compound (روزنامه نگاران)", RIGHT, may_end_cut_compound, join_cut_compound),
+)
+
+
 @functools.lru_cache(maxsize=262_144)
 def spaced_joiner(left: str, right: str, likely: bool = False) -> str | None:
     """Separator to use if ``left right`` is one word split by a space, else None.
@@ -609,53 +858,29 @@ def spaced_joiner(left: str, right: str, likely: bool = False) -> str | None:
     """
     if not left or not right:
         return None  # a token that was nothing but junk ZWNJs
-    sure = sure_joiner(left, right)
-    if sure is not None or not likely:
-        return sure
-    return likely_joiner(left, right)
+    return decide_join(join_rules(likely), left, right)
+
+
+def join_rules(likely: bool) -> JoinRules:
+    """The sure joins, and after them the likely ones if the text shows spaced damage."""
+    return SURE_JOINS + LIKELY_JOINS if likely else SURE_JOINS
 
 
 def sure_joiner(left: str, right: str) -> str | None:
     """Joins that hold in any text: the right token never stands alone."""
-    if right in PLURAL_SUFFIXES:
-        return boundary_after(left)
-    if (right in COMPARATIVE_SUFFIXES or right in COMPARATIVE_PLURALS) and (
-            stem_cost(left) is not None and ZWNJ not in left):
-        return boundary_after(left)
-    if right in VOWEL_CLITICS and right != "است" and left[-1] in CLITIC_HOSTS:
-        return ZWNJ
-    head = left.rsplit(ZWNJ, 1)[-1]
-    if is_durative_head(head) and is_verb_form(right):
-        return ZWNJ
-    compound = lexicon().compounds.get(left + right)
-    if compound and compound[0] == left + ZWNJ + right and is_bound_right_half(right) and (
-            is_spaced_compound(left, right, compound[1])):
-        return ZWNJ
-    return None
-
-
-SURE_RIGHT_WORDS = frozenset((*PLURAL_SUFFIXES, *COMPARATIVE_SUFFIXES, *COMPARATIVE_PLURALS, *VOWEL_CLITICS))
+    return decide_join(SURE_JOINS, left, right)
 
 
 @functools.lru_cache(maxsize=65_536)
 def may_be_sure_left(word: str) -> bool:
-    """Could `word` be the left side of a sure join (see sure_joiner)? Only as می / نمی."""
-    return bool(word) and is_durative_head(word.rsplit(ZWNJ, 1)[-1])
+    """Could `word` be the left side of a sure join (see may_join)?"""
+    return bool(word) and may_join(SURE_JOINS, LEFT, word)
 
 
 @functools.lru_cache(maxsize=65_536)
 def may_be_sure_right(word: str) -> bool:
-    """Could `word` be the right side of a sure join: an affix, or the right half of a
-    lexicon compound that is no free word?"""
-    return bool(word) and (word in SURE_RIGHT_WORDS or (
-        word in compound_right_halves() and not is_attested(word)))
-
-
-@functools.cache
-def compound_right_halves() -> frozenset[str]:
-    """What follows a ZWNJ in a lexicon compound (المللی of بین‌المللی)."""
-    return frozenset(spelling[index + 1:] for spelling in lexicon().zwnj_words
-                     for index, char in enumerate(spelling) if char == ZWNJ)
+    """Could `word` be the right side of a sure join (see may_join)?"""
+    return bool(word) and may_join(SURE_JOINS, RIGHT, word)
 
 
 def is_shekar_compound(left: str, right: str) -> bool:
@@ -686,67 +911,6 @@ def is_shekar_phrase_ok(left: str, right: str) -> bool:
     if (left in function_words and left not in COMPOUNDING_PREFIXES) or right in function_words:
         return False
     return not (is_past_participle(right) or is_infinitive(right))
-
-
-DURATIVE_HEADS = frozenset(particle + prefix for particle in VERB_PARTICLES for prefix in DURATIVE_PREFIXES)
-
-
-def is_durative_head(token: str) -> bool:
-    """(particle) + می / نمی standing alone (می، نمی، برمی): one set lookup, since it is asked
-    of every word pair of a text with spaced damage."""
-    return token in DURATIVE_HEADS
-
-
-def is_bound_right_half(right: str) -> bool:
-    """A right half that is no free word (المللی), so the compound cannot be a phrase."""
-    return not is_attested(right)
-
-
-def likely_joiner(left: str, right: str) -> str | None:
-    """Joins made only in text with spaced damage (see the section comment)."""
-    function_words = lexicon().function_words
-    if right in function_words or len(right) < 2 or (
-            right in VOWEL_CLITICS and right not in BOUND_COPULAS):
-        return None
-    if ZWNJ not in left and is_durative_head(left) and right.endswith(VERB_ENDINGS):
-        return ZWNJ  # می + a verb whose stem hazm lacks (می‌خیساند)
-    if left in NUMBER_WORDS and right in NUMBER_COMPOUND_HEADS:
-        return boundary_after(left)
-    if left in function_words and left not in ATTACHED_PREFIXES + tuple(COMPOUNDING_PREFIXES):
-        return None  # a compounding prefix (هم، پیش) passes only with a listed compound
-    compound = lexicon().compounds.get(left + right)
-    if USE_FREE_COMPOUNDS and compound and compound[0] == left + ZWNJ + right and (
-            is_spaced_compound(left, right, compound[1])):
-        return ZWNJ
-    if is_shekar_compound(left, right):
-        return boundary_after(left)
-    if left in function_words and left not in ATTACHED_PREFIXES:
-        return None  # a compounding prefix, but no listed compound
-    if right in BOUND_COPULAS:
-        return boundary_after(left)
-    if right in SURNAME_SUFFIXES and len(left) >= MIN_NAME_LEN and ZWNJ not in left:
-        return boundary_after(left)
-    if right in PLURAL_CLITICS and left[-1] in CLITIC_HOSTS and len(left) >= MIN_CLITIC_HOST_LEN:
-        return ZWNJ
-    if left in ATTACHED_PREFIXES and is_fused_form(right):
-        return boundary_after(left)
-    if is_attested(left) and (right in BOUND_SUFFIX_WORDS or is_bound_derivative(right)):
-        return boundary_after(left)
-    if is_cut_compound(left, right):
-        return ZWNJ
-    return None
-
-
-def is_cut_compound(left: str, right: str) -> bool:
-    """Would the repair of the joined word cut it exactly at this space (روزنامه نگاران:
-    روزنامه‌نگاران), its right half being no free word (نگاران، پزشکی)? Then the space is a
-    lost ZWNJ. A verb form, participle or auxiliary on the right (داشته باشد، داده شده) and
-    a participle on the left make a verb phrase, which keeps its space."""
-    if not is_attested(left) or boundary_after(left) != ZWNJ or is_fused_form(right):
-        return False
-    if right in AUXILIARIES or is_verb_form(right) or is_past_participle(right) or is_infinitive(right):
-        return False
-    return not looks_like_participle(left) and restore_word(left + right) == left + ZWNJ + right
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -793,42 +957,54 @@ def is_spaced_compound(left: str, right: str, freq: int) -> bool:
 LONGEST_JOINED_WORD = 40
 
 
-def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[str], int]:
-    """Merge word tokens separated by exactly one space when they form one word.
+def joined_pair(left: str, right: str, likely: bool = False) -> str | None:
+    """The one word ``left right`` makes if the space between them is a lost ZWNJ (see the
+    join tables), else None. A merge after a letter that never joins is a ZWNJ-free word,
+    which is repaired again (بندر ها → بندرها)."""
+    if len(left) + len(right) > LONGEST_JOINED_WORD:
+        return None
+    joiner = spaced_joiner(left, right, likely)
+    if joiner is None:
+        return None
+    merged = left + joiner + right
+    return merged if joiner else restore_word(merged)
+
+
+def join_spaced_affixes(
+    pieces: list[str], likely: bool = False, pairs: Iterable[int] | None = None,
+) -> tuple[list[str], int]:
+    """Merge word tokens separated by exactly one space when they form one word (joined_pair).
 
     ``pieces`` alternates separator, word, separator, word, ... (re.split output).  Returns
     the merged pieces (``pieces`` itself when nothing merges) and the number of merges.
-    Pairs are judged left to right, a merged word being the left side of the next pair; only
-    pairs whose words as written join, and the pairs after a merge, need a look.
+    Pairs are judged left to right, a merged word being the left side of the next pair.
+    ``pairs`` (ascending positions of a pair's left word among the words) are where a join
+    may start: every pair unless a fast path knows better (see join_likely).
     """
     words = pieces[1::2]
-    candidates = [pair for pair in range(len(words) - 1)
-                  if spaced_joiner(words[pair], words[pair + 1], likely) is not None]
-    if not candidates:
-        return pieces, 0
-    out: list[object] = list(pieces)
+    out: list[object] | None = None
     merges = 0
     next_free = 0  # pairs before this index belong to a chain already handled
-    for pair in candidates:
+    for pair in range(len(words) - 1) if pairs is None else pairs:
         if pair < next_free:
             continue
         left_index = 2 * pair + 1  # the left word's position in `pieces`
         left = pieces[left_index]
         right_index = left_index + 2
-        while right_index < len(pieces):
-            right = pieces[right_index]
-            if pieces[right_index - 1] != SPACE or len(left) + len(right) > LONGEST_JOINED_WORD:
+        while right_index < len(pieces) and pieces[right_index - 1] == SPACE:
+            merged = joined_pair(left, pieces[right_index], likely)
+            if merged is None:
                 break
-            joiner = spaced_joiner(left, right, likely)
-            if joiner is None:
-                break
-            merged = left + joiner + right
-            left = merged if joiner else restore_word(merged)
+            left = merged
+            out = list(pieces) if out is None else out
             out[right_index - 1] = out[right_index] = REMOVED
             merges += 1
             right_index += 2
-        out[left_index] = left
+        if out is not None:
+            out[left_index] = left
         next_free = (right_index - 1) // 2
+    if out is None:
+        return pieces, 0
     kept = itertools.filterfalse(functools.partial(operator.is_, REMOVED), out)
     return list(kept), merges  # type: ignore[arg-type]
 
@@ -856,13 +1032,39 @@ MAX_SPLIT_SHARE_PURE_SPACED = 0.25
 
 def join_likely(text: str, keep_joined: bool) -> str:
     """restore_zwnj of a text that shows spaced damage, word by word: junk ZWNJs tidied, its
-    words repaired (unless `keep_joined`), then the sure and the likely spaced joins made."""
+    words repaired (unless `keep_joined`), then the sure and the likely spaced joins made.
+    Only pairs next to a word a join table's key accepts are asked (likely_pairs)."""
     pieces = WORD_RE.split(text)
     if ZWNJ in text and JUNK_ZWNJ.search(text):  # separators hold none: WORD_RE takes them
         pieces[1::2] = map(tidy_zwnj, pieces[1::2])
     if not keep_joined:
         pieces[1::2] = map(restore_word, pieces[1::2])
-    return "".join(join_spaced_affixes(pieces, likely=True)[0])
+    return "".join(join_spaced_affixes(pieces, likely=True, pairs=likely_pairs(pieces[1::2]))[0])
+
+
+@functools.lru_cache(maxsize=65_536)
+def may_be_likely_left(word: str) -> bool:
+    """Could `word` be the left side of a sure or likely join (see may_join)?"""
+    return bool(word) and may_join(join_rules(likely=True), LEFT, word)
+
+
+@functools.lru_cache(maxsize=65_536)
+def may_be_likely_right(word: str) -> bool:
+    """Could `word` be the right side of a sure or likely join (see may_join)?"""
+    return bool(word) and may_join(join_rules(likely=True), RIGHT, word)
+
+
+# A word's sides as one character (0 neither, 1 it may be a left side, 2 a right side, 3 both),
+# so a text's words are one string that a regular expression searches for pairs at C speed.
+LIKELY_SIDES = ChunkCache(lambda word: "0123"[may_be_likely_left(word) + 2 * may_be_likely_right(word)])
+LIKELY_PAIR = re.compile("(?=[13].|.[23])")
+
+
+def likely_pairs(words: list[str]) -> list[int]:
+    """The pairs of neighbouring words (by the left one's position) a sure or likely join may
+    join: those whose left word may be a left side or whose right word may be a right side."""
+    sides = "".join(map(LIKELY_SIDES.__getitem__, words))
+    return [match.start() for match in LIKELY_PAIR.finditer(sides)]
 
 
 def writer_places_zwnj(marked: int, repairs: int) -> bool:
@@ -933,13 +1135,39 @@ def restore_zwnj(text: str, evidence: Evidence | None = None) -> str:
     return repair.sure_joined()
 
 
+# --- The rule as written ---------------------------------------------------------------------
+
+
+def restore_zwnj_by_words(text: str, evidence: Evidence | None = None) -> tuple[str, Evidence]:
+    """restore_zwnj as its rule reads, word by word, and the evidence the text was judged by:
+    every word tidied and repaired, the sure spaced joins asked of every pair of words of the
+    whole text, the text judged (see restore_zwnj), and then either only the tidying kept, the
+    sure joins, or every pair asked again for sure and likely joins. restore_zwnj is the fast
+    path of this (chunks, prefilters); a test keeps the two equal."""
+    pieces = WORD_RE.split(text)
+    pieces[1::2] = map(tidy_zwnj, pieces[1::2])
+    tidy, words = "".join(pieces), pieces[1::2]
+    repaired = [restore_word(word) for word in words]
+    pieces[1::2] = repaired
+    sure_joined, sure_merges = join_spaced_affixes(pieces)
+    found = (sum(ZWNJ in word for word in words), sum(map(str.__ne__, repaired, words)), sure_merges)
+    marked, splits, merges = evidence or found
+    if writer_places_zwnj(marked, splits + merges):
+        return tidy, found
+    if shows_spaced_damage(merges, splits):
+        pieces[1::2] = words if shows_only_spaced_damage(merges, splits) else repaired
+        return "".join(join_spaced_affixes(pieces, likely=True)[0]), found
+    return "".join(sure_joined), found
+
+
 # --- Repair chunk by chunk -------------------------------------------------------------------
 # The repair is word by word (tidy_zwnj, restore_word) except the spaced joins, and a join
 # only ever spans one plain space. So restore_zwnj cuts a text at its spaces into chunks
 # (mostly one word each: Zipf's law makes a few thousand of them cover most of a text),
 # repairs each distinct chunk once, and looks for sure joins only at the spaces between a chunk
-# that ends in a word and one that starts with a word, left to right as join_spaced_affixes
-# does over words (a test keeps the two equal).
+# that ends in a word and one that starts with a word, where one of the two words passes a key
+# of SURE_JOINS (may_be_sure_left, may_be_sure_right), left to right as join_spaced_affixes
+# does over words: restore_zwnj_by_words is the rule as written, and a test keeps the two equal.
 
 
 @dataclass(frozen=True, slots=True)
@@ -1006,6 +1234,16 @@ WITH_ONE_MARKED, WITH_OTHER_EVIDENCE, WAS_TIDIED, WAS_CHANGED = (
 
 CHUNK_REPAIRS = ChunkCache(repair_chunk)
 CHUNK_SIDES = ChunkCache(lambda chunk: CHUNK_REPAIRS[chunk].sides)  # one lookup a chunk, not two
+
+
+def forget_join_decisions() -> None:
+    """Drop what is remembered of the join tables' answers per word, pair and chunk, so that
+    both paths read tables changed at run time afresh (a test adds an entry)."""
+    for cached in (spaced_joiner, may_be_sure_left, may_be_sure_right, may_be_likely_left,
+                   may_be_likely_right):
+        cached.cache_clear()
+    for chunk_cache in (CHUNK_REPAIRS, CHUNK_SIDES, LIKELY_SIDES):
+        chunk_cache.clear()
 TIDY_OF, REPAIRED_OF = operator.attrgetter("tidy"), operator.attrgetter("repaired")
 # A line break is made a chunk of its own, so the chunk types are words, not pairs of words
 # from two lines, and no join crosses it: " \n " for "\n" and back, which replacing undoes
@@ -1104,13 +1342,11 @@ def repair_chunks(text: str) -> ChunkedRepair:
             continue
         left = chunk(pieces[start]).last
         while True:
-            right = chunk(pieces[end + 1]).first
-            joiner = spaced_joiner(left, right) if len(left) + len(right) <= LONGEST_JOINED_WORD else None
-            if joiner is None:
+            merged = joined_pair(left, chunk(pieces[end + 1]).first)
+            if merged is None:
                 next_free = end + 1
                 break
-            merged = left + joiner + right
-            left = merged if joiner else restore_word(merged)
+            left = merged
             merges += 1
             end += 1
             if not (chunk(pieces[end]).single and end + 1 < len(pieces)
