@@ -359,10 +359,12 @@ word_pairs = st.one_of(st.deferred(lambda: st.sampled_from(real_pairs())), st.tu
 @example(("بین", "المللی"))  # the bound half of a lexicon compound: a sure join
 def test_the_prefilters_never_reject_a_pair_a_rule_joins(pair: tuple[str, str]) -> None:
     left, right = pair
-    for likely, may_be_left, may_be_right in ((False, zwnj.may_be_sure_left, zwnj.may_be_sure_right),
-                                              (True, zwnj.may_be_likely_left, zwnj.may_be_likely_right)):
-        if zwnj.decide_join(zwnj.join_rules(likely), left, right) is not None:
-            assert may_be_left(left) or may_be_right(right), (likely, left, right)
+    if zwnj.decide_join(zwnj.SURE_JOINS, left, right) is not None:  # the chunk path's flags
+        assert zwnj.may_be_sure_left(left) or zwnj.may_be_sure_right(right)
+    if zwnj.decide_join(zwnj.join_rules(likely=True), left, right) is not None:  # the word path's masks
+        assert zwnj.word_join_mask(zwnj.LEFT, left) & zwnj.word_join_mask(zwnj.RIGHT, right)
+    for likely in (False, True):  # the engine's decision, by the masks
+        assert zwnj.spaced_joiner(left, right, likely) == zwnj.rule_as_written(left, right, likely)
 
 
 def damaged(text: str, how: str) -> str:
@@ -449,5 +451,5 @@ def test_a_join_added_to_a_table_changes_both_paths(forgetful: None, monkeypatch
     ],
 )
 def test_join_tables(left: str, right: str, sure: str | None, likely: str | None) -> None:
-    assert zwnj.sure_joiner(left, right) == sure
-    assert zwnj.spaced_joiner(left, right, likely=True) == likely
+    assert zwnj.sure_joiner(left, right) == zwnj.spaced_joiner(left, right) == sure
+    assert zwnj.rule_as_written(left, right, True) == zwnj.spaced_joiner(left, right, True) == likely

@@ -224,6 +224,30 @@ def join_morphemes(parts: list[str]) -> str:
 
 # --- Recognising pieces --------------------------------------------------------------------
 
+class EndingIndex:
+    """Which of a tuple of endings a word ends with, in the tuple's order. The endings are
+    grouped by their last letter, so a word is compared with the few that could match rather
+    than with all of them: these questions are asked of every new word type, many times."""
+
+    def __init__(self, endings: Iterable[str]) -> None:
+        groups: dict[str, list[str]] = {}
+        for ending in endings:
+            if not ending:
+                raise ValueError("an empty ending matches every word: test it apart")
+            groups.setdefault(ending[-1], []).append(ending)
+        self.by_last = {last: tuple(group) for last, group in groups.items()}
+
+    def of(self, word: str) -> list[str]:
+        return [ending for ending in self.by_last.get(word[-1:], ()) if word.endswith(ending)]
+
+
+INFLECTION_INDEX = EndingIndex(PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES)
+VOWEL_CLITIC_INDEX = EndingIndex(VOWEL_CLITICS)
+FUSED_ENDING_INDEX = EndingIndex(FUSED_ENDINGS)
+AUXILIARY_INDEX = EndingIndex(AUXILIARIES)
+
+
+
 def is_known_word(word: str) -> bool:
     """Listed in the lexicon at all (even unattested), or curated."""
     lex = lexicon()
@@ -275,9 +299,9 @@ def shekar_compound_spelling(word: str) -> str | None:
 def is_inflected_joined_word(word: str) -> bool:
     """An attested joined word plus a fused ending (پژوهشگران = پژوهشگر + ان): written as
     the word itself is, even if a compound list spells the inflected form with a ZWNJ."""
-    for ending in FUSED_ENDINGS:
+    for ending in FUSED_ENDING_INDEX.of(word):
         stem = word[: -len(ending)]
-        if (word.endswith(ending) and len(stem) >= MIN_INFLECTED_STEM_LEN and is_attested(stem)
+        if (len(stem) >= MIN_INFLECTED_STEM_LEN and is_attested(stem)
                 and stem not in lexicon().shekar_compounds):
             return True
     return False
@@ -288,26 +312,31 @@ def compound_with_ending(word: str) -> str | None:
     whole = shekar_compound_spelling(word)
     if whole:
         return whole
-    for ending in FUSED_ENDINGS:
-        if word.endswith(ending):
-            stem = shekar_compound_spelling(word[: -len(ending)])
-            if stem:
-                return stem + ending
+    for ending in FUSED_ENDING_INDEX.of(word):
+        stem = shekar_compound_spelling(word[: -len(ending)])
+        if stem:
+            return stem + ending
     return None
 
 
 @functools.lru_cache(maxsize=65_536)
 def is_verb_form(word: str) -> bool:
     """A finite verb or past participle without prefix: stem + person ending."""
-    lex = lexicon()
-    for ending in PRESENT_ENDINGS:
-        stem = word[: len(word) - len(ending)] if ending else word
-        if ending and not word.endswith(ending):
-            continue
-        if stem in lex.present_stems or stem in lex.past_stems:
-            return True
-    return any(word.endswith(e) and word[: -len(e)] in lex.past_stems
-               for e in PAST_ENDINGS if e)
+    stems = verb_stems()
+    if word in stems or any(word[: -len(ending)] in stems for ending in PRESENT_ENDING_INDEX.of(word)):
+        return True
+    past_stems = lexicon().past_stems
+    return any(word[: -len(ending)] in past_stems for ending in PAST_ENDING_INDEX.of(word))
+
+
+@functools.cache
+def verb_stems() -> frozenset[str]:
+    """Present and past stems: a verb form is either plus a person ending."""
+    return lexicon().present_stems | lexicon().past_stems
+
+
+PRESENT_ENDING_INDEX = EndingIndex(ending for ending in PRESENT_ENDINGS if ending)
+PAST_ENDING_INDEX = EndingIndex(ending for ending in PAST_ENDINGS if ending)
 
 
 def is_infinitive(word: str) -> bool:
@@ -399,22 +428,22 @@ def analyse_privative(word: str) -> Analysis | None:
 def suffix_candidates(word: str) -> list[tuple[str, str]]:
     """All (base, suffix) splits allowed by the suffix's host conditions."""
     out: list[tuple[str, str]] = []
-    for suffix in PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+    for suffix in INFLECTION_INDEX.of(word):
+        if len(word) > len(suffix) + 1:
             out.append((word[: -len(suffix)], suffix))
-    for suffix in VOWEL_CLITICS:
+    for suffix in VOWEL_CLITIC_INDEX.of(word):
         base = word[: -len(suffix)]
-        if word.endswith(suffix) and is_clitic_host(base, suffix):
+        if is_clitic_host(base, suffix):
             out.append((base, suffix))
     if word.endswith("یای") and not is_known_word(word[:-1]):
         out.append((word[:-2], "ای"))  # سنتی‌ای "a traditional one"; but دنیای = دنیا + ی
-    for suffix in DERIVATIONAL_SUFFIXES:
+    for suffix in DERIVATIONAL_INDEX.of(word):
         base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 3 and is_attested(base):
+        if len(base) >= 3 and is_attested(base):
             out.append((base, suffix))  # نمایش‌نامه، علاقه‌مندان (after a known word only)
-    for suffix in AUXILIARIES:
+    for suffix in AUXILIARY_INDEX.of(word):
         base = word[: -len(suffix)]
-        if word.endswith(suffix) and is_past_participle(base):
+        if is_past_participle(base):
             out.append((base, suffix))
     return out
 
@@ -432,6 +461,7 @@ def is_lexicalised_comparative(base: str, suffix: str) -> bool:
     return comparative in lexicon().keep_joined or word_freq(comparative) >= MIN_KEEP_FREQ
 
 
+@functools.lru_cache(maxsize=65_536)
 def is_fused_form(word: str) -> bool:
     """A plain word or bare verb, or one plus an ending that never takes a ZWNJ."""
     if is_attested(word):
@@ -439,8 +469,8 @@ def is_fused_form(word: str) -> bool:
     if not word.startswith(DURATIVE_PREFIXES) and (
             is_verb_form(word) or (word[0] == "ن" and is_verb_form(word[1:]))):
         return True  # bare verb (داشتند); می-words are left to analyse_verb (میزد ≠ میز+د)
-    return any(word.endswith(e) and is_attested(word[: -len(e)]) and not is_clitic_at(word, e)
-               for e in FUSED_ENDINGS)
+    return any(is_attested(word[: -len(e)]) and not is_clitic_at(word, e)
+               for e in FUSED_ENDING_INDEX.of(word))
 
 
 def is_clitic_at(word: str, ending: str) -> bool:
@@ -591,6 +621,7 @@ DERIVATIONAL_SUFFIXES = ("مند", "مندان", "مندی", "مندانه", "م
                          "آور", "آوری", "آوران", "آمیز", "آمیزی", "انگیز", "انگیزی")
 # The ones that, standing alone after a space, surely belong to the previous word (نامه
 # "letter" is also a free word, so it is left to the lexicon there).
+DERIVATIONAL_INDEX = EndingIndex(DERIVATIONAL_SUFFIXES)
 BOUND_SUFFIX_WORDS = frozenset(DERIVATIONAL_SUFFIXES) - {"نامه", "نامهها", "نامههای"}
 # Suffixes of Iranian family names, written with a ZWNJ after the name they extend
 # (فردوسی‌پور، رسول‌زاده، جمال‌لو، شریفی‌نسب): after a space in spaced-damaged text they
@@ -603,25 +634,35 @@ VERB_ENDINGS = ("د", "ند", "م", "ی", "یم", "ید")
 
 # --- The spaced-join rules, as data ----------------------------------------------------------
 # Each kind of join is one entry of a table: the word on one side of the space must pass the
-# entry's key (a test of that word alone, such as "is one of ها، های ..."), and then its joiner
-# says which separator the pair takes (ZWNJ or nothing), or None. A table may also rule a word
-# out for every later entry (NoJoin: a function word on the right is never joined). A table is
-# read top down and the first entry that joins decides (decide_join). The fast paths look for
-# joins only next to a word some key of the table accepts (may_join), so a join added to a
-# table is found by them as by the rule as written: they cannot drift apart.
+# entry's key (a test of that word alone, such as "is one of ها، های ..."), the word on the
+# other side its `other` test if it has one, and then its joiner says which separator the pair
+# takes (ZWNJ or nothing), or None. A table may also rule a word out for every later entry
+# (NoJoin: a function word on the right is never joined). A table is read top down and the
+# first entry that joins decides (decide_join). The fast paths ask only about pairs that the
+# entries' own tests let through (may_join, join_mask), so a join added to a table is found by
+# them as by the rule as written: the two cannot drift apart.
 
 LEFT, RIGHT = "left", "right"
+WordTest = Callable[[str], bool]
 
 
 @dataclass(frozen=True, slots=True)
 class SpacedJoin:
-    """One kind of spaced join: `key` tests the word on `side` of the space alone, `joiner`
-    (asked only when the key holds) gives the pair's separator or None."""
+    """One kind of spaced join: `key` tests the word on `side` of the space (the selective test
+    the fast paths look for), `other` the word on the other side, both alone; `joiner`, asked
+    only when they hold, gives the pair's separator or None."""
 
     name: str
     side: str  # LEFT or RIGHT: the word the key tests
-    key: Callable[[str], bool]
+    key: WordTest
     joiner: Callable[[str, str], str | None]
+    other: WordTest | None = None
+
+    def accepts(self, side: str, word: str) -> bool:
+        """Does the test of this entry on `side` (if any) accept `word`?"""
+        if side == self.side:
+            return self.key(word)
+        return self.other is None or self.other(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -630,7 +671,7 @@ class NoJoin:
 
     name: str
     side: str
-    holds: Callable[[str], bool]
+    holds: WordTest
 
 
 JoinRules = tuple[SpacedJoin | NoJoin, ...]
@@ -639,11 +680,10 @@ JoinRules = tuple[SpacedJoin | NoJoin, ...]
 def decide_join(rules: JoinRules, left: str, right: str) -> str | None:
     """The separator the first entry of `rules` that joins `left right` gives it, else None."""
     for rule in rules:
-        word = left if rule.side == LEFT else right
         if isinstance(rule, NoJoin):
-            if rule.holds(word):
+            if rule.holds(left if rule.side == LEFT else right):
                 return None
-        elif rule.key(word):
+        elif rule.accepts(LEFT, left) and rule.accepts(RIGHT, right):
             joiner = rule.joiner(left, right)
             if joiner is not None:
                 return joiner
@@ -651,10 +691,9 @@ def decide_join(rules: JoinRules, left: str, right: str) -> str | None:
 
 
 def may_join(rules: JoinRules, side: str, word: str) -> bool:
-    """Could `word`, on `side` of a space, be joined by `rules`: does a key on that side accept
-    it before an entry on that side rules it out? False means no entry joins any pair with
-    `word` there (decide_join asks the same keys in the same order), so a fast path need not
-    ask for the pair at all."""
+    """Could `word`, on `side` of a space, be joined by `rules`: does the key of an entry on
+    that side accept it before an entry on that side rules it out? If neither word of a pair
+    may, no entry joins it (decide_join asks the same tests in the same order)."""
     for rule in rules:
         if rule.side != side:
             continue
@@ -664,6 +703,38 @@ def may_join(rules: JoinRules, side: str, word: str) -> bool:
         elif rule.key(word):
             return True
     return False
+
+
+def join_mask(rules: JoinRules, side: str, word: str) -> int:
+    """The entries of `rules` that may join a pair with `word` on `side`, as bits: their test on
+    that side accepts it and no entry before them on that side rules it out. A pair whose
+    words' masks share no bit is joined by no entry (decide_join asks the same tests)."""
+    untested, steps = mask_plan(rules, side)
+    mask = 0
+    for index, test, rules_out in steps:
+        if test(word):
+            if rules_out:
+                return (mask | untested) & ((1 << index) - 1)
+            mask |= 1 << index
+    return mask | untested
+
+
+@functools.cache
+def mask_plan(rules: JoinRules, side: str) -> tuple[int, tuple[tuple[int, WordTest, bool], ...]]:
+    """join_mask's work for one side, prepared once: the bits of the entries with no test on
+    that side, and in table order each test there (its entry's index, whether it rules out)."""
+    untested, steps = 0, []
+    for index, rule in enumerate(rules):
+        if isinstance(rule, NoJoin):
+            if rule.side == side:
+                steps.append((index, rule.holds, True))
+            continue
+        test = rule.key if rule.side == side else rule.other
+        if test is None:
+            untested |= 1 << index
+        else:
+            steps.append((index, test, False))
+    return untested, tuple(steps)
 
 
 def with_boundary(left: str, right: str) -> str:
@@ -687,10 +758,19 @@ def compound_right_halves() -> frozenset[str]:
 
 
 @functools.cache
-def shekar_right_parts() -> frozenset[str]:
-    """What follows a boundary in one of shekar's compounds, as letters (میهن of هم‌میهن)."""
-    return frozenset("".join(parts[index:]) for parts in lexicon().shekar_compounds.values()
-                     for index in range(1, len(parts)))
+def compound_left_halves() -> frozenset[str]:
+    """What precedes a ZWNJ in a lexicon compound (بین of بین‌المللی)."""
+    return frozenset(spelling[:index] for spelling in lexicon().zwnj_words
+                     for index, char in enumerate(spelling) if char == ZWNJ)
+
+
+@functools.cache
+def shekar_parts() -> tuple[frozenset[str], frozenset[str]]:
+    """What precedes and what follows a boundary in one of shekar's compounds, as letters
+    (هلی and کوپتر of هلی‌کوپتر)."""
+    compounds = lexicon().shekar_compounds.values()
+    return (frozenset("".join(parts[:index]) for parts in compounds for index in range(1, len(parts))),
+            frozenset("".join(parts[index:]) for parts in compounds for index in range(1, len(parts))))
 
 
 # Sure joins: the right word never stands alone (ها، تر، می before a verb): safe in any text.
@@ -707,29 +787,32 @@ def is_durative_head(token: str) -> bool:
 
 
 def ends_with_durative_head(word: str) -> bool:
-    """Does `word`'s last part (after its last ZWNJ) stand as می / نمی (می، نمی‌می)?"""
+    """Does `word`'s last part (after its last ZWNJ) stand as می / نمی?"""
     return word.rsplit(ZWNJ, 1)[-1] in DURATIVE_HEADS
 
 
-def join_comparative(left: str, right: str) -> str | None:
+def may_take_comparative(word: str) -> bool:
     """بزرگ تر: comparatives need a word of the lexicon without a ZWNJ before them."""
-    return boundary_after(left) if stem_cost(left) is not None and ZWNJ not in left else None
+    return stem_cost(word) is not None and ZWNJ not in word
 
 
-def join_clitic(left: str, right: str) -> str | None:
+def ends_in_clitic_host(word: str) -> bool:
     """خانه ای، جنوبی اش: a clitic takes a ZWNJ after ه or ی only."""
-    return ZWNJ if left[-1] in CLITIC_HOSTS else None
-
-
-def join_durative(left: str, right: str) -> str | None:
-    """می رود: the durative prefix before a known verb form."""
-    return ZWNJ if is_verb_form(right) else None
+    return word[-1] in CLITIC_HOSTS
 
 
 def is_bound_compound_half(word: str) -> bool:
     """A right half of a lexicon compound that is no free word (المللی), so the compound
     cannot be a phrase."""
     return word in compound_right_halves() and not is_attested(word)
+
+
+def is_compound_left_half(word: str) -> bool:
+    return word in compound_left_halves()
+
+
+def is_compound_right_half(word: str) -> bool:
+    return word in compound_right_halves()
 
 
 def join_lexicon_compound(left: str, right: str) -> str | None:
@@ -743,11 +826,13 @@ def join_lexicon_compound(left: str, right: str) -> str | None:
 
 SURE_JOINS: JoinRules = (
     SpacedJoin("plural suffix (کتاب ها)", RIGHT, PLURAL_SUFFIX_WORDS.__contains__, with_boundary),
-    SpacedJoin("comparative (بزرگ تر)", RIGHT, COMPARATIVE_WORDS.__contains__, join_comparative),
-    SpacedJoin("clitic after a vowel (خانه ای)", RIGHT, SPACED_CLITICS.__contains__, join_clitic),
-    SpacedJoin("durative prefix (می رود)", LEFT, ends_with_durative_head, join_durative),
+    SpacedJoin("comparative (بزرگ تر)", RIGHT, COMPARATIVE_WORDS.__contains__, with_boundary,
+               other=may_take_comparative),
+    SpacedJoin("clitic after a vowel (خانه ای)", RIGHT, SPACED_CLITICS.__contains__, with_zwnj,
+               other=ends_in_clitic_host),
+    SpacedJoin("durative prefix (می رود)", LEFT, ends_with_durative_head, with_zwnj, other=is_verb_form),
     SpacedJoin("bound half of a compound (بین المللی)", RIGHT, is_bound_compound_half,
-               join_lexicon_compound),
+               join_lexicon_compound, other=is_compound_left_half),
 )
 
 
@@ -760,18 +845,9 @@ def is_free_word_after_space(word: str) -> bool:
         word in VOWEL_CLITICS and word not in BOUND_COPULAS)
 
 
-def join_unknown_verb(left: str, right: str) -> str | None:
-    """می + a verb whose stem hazm lacks (می خیساند): it ends like a finite verb."""
-    return ZWNJ if right.endswith(VERB_ENDINGS) else None
-
-
-def join_number_compound(left: str, right: str) -> str | None:
-    """سه شنبه، ده ساله: a number and a bound noun."""
-    return boundary_after(left) if left in NUMBER_WORDS else None
-
-
-def is_compound_right_half(word: str) -> bool:
-    return word in compound_right_halves()
+def ends_like_a_verb(word: str) -> bool:
+    """می + a verb whose stem hazm lacks (می خیساند) ends like a finite verb."""
+    return word.endswith(VERB_ENDINGS)
 
 
 def join_free_compound(left: str, right: str) -> str | None:
@@ -782,23 +858,22 @@ def join_shekar_compound(left: str, right: str) -> str | None:
     return boundary_after(left) if is_shekar_compound(left, right) else None
 
 
+def is_shekar_left_part(word: str) -> bool:
+    return word.replace(ZWNJ, "") in shekar_parts()[0]
+
+
 def is_shekar_right_part(word: str) -> bool:
-    return word.replace(ZWNJ, "") in shekar_right_parts()
+    return word.replace(ZWNJ, "") in shekar_parts()[1]
 
 
-def join_surname(left: str, right: str) -> str | None:
+def may_take_surname_suffix(word: str) -> bool:
     """فردوسی پور: a name of at least MIN_NAME_LEN letters, not itself joined."""
-    return boundary_after(left) if len(left) >= MIN_NAME_LEN and ZWNJ not in left else None
+    return len(word) >= MIN_NAME_LEN and ZWNJ not in word
 
 
-def join_plural_clitic(left: str, right: str) -> str | None:
-    """خانه شان: after ه or ی of a word long enough to host a clitic."""
-    return ZWNJ if left[-1] in CLITIC_HOSTS and len(left) >= MIN_CLITIC_HOST_LEN else None
-
-
-def join_attached_prefix(left: str, right: str) -> str | None:
-    """بی خود، ضد انقلاب: before a plain word."""
-    return boundary_after(left) if is_fused_form(right) else None
+def may_host_plural_clitic(word: str) -> bool:
+    """خانه شان: ه or ی ending a word long enough to host a clitic."""
+    return word[-1] in CLITIC_HOSTS and len(word) >= MIN_CLITIC_HOST_LEN
 
 
 def is_bound_suffix_word(word: str) -> bool:
@@ -806,64 +881,97 @@ def is_bound_suffix_word(word: str) -> bool:
     return word in BOUND_SUFFIX_WORDS or is_bound_derivative(word)
 
 
-def join_after_attested(left: str, right: str) -> str | None:
-    return boundary_after(left) if is_attested(left) else None
+@functools.lru_cache(maxsize=65_536)
+def may_begin_cut_compound(left: str) -> bool:
+    """The left half of a cut compound (see join_cut_compound) is an attested word ending in
+    a joining letter, and no participle (which makes a verb phrase with what follows)."""
+    return is_attested(left) and boundary_after(left) == ZWNJ and not looks_like_participle(left)
 
 
 @functools.lru_cache(maxsize=65_536)
 def may_end_cut_compound(right: str) -> bool:
-    """The right half of a cut compound (see join_cut_compound) is no free word, and no verb
-    form, participle, auxiliary or infinitive, which make a verb phrase with the word before
-    (داشته باشد، داده شده)."""
+    """The right half of a cut compound is no free word, and no verb form, participle,
+    auxiliary or infinitive, which make a verb phrase with the word before (داشته باشد،
+    داده شده)."""
     return not (is_fused_form(right) or right in AUXILIARIES or is_verb_form(right)
                 or is_past_participle(right) or is_infinitive(right))
 
 
 def join_cut_compound(left: str, right: str) -> str | None:
     """Would the repair of the joined word cut it exactly at this space (روزنامه نگاران:
-    روزنامه‌نگاران)? Then the space is a lost ZWNJ. A participle on the left makes a verb
-    phrase, which keeps its space."""
-    if not is_attested(left) or boundary_after(left) != ZWNJ or looks_like_participle(left):
-        return None
+    روزنامه‌نگاران)? Then the space is a lost ZWNJ."""
     return ZWNJ if restore_word(left + right) == left + ZWNJ + right else None
 
 
 LIKELY_JOINS: JoinRules = (
     NoJoin("free word on the right", RIGHT, is_free_word_after_space),
-    SpacedJoin("durative prefix, unknown verb (می خیساند)", LEFT, is_durative_head, join_unknown_verb),
-    SpacedJoin("number compound (سه شنبه)", RIGHT, NUMBER_COMPOUND_HEADS.__contains__,
-               join_number_compound),
+    SpacedJoin("durative prefix, unknown verb (می خیساند)", LEFT, is_durative_head, with_zwnj,
+               other=ends_like_a_verb),
+    SpacedJoin("number compound (سه شنبه)", RIGHT, NUMBER_COMPOUND_HEADS.__contains__, with_boundary,
+               other=NUMBER_WORDS.__contains__),
     # a compounding prefix (هم، پیش) passes only with a listed compound
     NoJoin("function word on the left", LEFT, lambda word: is_function_word(word) and (
         word not in ATTACHED_PREFIXES and word not in COMPOUNDING_PREFIXES)),
-    SpacedJoin("lexicon compound (قائم مقام)", RIGHT, is_compound_right_half, join_free_compound),
-    SpacedJoin("shekar compound (هم میهن)", RIGHT, is_shekar_right_part, join_shekar_compound),
+    SpacedJoin("lexicon compound (قائم مقام)", RIGHT, is_compound_right_half, join_free_compound,
+               other=is_compound_left_half),
+    SpacedJoin("shekar compound (هم میهن)", RIGHT, is_shekar_right_part, join_shekar_compound,
+               other=is_shekar_left_part),
     NoJoin("compounding prefix without a listed compound", LEFT, lambda word: is_function_word(word) and (
         word not in ATTACHED_PREFIXES)),
     SpacedJoin("bound copula (شیطان اند)", RIGHT, frozenset(BOUND_COPULAS).__contains__, with_boundary),
-    SpacedJoin("surname suffix (فردوسی پور)", RIGHT, SURNAME_SUFFIXES.__contains__, join_surname),
-    SpacedJoin("plural clitic (خانه شان)", RIGHT, frozenset(PLURAL_CLITICS).__contains__, join_plural_clitic),
-    SpacedJoin("attached prefix (بی خود)", LEFT, frozenset(ATTACHED_PREFIXES).__contains__,
-               join_attached_prefix),
-    SpacedJoin("bound derivative (سرمایه گذاران)", RIGHT, is_bound_suffix_word, join_after_attested),
-    SpacedJoin("cut compound (روزنامه نگاران)", RIGHT, may_end_cut_compound, join_cut_compound),
+    SpacedJoin("surname suffix (فردوسی پور)", RIGHT, SURNAME_SUFFIXES.__contains__, with_boundary,
+               other=may_take_surname_suffix),
+    SpacedJoin("plural clitic (خانه شان)", RIGHT, frozenset(PLURAL_CLITICS).__contains__, with_zwnj,
+               other=may_host_plural_clitic),
+    SpacedJoin("attached prefix (بی خود)", LEFT, frozenset(ATTACHED_PREFIXES).__contains__, with_boundary,
+               other=is_fused_form),
+    SpacedJoin("bound derivative (سرمایه گذاران)", RIGHT, is_bound_suffix_word, with_boundary,
+               other=is_attested),
+    SpacedJoin("cut compound (روزنامه نگاران)", RIGHT, may_end_cut_compound, join_cut_compound,
+               other=may_begin_cut_compound),
 )
-
-
-@functools.lru_cache(maxsize=262_144)
-def spaced_joiner(left: str, right: str, likely: bool = False) -> str | None:
-    """Separator to use if ``left right`` is one word split by a space, else None.
-
-    Only sure joins are made unless ``likely`` (the text shows spaced damage).
-    """
-    if not left or not right:
-        return None  # a token that was nothing but junk ZWNJs
-    return decide_join(join_rules(likely), left, right)
 
 
 def join_rules(likely: bool) -> JoinRules:
     """The sure joins, and after them the likely ones if the text shows spaced damage."""
     return SURE_JOINS + LIKELY_JOINS if likely else SURE_JOINS
+
+
+def rule_as_written(left: str, right: str, likely: bool = False) -> str | None:
+    """Separator to use if ``left right`` is one word split by a space, else None: the join
+    tables read top down. Only sure joins are made unless ``likely`` (the text shows spaced
+    damage)."""
+    if not left or not right:
+        return None  # a token that was nothing but junk ZWNJs
+    return decide_join(join_rules(likely), left, right)
+
+
+def word_join_mask(side: str, word: str) -> int:
+    """The sure and likely joins that may join a pair with `word` on `side` (see join_mask):
+    those of the sure joins are its first len(SURE_JOINS) bits."""
+    return join_mask(join_rules(likely=True), side, word) if word else 0
+
+
+LEFT_MASKS = ChunkCache(functools.partial(word_join_mask, LEFT))
+RIGHT_MASKS = ChunkCache(functools.partial(word_join_mask, RIGHT))
+
+
+@functools.lru_cache(maxsize=262_144)
+def spaced_joiner(left: str, right: str, likely: bool = False) -> str | None:
+    """rule_as_written, asking only the entries both words' masks allow, in table order: an
+    entry outside them would not join, and an entry they exclude after a NoJoin was not
+    reached (a test keeps the two equal)."""
+    rules = join_rules(likely=True)
+    shared = LEFT_MASKS[left] & RIGHT_MASKS[right]
+    if not likely:
+        shared &= (1 << len(SURE_JOINS)) - 1
+    while shared:
+        lowest = shared & -shared
+        joiner = rules[lowest.bit_length() - 1].joiner(left, right)
+        if joiner is not None:
+            return joiner
+        shared ^= lowest
+    return None
 
 
 def sure_joiner(left: str, right: str) -> str | None:
@@ -881,8 +989,6 @@ def may_be_sure_left(word: str) -> bool:
 def may_be_sure_right(word: str) -> bool:
     """Could `word` be the right side of a sure join (see may_join)?"""
     return bool(word) and may_join(SURE_JOINS, RIGHT, word)
-
-
 def is_shekar_compound(left: str, right: str) -> bool:
     """Is ``left right`` one of shekar's compounds, split at a boundary between its parts,
     and not a phrase (see is_spaced_compound)?  shekar lists many compounds hazm lacks
@@ -957,13 +1063,16 @@ def is_spaced_compound(left: str, right: str, freq: int) -> bool:
 LONGEST_JOINED_WORD = 40
 
 
-def joined_pair(left: str, right: str, likely: bool = False) -> str | None:
+Joiner = Callable[[str, str, bool], str | None]
+
+
+def joined_pair(left: str, right: str, likely: bool = False, joiner_of: Joiner = spaced_joiner) -> str | None:
     """The one word ``left right`` makes if the space between them is a lost ZWNJ (see the
     join tables), else None. A merge after a letter that never joins is a ZWNJ-free word,
     which is repaired again (بندر ها → بندرها)."""
     if len(left) + len(right) > LONGEST_JOINED_WORD:
         return None
-    joiner = spaced_joiner(left, right, likely)
+    joiner = joiner_of(left, right, likely)
     if joiner is None:
         return None
     merged = left + joiner + right
@@ -972,6 +1081,7 @@ def joined_pair(left: str, right: str, likely: bool = False) -> str | None:
 
 def join_spaced_affixes(
     pieces: list[str], likely: bool = False, pairs: Iterable[int] | None = None,
+    joiner_of: Joiner = spaced_joiner,
 ) -> tuple[list[str], int]:
     """Merge word tokens separated by exactly one space when they form one word (joined_pair).
 
@@ -979,7 +1089,8 @@ def join_spaced_affixes(
     the merged pieces (``pieces`` itself when nothing merges) and the number of merges.
     Pairs are judged left to right, a merged word being the left side of the next pair.
     ``pairs`` (ascending positions of a pair's left word among the words) are where a join
-    may start: every pair unless a fast path knows better (see join_likely).
+    may start: every pair unless a fast path knows better (see join_likely); ``joiner_of``
+    decides a pair (rule_as_written for the reference).
     """
     words = pieces[1::2]
     out: list[object] | None = None
@@ -992,7 +1103,7 @@ def join_spaced_affixes(
         left = pieces[left_index]
         right_index = left_index + 2
         while right_index < len(pieces) and pieces[right_index - 1] == SPACE:
-            merged = joined_pair(left, pieces[right_index], likely)
+            merged = joined_pair(left, pieces[right_index], likely, joiner_of)
             if merged is None:
                 break
             left = merged
@@ -1042,29 +1153,12 @@ def join_likely(text: str, keep_joined: bool) -> str:
     return "".join(join_spaced_affixes(pieces, likely=True, pairs=likely_pairs(pieces[1::2]))[0])
 
 
-@functools.lru_cache(maxsize=65_536)
-def may_be_likely_left(word: str) -> bool:
-    """Could `word` be the left side of a sure or likely join (see may_join)?"""
-    return bool(word) and may_join(join_rules(likely=True), LEFT, word)
-
-
-@functools.lru_cache(maxsize=65_536)
-def may_be_likely_right(word: str) -> bool:
-    """Could `word` be the right side of a sure or likely join (see may_join)?"""
-    return bool(word) and may_join(join_rules(likely=True), RIGHT, word)
-
-
-# A word's sides as one character (0 neither, 1 it may be a left side, 2 a right side, 3 both),
-# so a text's words are one string that a regular expression searches for pairs at C speed.
-LIKELY_SIDES = ChunkCache(lambda word: "0123"[may_be_likely_left(word) + 2 * may_be_likely_right(word)])
-LIKELY_PAIR = re.compile("(?=[13].|.[23])")
-
-
 def likely_pairs(words: list[str]) -> list[int]:
     """The pairs of neighbouring words (by the left one's position) a sure or likely join may
-    join: those whose left word may be a left side or whose right word may be a right side."""
-    sides = "".join(map(LIKELY_SIDES.__getitem__, words))
-    return [match.start() for match in LIKELY_PAIR.finditer(sides)]
+    join: those whose masks share an entry. Looked up per word type, compared in C."""
+    shared = map(operator.and_, map(LEFT_MASKS.__getitem__, words),
+                 map(RIGHT_MASKS.__getitem__, itertools.islice(words, 1, None)))
+    return list(itertools.compress(itertools.count(), shared))
 
 
 def writer_places_zwnj(marked: int, repairs: int) -> bool:
@@ -1149,14 +1243,14 @@ def restore_zwnj_by_words(text: str, evidence: Evidence | None = None) -> tuple[
     tidy, words = "".join(pieces), pieces[1::2]
     repaired = [restore_word(word) for word in words]
     pieces[1::2] = repaired
-    sure_joined, sure_merges = join_spaced_affixes(pieces)
+    sure_joined, sure_merges = join_spaced_affixes(pieces, joiner_of=rule_as_written)
     found = (sum(ZWNJ in word for word in words), sum(map(str.__ne__, repaired, words)), sure_merges)
     marked, splits, merges = evidence or found
     if writer_places_zwnj(marked, splits + merges):
         return tidy, found
     if shows_spaced_damage(merges, splits):
         pieces[1::2] = words if shows_only_spaced_damage(merges, splits) else repaired
-        return "".join(join_spaced_affixes(pieces, likely=True)[0]), found
+        return "".join(join_spaced_affixes(pieces, likely=True, joiner_of=rule_as_written)[0]), found
     return "".join(sure_joined), found
 
 
@@ -1239,10 +1333,9 @@ CHUNK_SIDES = ChunkCache(lambda chunk: CHUNK_REPAIRS[chunk].sides)  # one lookup
 def forget_join_decisions() -> None:
     """Drop what is remembered of the join tables' answers per word, pair and chunk, so that
     both paths read tables changed at run time afresh (a test adds an entry)."""
-    for cached in (spaced_joiner, may_be_sure_left, may_be_sure_right, may_be_likely_left,
-                   may_be_likely_right):
+    for cached in (spaced_joiner, may_be_sure_left, may_be_sure_right):
         cached.cache_clear()
-    for chunk_cache in (CHUNK_REPAIRS, CHUNK_SIDES, LIKELY_SIDES):
+    for chunk_cache in (CHUNK_REPAIRS, CHUNK_SIDES, LEFT_MASKS, RIGHT_MASKS):
         chunk_cache.clear()
 TIDY_OF, REPAIRED_OF = operator.attrgetter("tidy"), operator.attrgetter("repaired")
 # A line break is made a chunk of its own, so the chunk types are words, not pairs of words
