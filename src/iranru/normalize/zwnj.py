@@ -1080,23 +1080,20 @@ def joined_pair(left: str, right: str, likely: bool = False, joiner_of: Joiner =
 
 
 def join_spaced_affixes(
-    pieces: list[str], likely: bool = False, pairs: Iterable[int] | None = None,
-    joiner_of: Joiner = spaced_joiner,
+    pieces: list[str], likely: bool = False, joiner_of: Joiner = spaced_joiner,
 ) -> tuple[list[str], int]:
     """Merge word tokens separated by exactly one space when they form one word (joined_pair).
 
     ``pieces`` alternates separator, word, separator, word, ... (re.split output).  Returns
     the merged pieces (``pieces`` itself when nothing merges) and the number of merges.
-    Pairs are judged left to right, a merged word being the left side of the next pair.
-    ``pairs`` (ascending positions of a pair's left word among the words) are where a join
-    may start: every pair unless a fast path knows better (see join_likely); ``joiner_of``
-    decides a pair (rule_as_written for the reference).
+    Pairs are judged left to right, a merged word being the left side of the next pair;
+    ``joiner_of`` decides a pair (rule_as_written for the rule as written).
     """
     words = pieces[1::2]
     out: list[object] | None = None
     merges = 0
     next_free = 0  # pairs before this index belong to a chain already handled
-    for pair in range(len(words) - 1) if pairs is None else pairs:
+    for pair in range(len(words) - 1):
         if pair < next_free:
             continue
         left_index = 2 * pair + 1  # the left word's position in `pieces`
@@ -1139,26 +1136,6 @@ MIN_TRUST_RATIO = 1.0  # marked ZWNJ words per proposed repair needed to trust t
 # split per sure spaced join.  Spaced-damaged news text shows 0.02-0.15; text with deleted
 # ZWNJs shows hundreds; a writer mixing both habits sits in between.
 MAX_SPLIT_SHARE_PURE_SPACED = 0.25
-
-
-def join_likely(text: str, keep_joined: bool) -> str:
-    """restore_zwnj of a text that shows spaced damage, word by word: junk ZWNJs tidied, its
-    words repaired (unless `keep_joined`), then the sure and the likely spaced joins made.
-    Only pairs next to a word a join table's key accepts are asked (likely_pairs)."""
-    pieces = WORD_RE.split(text)
-    if ZWNJ in text and JUNK_ZWNJ.search(text):  # separators hold none: WORD_RE takes them
-        pieces[1::2] = map(tidy_zwnj, pieces[1::2])
-    if not keep_joined:
-        pieces[1::2] = map(restore_word, pieces[1::2])
-    return "".join(join_spaced_affixes(pieces, likely=True, pairs=likely_pairs(pieces[1::2]))[0])
-
-
-def likely_pairs(words: list[str]) -> list[int]:
-    """The pairs of neighbouring words (by the left one's position) a sure or likely join may
-    join: those whose masks share an entry. Looked up per word type, compared in C."""
-    shared = map(operator.and_, map(LEFT_MASKS.__getitem__, words),
-                 map(RIGHT_MASKS.__getitem__, itertools.islice(words, 1, None)))
-    return list(itertools.compress(itertools.count(), shared))
 
 
 def writer_places_zwnj(marked: int, repairs: int) -> bool:
@@ -1225,7 +1202,7 @@ def restore_zwnj(text: str, evidence: Evidence | None = None) -> str:
     if writer_places_zwnj(marked, splits + sure_merges):
         return repair.tidy()
     if shows_spaced_damage(sure_merges, splits):  # likely joins too: word by word
-        return join_likely(text, keep_joined=shows_only_spaced_damage(sure_merges, splits))
+        return repair.likely_joined(keep_joined=shows_only_spaced_damage(sure_merges, splits))
     return repair.sure_joined()
 
 
@@ -1258,10 +1235,12 @@ def restore_zwnj_by_words(text: str, evidence: Evidence | None = None) -> tuple[
 # The repair is word by word (tidy_zwnj, restore_word) except the spaced joins, and a join
 # only ever spans one plain space. So restore_zwnj cuts a text at its spaces into chunks
 # (mostly one word each: Zipf's law makes a few thousand of them cover most of a text),
-# repairs each distinct chunk once, and looks for sure joins only at the spaces between a chunk
-# that ends in a word and one that starts with a word, where one of the two words passes a key
-# of SURE_JOINS (may_be_sure_left, may_be_sure_right), left to right as join_spaced_affixes
-# does over words: restore_zwnj_by_words is the rule as written, and a test keeps the two equal.
+# repairs each distinct chunk once, and looks for joins only at the spaces between a chunk
+# that ends in a word and one that starts with a word, where the join tables' own tests let the
+# pair through: for sure joins one of the two words passes a key of SURE_JOINS (the chunks'
+# flags, searched by a regular expression), for likely ones the two words' masks share an entry
+# (join_mask). Joins are made left to right as join_spaced_affixes makes them over words:
+# restore_zwnj_by_words is the rule as written, and a test keeps the two equal.
 
 
 @dataclass(frozen=True, slots=True)
@@ -1275,6 +1254,8 @@ class ChunkRepair:
     first: str  # its first word repaired, if it starts with a word
     last: str  # its last word repaired, if it ends with one
     single: bool  # one word and nothing else
+    tidy_first: str  # its first word tidied only, if it starts with a word
+    tidy_last: str  # its last word tidied only, if it ends with one
 
 
 # A chunk's flags as one character of 256: 1 it ends with a word, 2 that word may be the left
@@ -1291,7 +1272,7 @@ ONE_MARKED_EVIDENCE = 1 << 32
 def repair_chunk(chunk: str) -> ChunkRepair:
     pieces = WORD_RE.split(chunk)
     if len(pieces) == 1:
-        return ChunkRepair(chunk, chunk, 0, SIDE_CHARACTERS[0], "", "", False)
+        return ChunkRepair(chunk, chunk, 0, SIDE_CHARACTERS[0], "", "", False, "", "")
     if ZWNJ in chunk and JUNK_ZWNJ.search(chunk):
         pieces[1::2] = map(tidy_zwnj, pieces[1::2])
     tidy = "".join(pieces)
@@ -1309,7 +1290,8 @@ def repair_chunk(chunk: str) -> ChunkRepair:
              + ONE_MARKED * one_marked + OTHER_EVIDENCE * (bool(marked or splits) and not one_marked)
              + TIDIED * (tidy != chunk) + CHANGED * (repaired_chunk != chunk))
     return ChunkRepair(tidy, repaired_chunk, marked << 32 | splits, SIDE_CHARACTERS[flags], first, last,
-                       len(pieces) == 3 and starts and ends)
+                       len(pieces) == 3 and starts and ends, words[0] if starts else "",
+                       words[-1] if ends else "")
 
 
 def sides_with(flags: int) -> str:
@@ -1338,6 +1320,8 @@ def forget_join_decisions() -> None:
     for chunk_cache in (CHUNK_REPAIRS, CHUNK_SIDES, LEFT_MASKS, RIGHT_MASKS):
         chunk_cache.clear()
 TIDY_OF, REPAIRED_OF = operator.attrgetter("tidy"), operator.attrgetter("repaired")
+FIRST_OF, LAST_OF = operator.attrgetter("first"), operator.attrgetter("last")
+TIDY_FIRST_OF, TIDY_LAST_OF = operator.attrgetter("tidy_first"), operator.attrgetter("tidy_last")
 # A line break is made a chunk of its own, so the chunk types are words, not pairs of words
 # from two lines, and no join crosses it: " \n " for "\n" and back, which replacing undoes
 # exactly, since every line break then has its own two spaces around it.
@@ -1366,22 +1350,23 @@ class ChunkedRepair:
         return text_of_chunks(map(TIDY_OF, self.chunks()))
 
     def sure_joined(self) -> str:
+        """Every word repaired and the sure joins made."""
         if not self.joins and WAS_CHANGED.search(self.sides) is None:
             return self.text
+        return spliced(self.chunks(), self.joins, REPAIRED_OF, FIRST_OF, LAST_OF)
+
+    def likely_joined(self, keep_joined: bool) -> str:
+        """Every word repaired (or, if `keep_joined`, only tidied) and the sure and likely
+        joins made: they are looked for at the spaces where the masks of the words on either
+        side share a join entry (join_mask), a few lookups per chunk in C."""
         chunks = self.chunks()
-        out: list[object] = list(map(REPAIRED_OF, chunks))
-        if not self.joins:
-            return text_of_chunks(out)  # type: ignore[arg-type]
-        held_at: dict[int, int] = {}  # a chunk a join ended in -> where its text is now
-        for start, (end, word) in self.joins.items():  # left to right
-            at = held_at.get(start, start)  # a join may start in the chunk the last one ended in
-            text, last = str(out[at]), chunks[end]
-            before = text[: len(text) - len(chunks[start].last)]
-            out[at] = before + word + last.repaired[len(last.first):]
-            out[start + 1 : end + 1] = [REMOVED] * (end - start)
-            held_at[end] = at
-        kept = itertools.filterfalse(functools.partial(operator.is_, REMOVED), out)
-        return text_of_chunks(kept)  # type: ignore[arg-type]
+        text_of, first_of, last_of = ((TIDY_OF, TIDY_FIRST_OF, TIDY_LAST_OF) if keep_joined
+                                      else (REPAIRED_OF, FIRST_OF, LAST_OF))
+        shared = map(operator.and_, map(LEFT_MASKS.__getitem__, map(last_of, chunks)),
+                     map(RIGHT_MASKS.__getitem__, map(first_of, itertools.islice(chunks, 1, None))))
+        joins, _ = chained_joins(self.pieces, self.sides, itertools.compress(itertools.count(), shared),
+                                 True, first_of, last_of)
+        return spliced(chunks, joins, text_of, first_of, last_of)
 
     def chunks(self) -> list[ChunkRepair]:
         return list(map(CHUNK_REPAIRS.__getitem__, self.pieces))
@@ -1414,6 +1399,24 @@ def chunks_of(text: str) -> list[str] | None:
     return LAST_CUT.pieces_of(text)
 
 
+def spliced(chunks: list[ChunkRepair], joins: dict[int, tuple[int, str]],
+            text_of: Callable[[ChunkRepair], str], first_of: Callable[[ChunkRepair], str],
+            last_of: Callable[[ChunkRepair], str]) -> str:
+    """The text of the chunks (each as `text_of` gives it) with the joins made: chunks `start`
+    to `end` become one around the joined word."""
+    out: list[object] = list(map(text_of, chunks))
+    held_at: dict[int, int] = {}  # a chunk a join ended in -> where its text is now
+    for start, (end, word) in joins.items():  # left to right
+        at = held_at.get(start, start)  # a join may start in the chunk the last one ended in
+        text, last = str(out[at]), chunks[end]
+        before = text[: len(text) - len(last_of(chunks[start]))]
+        out[at] = before + word + text_of(last)[len(first_of(last)):]
+        out[start + 1 : end + 1] = [REMOVED] * (end - start)
+        held_at[end] = at
+    kept = itertools.filterfalse(functools.partial(operator.is_, REMOVED), out)
+    return text_of_chunks(kept)  # type: ignore[arg-type]
+
+
 def text_of_chunks(chunks: Iterable[str]) -> str:
     """The text the chunks were cut from (see LINE_BREAK_CHUNK)."""
     return SPACE.join(chunks).replace(LINE_BREAK_CHUNK, "\n")
@@ -1427,15 +1430,29 @@ def repair_chunks(text: str) -> ChunkedRepair:
     chunk = CHUNK_REPAIRS.__getitem__
     marked_and_splits = len(WITH_ONE_MARKED.findall(sides)) * ONE_MARKED_EVIDENCE + sum(
         chunk(pieces[found.start()]).evidence for found in WITH_OTHER_EVIDENCE.finditer(sides))
+    candidates = map(operator.methodcaller("start"), CANDIDATE_SPACE.finditer(sides))
+    joins, merges = chained_joins(pieces, sides, candidates, False, FIRST_OF, LAST_OF)
+    return ChunkedRepair(text, pieces, sides, marked_and_splits, joins, merges)
+
+
+def chained_joins(
+    pieces: list[str], sides: str, candidates: Iterable[int], likely: bool,
+    first_of: Callable[[ChunkRepair], str], last_of: Callable[[ChunkRepair], str],
+) -> tuple[dict[int, tuple[int, str]], int]:
+    """The joins at the candidate spaces (ascending; space k follows chunk k), left to right
+    as join_spaced_affixes makes them over words: a merged word is the left side of the next
+    pair while the chunk it ended in is that one word. Returns start -> (end, joined word)
+    and the number of merges."""
+    chunk = CHUNK_REPAIRS.__getitem__
     joins: dict[int, tuple[int, str]] = {}
     merges = next_free = 0  # spaces before next_free were judged within a join already
-    for match in CANDIDATE_SPACE.finditer(sides):
-        start = end = match.start()  # the space after chunk `start`
+    for start in candidates:
         if start < next_free:
             continue
-        left = chunk(pieces[start]).last
+        end = start
+        left = last_of(chunk(pieces[start]))
         while True:
-            merged = joined_pair(left, chunk(pieces[end + 1]).first)
+            merged = joined_pair(left, first_of(chunk(pieces[end + 1])), likely)
             if merged is None:
                 next_free = end + 1
                 break
@@ -1448,4 +1465,4 @@ def repair_chunks(text: str) -> ChunkedRepair:
                 break
         if end > start:
             joins[start] = (end, left)
-    return ChunkedRepair(text, pieces, sides, marked_and_splits, joins, merges)
+    return joins, merges
