@@ -247,7 +247,6 @@ FUSED_ENDING_INDEX = EndingIndex(FUSED_ENDINGS)
 AUXILIARY_INDEX = EndingIndex(AUXILIARIES)
 
 
-
 def is_known_word(word: str) -> bool:
     """Listed in the lexicon at all (even unattested), or curated."""
     lex = lexicon()
@@ -619,9 +618,9 @@ BOUND_AGENT_NOUNS = frozenset({"کننده", "کنندگان", "کنندگی"})
 DERIVATIONAL_SUFFIXES = ("مند", "مندان", "مندی", "مندانه", "مندیها", "وار", "واره", "گرا",
                          "گرایان", "گرایی", "گرایانه", "کده", "نامه", "نامهها", "نامههای",
                          "آور", "آوری", "آوران", "آمیز", "آمیزی", "انگیز", "انگیزی")
+DERIVATIONAL_INDEX = EndingIndex(DERIVATIONAL_SUFFIXES)
 # The ones that, standing alone after a space, surely belong to the previous word (نامه
 # "letter" is also a free word, so it is left to the lexicon there).
-DERIVATIONAL_INDEX = EndingIndex(DERIVATIONAL_SUFFIXES)
 BOUND_SUFFIX_WORDS = frozenset(DERIVATIONAL_SUFFIXES) - {"نامه", "نامهها", "نامههای"}
 # Suffixes of Iranian family names, written with a ZWNJ after the name they extend
 # (فردوسی‌پور، رسول‌زاده، جمال‌لو، شریفی‌نسب): after a space in spaced-damaged text they
