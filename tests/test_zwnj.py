@@ -1,10 +1,15 @@
 """Tests for Persian ZWNJ repair (iranru.normalize.zwnj)."""
 
+import functools
+from collections.abc import Iterator
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from iranru.normalize import zwnj
 from iranru.normalize.zwnj import ZWNJ, restore_zwnj
+from tests.conftest import FA_DOC, ROOT
 
 Z = ZWNJ
 
@@ -295,3 +300,156 @@ def test_unknown_joined_words(damaged: str, expected: str) -> None:
 def test_spaced_pairs_in_spaced_damaged_text(damaged: str, expected: str) -> None:
     context = "کتاب ها را می خوانند"
     assert restore_zwnj(f"{context} {damaged}") == f"کتاب{Z}ها را می{Z}خوانند {expected}"
+
+
+# --- The rule as written and its fast path -------------------------------------------------
+# restore_zwnj cuts a text into chunks and asks for spaced joins only next to a word a key of
+# the join tables accepts; restore_zwnj_by_words asks every pair of words. Real pairs come from
+# hazm's word list, the shipped corpus and (when ../shared is there) natural news text.
+
+NATURAL_FA = ROOT.parent / "shared" / "bench" / "natural" / "fa"
+
+
+@functools.cache
+def listed_words() -> list[str]:
+    """hazm's word list, sorted so that examples replay."""
+    from iranru.resources import hazm_word_counts
+
+    return sorted(hazm_word_counts())
+
+
+@functools.cache
+def real_texts() -> list[str]:
+    """The shipped Persian corpus and every 60th natural Persian document, normalised up to
+    ZWNJ repair, one paragraph each."""
+    from iranru.normalize import base_steps
+
+    paths = [FA_DOC, *sorted(NATURAL_FA.glob("*.txt"))[::60]] if NATURAL_FA.is_dir() else [FA_DOC]
+    return [line for path in paths for line in base_steps(path.read_text(encoding="utf-8")).split("\n")
+            if zwnj.ANY_WORD_CHARACTER.search(line)]
+
+
+@functools.cache
+def real_pairs() -> list[tuple[str, str]]:
+    """Neighbouring words of the real texts, as written and as repaired, and with their ZWNJs
+    turned into spaces (the pieces of a spaced-damaged word)."""
+    pairs: set[tuple[str, str]] = set()
+    for text in real_texts():
+        for version in (text, text.replace(Z, " ")):
+            words = [zwnj.tidy_zwnj(word) for word in zwnj.WORD_RE.findall(version)]
+            repaired = [zwnj.restore_word(word) for word in words]
+            pairs.update(zip(words, words[1:], strict=False))
+            pairs.update(zip(repaired, repaired[1:], strict=False))
+    return sorted(pairs)
+
+
+persian_word = st.text(alphabet="ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآ\u200c", min_size=1, max_size=9)
+listed_word = st.deferred(lambda: st.sampled_from(listed_words()))
+affix = st.sampled_from(sorted({*zwnj.PLURAL_SUFFIXES, *zwnj.COMPARATIVE_SUFFIXES, *zwnj.VOWEL_CLITICS,
+                                *zwnj.DURATIVE_HEADS, *zwnj.DERIVATIONAL_SUFFIXES, *zwnj.NUMBER_WORDS,
+                                *zwnj.NUMBER_COMPOUND_HEADS, *zwnj.SURNAME_SUFFIXES, "بی", "ضد", "هم"}))
+any_word = st.one_of(listed_word, affix, persian_word)
+word_pairs = st.one_of(st.deferred(lambda: st.sampled_from(real_pairs())), st.tuples(any_word, any_word))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(word_pairs)
+@example(("هم", "میهن"))  # a lexicon compound after a compounding prefix: a likely join
+@example(("هلی", "کوپتر"))  # shekar's compound
+@example(("بین", "المللی"))  # the bound half of a lexicon compound: a sure join
+def test_the_prefilters_never_reject_a_pair_a_rule_joins(pair: tuple[str, str]) -> None:
+    left, right = pair
+    if zwnj.decide_join(zwnj.SURE_JOINS, left, right) is not None:  # the chunk path's flags
+        assert zwnj.may_be_sure_left(left) or zwnj.may_be_sure_right(right)
+    if zwnj.decide_join(zwnj.join_rules(likely=True), left, right) is not None:  # the word path's masks
+        assert zwnj.word_join_mask(zwnj.LEFT, left) & zwnj.word_join_mask(zwnj.RIGHT, right)
+    for likely in (False, True):  # the engine's decision, by the masks
+        assert zwnj.spaced_joiner(left, right, likely) == zwnj.rule_as_written(left, right, likely)
+
+
+def damaged(text: str, how: str) -> str:
+    return {"joined": text.replace(Z, ""), "spaced": text.replace(Z, " "), "clean": text}[how]
+
+
+# Words and separators that make every kind of ZWNJ repair and spaced join happen, in chains.
+spaced_pieces = st.lists(
+    st.sampled_from(["می", "نمی", "برمی", "ها", "های", "تر", "ترین", "ای", "ام", "اند", "است", "بین",
+                     "المللی", "کتاب", "خانه", "رود", "شود", "قدرتهای", "میتوان", "قزقلاق", "هم",
+                     "میهن", "سه", "شنبه", "علاقه", "مندان", "روزنامه", "نگاران", "بی", "رقیب",
+                     "می\u200cرود", "\u200c", "\u200cها", "کتاب\u200c\u200cها", "،", "(", "۱۸۱۳", "x"]),
+    max_size=14,
+).flatmap(lambda words: st.lists(st.sampled_from([" ", " ", " ", "  ", "\n", "، ", ""]),
+                                 min_size=len(words), max_size=len(words)).map(
+    lambda gaps: "".join(word + gap for word, gap in zip(words, gaps, strict=True))))
+# Runs of hazm's words (many carry a ZWNJ), damaged one way or another.
+listed_runs = st.tuples(st.lists(st.one_of(listed_word, affix), max_size=12).map(" ".join),
+                        st.sampled_from(["joined", "spaced", "clean"])).map(lambda run: damaged(*run))
+real_paragraphs = st.tuples(st.deferred(lambda: st.sampled_from(real_texts())),
+                            st.sampled_from(["joined", "spaced", "clean"])).map(lambda text: damaged(*text))
+EVIDENCE = [None, (0, 0, 0), (9, 1, 1), (0, 1, 5), (0, 4, 1)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(spaced_pieces, text_strategy, listed_runs, real_paragraphs), st.sampled_from(EVIDENCE))
+@example("می\u200cرود،قدرتهای کتاب", None)  # one chunk: a word marked with a ZWNJ, one to split
+@example("کتاب ها را می خوانند هم میهن", None)  # spaced damage: likely joins over the words
+def test_repair_chunk_by_chunk_equals_the_repair_word_by_word(
+        text: str, evidence: tuple[int, int, int] | None) -> None:
+    expected, found = zwnj.restore_zwnj_by_words(text, evidence)
+    assert restore_zwnj(text, evidence) == expected
+    if zwnj.ANY_WORD_CHARACTER.search(text):
+        assert zwnj.zwnj_evidence(text) == found
+
+
+@pytest.mark.skipif(not NATURAL_FA.is_dir(), reason="needs ../shared/bench/natural")
+@pytest.mark.parametrize("how", ["joined", "spaced", "clean"])
+def test_natural_documents_repair_as_the_rule_reads(how: str) -> None:
+    from iranru.normalize import base_steps
+
+    for path in sorted(NATURAL_FA.glob("*.txt"))[::150]:
+        text = damaged(base_steps(path.read_text(encoding="utf-8")), how)
+        assert restore_zwnj(text) == zwnj.restore_zwnj_by_words(text)[0], path.name
+
+
+@pytest.fixture
+def forgetful() -> Iterator[None]:
+    """Cached join decisions dropped before and after: a test changes a join table."""
+    zwnj.forget_join_decisions()
+    yield
+    zwnj.forget_join_decisions()
+
+
+def test_a_join_added_to_a_table_changes_both_paths(forgetful: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two joined words to split against one sure join: the text is not judged spaced-damaged,
+    # so only sure joins are made, and هم میهن (a likely join) keeps its space ...
+    text = "هم میهن قدرتهای کتاب ها خانهاش"
+    before = f"هم میهن قدرت{Z}های کتاب{Z}ها خانه{Z}اش"
+    assert restore_zwnj(text) == zwnj.restore_zwnj_by_words(text)[0] == before
+    # ... until the compounding prefix هم makes a sure join with the lexicon's compounds.
+    prefix = zwnj.SpacedJoin("compounding prefix هم", zwnj.LEFT, "هم".__eq__, zwnj.join_free_compound)
+    monkeypatch.setattr(zwnj, "SURE_JOINS", (*zwnj.SURE_JOINS, prefix))
+    zwnj.forget_join_decisions()
+    after = f"هم{Z}میهن قدرت{Z}های کتاب{Z}ها خانه{Z}اش"
+    assert zwnj.restore_zwnj_by_words(text)[0] == after
+    assert restore_zwnj(text) == after
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "sure", "likely"),
+    [
+        ("کتاب", "ها", Z, Z),
+        ("بندر", "ها", "", ""),  # ر never joins: no ZWNJ
+        ("بزرگ", "تر", Z, Z),
+        ("بزرگ", "است", None, None),  # است stands alone
+        ("خانه", "ای", Z, Z),
+        ("می", "رود", Z, Z),
+        ("بین", "المللی", Z, Z),
+        ("هم", "میهن", None, Z),  # a compound of the lexicon after a prefix: likely only
+        ("سه", "شنبه", None, Z),
+        ("این", "که", None, None),  # a function word stays apart
+        ("نماز", "جمعه", None, None),
+    ],
+)
+def test_join_tables(left: str, right: str, sure: str | None, likely: str | None) -> None:
+    assert zwnj.sure_joiner(left, right) == zwnj.spaced_joiner(left, right) == sure
+    assert zwnj.rule_as_written(left, right, True) == zwnj.spaced_joiner(left, right, True) == likely

@@ -23,7 +23,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -224,6 +224,29 @@ def join_morphemes(parts: list[str]) -> str:
 
 # --- Recognising pieces --------------------------------------------------------------------
 
+class EndingIndex:
+    """Which of a tuple of endings a word ends with, in the tuple's order. The endings are
+    grouped by their last letter, so a word is compared with the few that could match rather
+    than with all of them: these questions are asked of every new word type, many times."""
+
+    def __init__(self, endings: Iterable[str]) -> None:
+        groups: dict[str, list[str]] = {}
+        for ending in endings:
+            if not ending:
+                raise ValueError("an empty ending matches every word: test it apart")
+            groups.setdefault(ending[-1], []).append(ending)
+        self.by_last = {last: tuple(group) for last, group in groups.items()}
+
+    def of(self, word: str) -> list[str]:
+        return [ending for ending in self.by_last.get(word[-1:], ()) if word.endswith(ending)]
+
+
+INFLECTION_INDEX = EndingIndex(PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES)
+VOWEL_CLITIC_INDEX = EndingIndex(VOWEL_CLITICS)
+FUSED_ENDING_INDEX = EndingIndex(FUSED_ENDINGS)
+AUXILIARY_INDEX = EndingIndex(AUXILIARIES)
+
+
 def is_known_word(word: str) -> bool:
     """Listed in the lexicon at all (even unattested), or curated."""
     lex = lexicon()
@@ -275,9 +298,9 @@ def shekar_compound_spelling(word: str) -> str | None:
 def is_inflected_joined_word(word: str) -> bool:
     """An attested joined word plus a fused ending (پژوهشگران = پژوهشگر + ان): written as
     the word itself is, even if a compound list spells the inflected form with a ZWNJ."""
-    for ending in FUSED_ENDINGS:
+    for ending in FUSED_ENDING_INDEX.of(word):
         stem = word[: -len(ending)]
-        if (word.endswith(ending) and len(stem) >= MIN_INFLECTED_STEM_LEN and is_attested(stem)
+        if (len(stem) >= MIN_INFLECTED_STEM_LEN and is_attested(stem)
                 and stem not in lexicon().shekar_compounds):
             return True
     return False
@@ -288,26 +311,31 @@ def compound_with_ending(word: str) -> str | None:
     whole = shekar_compound_spelling(word)
     if whole:
         return whole
-    for ending in FUSED_ENDINGS:
-        if word.endswith(ending):
-            stem = shekar_compound_spelling(word[: -len(ending)])
-            if stem:
-                return stem + ending
+    for ending in FUSED_ENDING_INDEX.of(word):
+        stem = shekar_compound_spelling(word[: -len(ending)])
+        if stem:
+            return stem + ending
     return None
 
 
 @functools.lru_cache(maxsize=65_536)
 def is_verb_form(word: str) -> bool:
     """A finite verb or past participle without prefix: stem + person ending."""
-    lex = lexicon()
-    for ending in PRESENT_ENDINGS:
-        stem = word[: len(word) - len(ending)] if ending else word
-        if ending and not word.endswith(ending):
-            continue
-        if stem in lex.present_stems or stem in lex.past_stems:
-            return True
-    return any(word.endswith(e) and word[: -len(e)] in lex.past_stems
-               for e in PAST_ENDINGS if e)
+    stems = verb_stems()
+    if word in stems or any(word[: -len(ending)] in stems for ending in PRESENT_ENDING_INDEX.of(word)):
+        return True
+    past_stems = lexicon().past_stems
+    return any(word[: -len(ending)] in past_stems for ending in PAST_ENDING_INDEX.of(word))
+
+
+@functools.cache
+def verb_stems() -> frozenset[str]:
+    """Present and past stems: a verb form is either plus a person ending."""
+    return lexicon().present_stems | lexicon().past_stems
+
+
+PRESENT_ENDING_INDEX = EndingIndex(ending for ending in PRESENT_ENDINGS if ending)
+PAST_ENDING_INDEX = EndingIndex(ending for ending in PAST_ENDINGS if ending)
 
 
 def is_infinitive(word: str) -> bool:
@@ -399,22 +427,22 @@ def analyse_privative(word: str) -> Analysis | None:
 def suffix_candidates(word: str) -> list[tuple[str, str]]:
     """All (base, suffix) splits allowed by the suffix's host conditions."""
     out: list[tuple[str, str]] = []
-    for suffix in PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+    for suffix in INFLECTION_INDEX.of(word):
+        if len(word) > len(suffix) + 1:
             out.append((word[: -len(suffix)], suffix))
-    for suffix in VOWEL_CLITICS:
+    for suffix in VOWEL_CLITIC_INDEX.of(word):
         base = word[: -len(suffix)]
-        if word.endswith(suffix) and is_clitic_host(base, suffix):
+        if is_clitic_host(base, suffix):
             out.append((base, suffix))
     if word.endswith("یای") and not is_known_word(word[:-1]):
         out.append((word[:-2], "ای"))  # سنتی‌ای "a traditional one"; but دنیای = دنیا + ی
-    for suffix in DERIVATIONAL_SUFFIXES:
+    for suffix in DERIVATIONAL_INDEX.of(word):
         base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 3 and is_attested(base):
+        if len(base) >= 3 and is_attested(base):
             out.append((base, suffix))  # نمایش‌نامه، علاقه‌مندان (after a known word only)
-    for suffix in AUXILIARIES:
+    for suffix in AUXILIARY_INDEX.of(word):
         base = word[: -len(suffix)]
-        if word.endswith(suffix) and is_past_participle(base):
+        if is_past_participle(base):
             out.append((base, suffix))
     return out
 
@@ -432,6 +460,7 @@ def is_lexicalised_comparative(base: str, suffix: str) -> bool:
     return comparative in lexicon().keep_joined or word_freq(comparative) >= MIN_KEEP_FREQ
 
 
+@functools.lru_cache(maxsize=65_536)
 def is_fused_form(word: str) -> bool:
     """A plain word or bare verb, or one plus an ending that never takes a ZWNJ."""
     if is_attested(word):
@@ -439,8 +468,8 @@ def is_fused_form(word: str) -> bool:
     if not word.startswith(DURATIVE_PREFIXES) and (
             is_verb_form(word) or (word[0] == "ن" and is_verb_form(word[1:]))):
         return True  # bare verb (داشتند); می-words are left to analyse_verb (میزد ≠ میز+د)
-    return any(word.endswith(e) and is_attested(word[: -len(e)]) and not is_clitic_at(word, e)
-               for e in FUSED_ENDINGS)
+    return any(is_attested(word[: -len(e)]) and not is_clitic_at(word, e)
+               for e in FUSED_ENDING_INDEX.of(word))
 
 
 def is_clitic_at(word: str, ending: str) -> bool:
@@ -589,6 +618,7 @@ BOUND_AGENT_NOUNS = frozenset({"کننده", "کنندگان", "کنندگی"})
 DERIVATIONAL_SUFFIXES = ("مند", "مندان", "مندی", "مندانه", "مندیها", "وار", "واره", "گرا",
                          "گرایان", "گرایی", "گرایانه", "کده", "نامه", "نامهها", "نامههای",
                          "آور", "آوری", "آوران", "آمیز", "آمیزی", "انگیز", "انگیزی")
+DERIVATIONAL_INDEX = EndingIndex(DERIVATIONAL_SUFFIXES)
 # The ones that, standing alone after a space, surely belong to the previous word (نامه
 # "letter" is also a free word, so it is left to the lexicon there).
 BOUND_SUFFIX_WORDS = frozenset(DERIVATIONAL_SUFFIXES) - {"نامه", "نامهها", "نامههای"}
@@ -601,54 +631,122 @@ PARTICIPLE_PLURAL = "گان"
 VERB_ENDINGS = ("د", "ند", "م", "ی", "یم", "ید")
 
 
-@functools.lru_cache(maxsize=262_144)
-def spaced_joiner(left: str, right: str, likely: bool = False) -> str | None:
-    """Separator to use if ``left right`` is one word split by a space, else None.
+# --- The spaced-join rules, as data ----------------------------------------------------------
+# Each kind of join is one entry of a table: the word on one side of the space must pass the
+# entry's key (a test of that word alone, such as "is one of ها، های ..."), the word on the
+# other side its `other` test if it has one, and then its joiner says which separator the pair
+# takes (ZWNJ or nothing), or None. A table may also rule a word out for every later entry
+# (NoJoin: a function word on the right is never joined). A table is read top down and the
+# first entry that joins decides (decide_join). The fast paths ask only about pairs that the
+# entries' own tests let through (may_join, join_mask), so a join added to a table is found by
+# them as by the rule as written: the two cannot drift apart.
 
-    Only sure joins are made unless ``likely`` (the text shows spaced damage).
-    """
-    if not left or not right:
-        return None  # a token that was nothing but junk ZWNJs
-    sure = sure_joiner(left, right)
-    if sure is not None or not likely:
-        return sure
-    return likely_joiner(left, right)
+LEFT, RIGHT = "left", "right"
+WordTest = Callable[[str], bool]
 
 
-def sure_joiner(left: str, right: str) -> str | None:
-    """Joins that hold in any text: the right token never stands alone."""
-    if right in PLURAL_SUFFIXES:
-        return boundary_after(left)
-    if (right in COMPARATIVE_SUFFIXES or right in COMPARATIVE_PLURALS) and (
-            stem_cost(left) is not None and ZWNJ not in left):
-        return boundary_after(left)
-    if right in VOWEL_CLITICS and right != "است" and left[-1] in CLITIC_HOSTS:
-        return ZWNJ
-    head = left.rsplit(ZWNJ, 1)[-1]
-    if is_durative_head(head) and is_verb_form(right):
-        return ZWNJ
-    compound = lexicon().compounds.get(left + right)
-    if compound and compound[0] == left + ZWNJ + right and is_bound_right_half(right) and (
-            is_spaced_compound(left, right, compound[1])):
-        return ZWNJ
+@dataclass(frozen=True, slots=True)
+class SpacedJoin:
+    """One kind of spaced join: `key` tests the word on `side` of the space (the selective test
+    the fast paths look for), `other` the word on the other side, both alone; `joiner`, asked
+    only when they hold, gives the pair's separator or None."""
+
+    name: str
+    side: str  # LEFT or RIGHT: the word the key tests
+    key: WordTest
+    joiner: Callable[[str, str], str | None]
+    other: WordTest | None = None
+
+    def accepts(self, side: str, word: str) -> bool:
+        """Does the test of this entry on `side` (if any) accept `word`?"""
+        if side == self.side:
+            return self.key(word)
+        return self.other is None or self.other(word)
+
+
+@dataclass(frozen=True, slots=True)
+class NoJoin:
+    """A word on `side` that no later entry of the table may join."""
+
+    name: str
+    side: str
+    holds: WordTest
+
+
+JoinRules = tuple[SpacedJoin | NoJoin, ...]
+
+
+def decide_join(rules: JoinRules, left: str, right: str) -> str | None:
+    """The separator the first entry of `rules` that joins `left right` gives it, else None."""
+    for rule in rules:
+        if isinstance(rule, NoJoin):
+            if rule.holds(left if rule.side == LEFT else right):
+                return None
+        elif rule.accepts(LEFT, left) and rule.accepts(RIGHT, right):
+            joiner = rule.joiner(left, right)
+            if joiner is not None:
+                return joiner
     return None
 
 
-SURE_RIGHT_WORDS = frozenset((*PLURAL_SUFFIXES, *COMPARATIVE_SUFFIXES, *COMPARATIVE_PLURALS, *VOWEL_CLITICS))
+def may_join(rules: JoinRules, side: str, word: str) -> bool:
+    """Could `word`, on `side` of a space, be joined by `rules`: does the key of an entry on
+    that side accept it before an entry on that side rules it out? If neither word of a pair
+    may, no entry joins it (decide_join asks the same tests in the same order)."""
+    for rule in rules:
+        if rule.side != side:
+            continue
+        if isinstance(rule, NoJoin):
+            if rule.holds(word):
+                return False
+        elif rule.key(word):
+            return True
+    return False
 
 
-@functools.lru_cache(maxsize=65_536)
-def may_be_sure_left(word: str) -> bool:
-    """Could `word` be the left side of a sure join (see sure_joiner)? Only as می / نمی."""
-    return bool(word) and is_durative_head(word.rsplit(ZWNJ, 1)[-1])
+def join_mask(rules: JoinRules, side: str, word: str) -> int:
+    """The entries of `rules` that may join a pair with `word` on `side`, as bits: their test on
+    that side accepts it and no entry before them on that side rules it out. A pair whose
+    words' masks share no bit is joined by no entry (decide_join asks the same tests)."""
+    untested, steps = mask_plan(rules, side)
+    mask = 0
+    for index, test, rules_out in steps:
+        if test(word):
+            if rules_out:
+                return (mask | untested) & ((1 << index) - 1)
+            mask |= 1 << index
+    return mask | untested
 
 
-@functools.lru_cache(maxsize=65_536)
-def may_be_sure_right(word: str) -> bool:
-    """Could `word` be the right side of a sure join: an affix, or the right half of a
-    lexicon compound that is no free word?"""
-    return bool(word) and (word in SURE_RIGHT_WORDS or (
-        word in compound_right_halves() and not is_attested(word)))
+@functools.cache
+def mask_plan(rules: JoinRules, side: str) -> tuple[int, tuple[tuple[int, WordTest, bool], ...]]:
+    """join_mask's work for one side, prepared once: the bits of the entries with no test on
+    that side, and in table order each test there (its entry's index, whether it rules out)."""
+    untested, steps = 0, []
+    for index, rule in enumerate(rules):
+        if isinstance(rule, NoJoin):
+            if rule.side == side:
+                steps.append((index, rule.holds, True))
+            continue
+        test = rule.key if rule.side == side else rule.other
+        if test is None:
+            untested |= 1 << index
+        else:
+            steps.append((index, test, False))
+    return untested, tuple(steps)
+
+
+def with_boundary(left: str, right: str) -> str:
+    """The separator the letter rule asks for after `left` (ZWNJ, or nothing after ر، و ...)."""
+    return boundary_after(left)
+
+
+def with_zwnj(left: str, right: str) -> str:
+    return ZWNJ
+
+
+def is_function_word(word: str) -> bool:
+    return word in lexicon().function_words
 
 
 @functools.cache
@@ -658,6 +756,238 @@ def compound_right_halves() -> frozenset[str]:
                      for index, char in enumerate(spelling) if char == ZWNJ)
 
 
+@functools.cache
+def compound_left_halves() -> frozenset[str]:
+    """What precedes a ZWNJ in a lexicon compound (بین of بین‌المللی)."""
+    return frozenset(spelling[:index] for spelling in lexicon().zwnj_words
+                     for index, char in enumerate(spelling) if char == ZWNJ)
+
+
+@functools.cache
+def shekar_parts() -> tuple[frozenset[str], frozenset[str]]:
+    """What precedes and what follows a boundary in one of shekar's compounds, as letters
+    (هلی and کوپتر of هلی‌کوپتر)."""
+    compounds = lexicon().shekar_compounds.values()
+    return (frozenset("".join(parts[:index]) for parts in compounds for index in range(1, len(parts))),
+            frozenset("".join(parts[index:]) for parts in compounds for index in range(1, len(parts))))
+
+
+# Sure joins: the right word never stands alone (ها، تر، می before a verb): safe in any text.
+PLURAL_SUFFIX_WORDS = frozenset(PLURAL_SUFFIXES)
+COMPARATIVE_WORDS = frozenset((*COMPARATIVE_SUFFIXES, *COMPARATIVE_PLURALS))
+# است stands alone as "is" (بزرگ است), so only the other clitics join a vowel-final word.
+SPACED_CLITICS = frozenset(VOWEL_CLITICS) - {"است"}
+DURATIVE_HEADS = frozenset(particle + prefix for particle in VERB_PARTICLES for prefix in DURATIVE_PREFIXES)
+
+
+def is_durative_head(token: str) -> bool:
+    """(particle) + می / نمی standing alone (می، نمی، برمی): one set lookup."""
+    return token in DURATIVE_HEADS
+
+
+def ends_with_durative_head(word: str) -> bool:
+    """Does `word`'s last part (after its last ZWNJ) stand as می / نمی?"""
+    return word.rsplit(ZWNJ, 1)[-1] in DURATIVE_HEADS
+
+
+def may_take_comparative(word: str) -> bool:
+    """بزرگ تر: comparatives need a word of the lexicon without a ZWNJ before them."""
+    return stem_cost(word) is not None and ZWNJ not in word
+
+
+def ends_in_clitic_host(word: str) -> bool:
+    """خانه ای، جنوبی اش: a clitic takes a ZWNJ after ه or ی only."""
+    return word[-1] in CLITIC_HOSTS
+
+
+def is_bound_compound_half(word: str) -> bool:
+    """A right half of a lexicon compound that is no free word (المللی), so the compound
+    cannot be a phrase."""
+    return word in compound_right_halves() and not is_attested(word)
+
+
+def is_compound_left_half(word: str) -> bool:
+    return word in compound_left_halves()
+
+
+def is_compound_right_half(word: str) -> bool:
+    return word in compound_right_halves()
+
+
+def join_lexicon_compound(left: str, right: str) -> str | None:
+    """A compound the lexicon spells with a ZWNJ at this very space, meant as one word (see
+    is_spaced_compound)."""
+    compound = lexicon().compounds.get(left + right)
+    if compound and compound[0] == left + ZWNJ + right and is_spaced_compound(left, right, compound[1]):
+        return ZWNJ
+    return None
+
+
+SURE_JOINS: JoinRules = (
+    SpacedJoin("plural suffix (کتاب ها)", RIGHT, PLURAL_SUFFIX_WORDS.__contains__, with_boundary),
+    SpacedJoin("comparative (بزرگ تر)", RIGHT, COMPARATIVE_WORDS.__contains__, with_boundary,
+               other=may_take_comparative),
+    SpacedJoin("clitic after a vowel (خانه ای)", RIGHT, SPACED_CLITICS.__contains__, with_zwnj,
+               other=ends_in_clitic_host),
+    SpacedJoin("durative prefix (می رود)", LEFT, ends_with_durative_head, with_zwnj, other=is_verb_form),
+    SpacedJoin("bound half of a compound (بین المللی)", RIGHT, is_bound_compound_half,
+               join_lexicon_compound, other=is_compound_left_half),
+)
+
+
+# Likely joins rest on weaker evidence (a lexicon compound of two free words, a bound
+# derivative such as گذاران, the prefix بی): made only in text that shows spaced damage.
+
+def is_free_word_after_space(word: str) -> bool:
+    """A function word, a single letter, or a clitic that also stands alone (ای "O", است)."""
+    return is_function_word(word) or len(word) < 2 or (
+        word in VOWEL_CLITICS and word not in BOUND_COPULAS)
+
+
+def ends_like_a_verb(word: str) -> bool:
+    """می + a verb whose stem hazm lacks (می خیساند) ends like a finite verb."""
+    return word.endswith(VERB_ENDINGS)
+
+
+def join_free_compound(left: str, right: str) -> str | None:
+    return join_lexicon_compound(left, right) if USE_FREE_COMPOUNDS else None
+
+
+def join_shekar_compound(left: str, right: str) -> str | None:
+    return boundary_after(left) if is_shekar_compound(left, right) else None
+
+
+def is_shekar_left_part(word: str) -> bool:
+    return word.replace(ZWNJ, "") in shekar_parts()[0]
+
+
+def is_shekar_right_part(word: str) -> bool:
+    return word.replace(ZWNJ, "") in shekar_parts()[1]
+
+
+def may_take_surname_suffix(word: str) -> bool:
+    """فردوسی پور: a name of at least MIN_NAME_LEN letters, not itself joined."""
+    return len(word) >= MIN_NAME_LEN and ZWNJ not in word
+
+
+def may_host_plural_clitic(word: str) -> bool:
+    """خانه شان: ه or ی ending a word long enough to host a clitic."""
+    return word[-1] in CLITIC_HOSTS and len(word) >= MIN_CLITIC_HOST_LEN
+
+
+def is_bound_suffix_word(word: str) -> bool:
+    """A derivational suffix (مند، گرا) or a bound derivative (گذاران، کننده) standing alone."""
+    return word in BOUND_SUFFIX_WORDS or is_bound_derivative(word)
+
+
+@functools.lru_cache(maxsize=65_536)
+def may_begin_cut_compound(left: str) -> bool:
+    """The left half of a cut compound (see join_cut_compound) is an attested word ending in
+    a joining letter, and no participle (which makes a verb phrase with what follows)."""
+    return is_attested(left) and boundary_after(left) == ZWNJ and not looks_like_participle(left)
+
+
+@functools.lru_cache(maxsize=65_536)
+def may_end_cut_compound(right: str) -> bool:
+    """The right half of a cut compound is no free word, and no verb form, participle,
+    auxiliary or infinitive, which make a verb phrase with the word before (داشته باشد،
+    داده شده)."""
+    return not (is_fused_form(right) or right in AUXILIARIES or is_verb_form(right)
+                or is_past_participle(right) or is_infinitive(right))
+
+
+def join_cut_compound(left: str, right: str) -> str | None:
+    """Would the repair of the joined word cut it exactly at this space (روزنامه نگاران:
+    روزنامه‌نگاران)? Then the space is a lost ZWNJ."""
+    return ZWNJ if restore_word(left + right) == left + ZWNJ + right else None
+
+
+LIKELY_JOINS: JoinRules = (
+    NoJoin("free word on the right", RIGHT, is_free_word_after_space),
+    SpacedJoin("durative prefix, unknown verb (می خیساند)", LEFT, is_durative_head, with_zwnj,
+               other=ends_like_a_verb),
+    SpacedJoin("number compound (سه شنبه)", RIGHT, NUMBER_COMPOUND_HEADS.__contains__, with_boundary,
+               other=NUMBER_WORDS.__contains__),
+    # a compounding prefix (هم، پیش) passes only with a listed compound
+    NoJoin("function word on the left", LEFT, lambda word: is_function_word(word) and (
+        word not in ATTACHED_PREFIXES and word not in COMPOUNDING_PREFIXES)),
+    SpacedJoin("lexicon compound (قائم مقام)", RIGHT, is_compound_right_half, join_free_compound,
+               other=is_compound_left_half),
+    SpacedJoin("shekar compound (هم میهن)", RIGHT, is_shekar_right_part, join_shekar_compound,
+               other=is_shekar_left_part),
+    NoJoin("compounding prefix without a listed compound", LEFT, lambda word: is_function_word(word) and (
+        word not in ATTACHED_PREFIXES)),
+    SpacedJoin("bound copula (شیطان اند)", RIGHT, frozenset(BOUND_COPULAS).__contains__, with_boundary),
+    SpacedJoin("surname suffix (فردوسی پور)", RIGHT, SURNAME_SUFFIXES.__contains__, with_boundary,
+               other=may_take_surname_suffix),
+    SpacedJoin("plural clitic (خانه شان)", RIGHT, frozenset(PLURAL_CLITICS).__contains__, with_zwnj,
+               other=may_host_plural_clitic),
+    SpacedJoin("attached prefix (بی خود)", LEFT, frozenset(ATTACHED_PREFIXES).__contains__, with_boundary,
+               other=is_fused_form),
+    SpacedJoin("bound derivative (سرمایه گذاران)", RIGHT, is_bound_suffix_word, with_boundary,
+               other=is_attested),
+    SpacedJoin("cut compound (روزنامه نگاران)", RIGHT, may_end_cut_compound, join_cut_compound,
+               other=may_begin_cut_compound),
+)
+
+
+def join_rules(likely: bool) -> JoinRules:
+    """The sure joins, and after them the likely ones if the text shows spaced damage."""
+    return SURE_JOINS + LIKELY_JOINS if likely else SURE_JOINS
+
+
+def rule_as_written(left: str, right: str, likely: bool = False) -> str | None:
+    """Separator to use if ``left right`` is one word split by a space, else None: the join
+    tables read top down. Only sure joins are made unless ``likely`` (the text shows spaced
+    damage)."""
+    if not left or not right:
+        return None  # a token that was nothing but junk ZWNJs
+    return decide_join(join_rules(likely), left, right)
+
+
+def word_join_mask(side: str, word: str) -> int:
+    """The sure and likely joins that may join a pair with `word` on `side` (see join_mask):
+    those of the sure joins are its first len(SURE_JOINS) bits."""
+    return join_mask(join_rules(likely=True), side, word) if word else 0
+
+
+LEFT_MASKS = ChunkCache(functools.partial(word_join_mask, LEFT))
+RIGHT_MASKS = ChunkCache(functools.partial(word_join_mask, RIGHT))
+
+
+@functools.lru_cache(maxsize=262_144)
+def spaced_joiner(left: str, right: str, likely: bool = False) -> str | None:
+    """rule_as_written, asking only the entries both words' masks allow, in table order: an
+    entry outside them would not join, and an entry they exclude after a NoJoin was not
+    reached (a test keeps the two equal)."""
+    rules = join_rules(likely=True)
+    shared = LEFT_MASKS[left] & RIGHT_MASKS[right]
+    if not likely:
+        shared &= (1 << len(SURE_JOINS)) - 1
+    while shared:
+        lowest = shared & -shared
+        joiner = rules[lowest.bit_length() - 1].joiner(left, right)
+        if joiner is not None:
+            return joiner
+        shared ^= lowest
+    return None
+
+
+def sure_joiner(left: str, right: str) -> str | None:
+    """Joins that hold in any text: the right token never stands alone."""
+    return decide_join(SURE_JOINS, left, right)
+
+
+@functools.lru_cache(maxsize=65_536)
+def may_be_sure_left(word: str) -> bool:
+    """Could `word` be the left side of a sure join (see may_join)?"""
+    return bool(word) and may_join(SURE_JOINS, LEFT, word)
+
+
+@functools.lru_cache(maxsize=65_536)
+def may_be_sure_right(word: str) -> bool:
+    """Could `word` be the right side of a sure join (see may_join)?"""
+    return bool(word) and may_join(SURE_JOINS, RIGHT, word)
 def is_shekar_compound(left: str, right: str) -> bool:
     """Is ``left right`` one of shekar's compounds, split at a boundary between its parts,
     and not a phrase (see is_spaced_compound)?  shekar lists many compounds hazm lacks
@@ -686,67 +1016,6 @@ def is_shekar_phrase_ok(left: str, right: str) -> bool:
     if (left in function_words and left not in COMPOUNDING_PREFIXES) or right in function_words:
         return False
     return not (is_past_participle(right) or is_infinitive(right))
-
-
-DURATIVE_HEADS = frozenset(particle + prefix for particle in VERB_PARTICLES for prefix in DURATIVE_PREFIXES)
-
-
-def is_durative_head(token: str) -> bool:
-    """(particle) + می / نمی standing alone (می، نمی، برمی): one set lookup, since it is asked
-    of every word pair of a text with spaced damage."""
-    return token in DURATIVE_HEADS
-
-
-def is_bound_right_half(right: str) -> bool:
-    """A right half that is no free word (المللی), so the compound cannot be a phrase."""
-    return not is_attested(right)
-
-
-def likely_joiner(left: str, right: str) -> str | None:
-    """Joins made only in text with spaced damage (see the section comment)."""
-    function_words = lexicon().function_words
-    if right in function_words or len(right) < 2 or (
-            right in VOWEL_CLITICS and right not in BOUND_COPULAS):
-        return None
-    if ZWNJ not in left and is_durative_head(left) and right.endswith(VERB_ENDINGS):
-        return ZWNJ  # می + a verb whose stem hazm lacks (می‌خیساند)
-    if left in NUMBER_WORDS and right in NUMBER_COMPOUND_HEADS:
-        return boundary_after(left)
-    if left in function_words and left not in ATTACHED_PREFIXES + tuple(COMPOUNDING_PREFIXES):
-        return None  # a compounding prefix (هم، پیش) passes only with a listed compound
-    compound = lexicon().compounds.get(left + right)
-    if USE_FREE_COMPOUNDS and compound and compound[0] == left + ZWNJ + right and (
-            is_spaced_compound(left, right, compound[1])):
-        return ZWNJ
-    if is_shekar_compound(left, right):
-        return boundary_after(left)
-    if left in function_words and left not in ATTACHED_PREFIXES:
-        return None  # a compounding prefix, but no listed compound
-    if right in BOUND_COPULAS:
-        return boundary_after(left)
-    if right in SURNAME_SUFFIXES and len(left) >= MIN_NAME_LEN and ZWNJ not in left:
-        return boundary_after(left)
-    if right in PLURAL_CLITICS and left[-1] in CLITIC_HOSTS and len(left) >= MIN_CLITIC_HOST_LEN:
-        return ZWNJ
-    if left in ATTACHED_PREFIXES and is_fused_form(right):
-        return boundary_after(left)
-    if is_attested(left) and (right in BOUND_SUFFIX_WORDS or is_bound_derivative(right)):
-        return boundary_after(left)
-    if is_cut_compound(left, right):
-        return ZWNJ
-    return None
-
-
-def is_cut_compound(left: str, right: str) -> bool:
-    """Would the repair of the joined word cut it exactly at this space (روزنامه نگاران:
-    روزنامه‌نگاران), its right half being no free word (نگاران، پزشکی)? Then the space is a
-    lost ZWNJ. A verb form, participle or auxiliary on the right (داشته باشد، داده شده) and
-    a participle on the left make a verb phrase, which keeps its space."""
-    if not is_attested(left) or boundary_after(left) != ZWNJ or is_fused_form(right):
-        return False
-    if right in AUXILIARIES or is_verb_form(right) or is_past_participle(right) or is_infinitive(right):
-        return False
-    return not looks_like_participle(left) and restore_word(left + right) == left + ZWNJ + right
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -793,42 +1062,56 @@ def is_spaced_compound(left: str, right: str, freq: int) -> bool:
 LONGEST_JOINED_WORD = 40
 
 
-def join_spaced_affixes(pieces: list[str], likely: bool = False) -> tuple[list[str], int]:
-    """Merge word tokens separated by exactly one space when they form one word.
+Joiner = Callable[[str, str, bool], str | None]
+
+
+def joined_pair(left: str, right: str, likely: bool = False, joiner_of: Joiner = spaced_joiner) -> str | None:
+    """The one word ``left right`` makes if the space between them is a lost ZWNJ (see the
+    join tables), else None. A merge after a letter that never joins is a ZWNJ-free word,
+    which is repaired again (بندر ها → بندرها)."""
+    if len(left) + len(right) > LONGEST_JOINED_WORD:
+        return None
+    joiner = joiner_of(left, right, likely)
+    if joiner is None:
+        return None
+    merged = left + joiner + right
+    return merged if joiner else restore_word(merged)
+
+
+def join_spaced_affixes(
+    pieces: list[str], likely: bool = False, joiner_of: Joiner = spaced_joiner,
+) -> tuple[list[str], int]:
+    """Merge word tokens separated by exactly one space when they form one word (joined_pair).
 
     ``pieces`` alternates separator, word, separator, word, ... (re.split output).  Returns
     the merged pieces (``pieces`` itself when nothing merges) and the number of merges.
-    Pairs are judged left to right, a merged word being the left side of the next pair; only
-    pairs whose words as written join, and the pairs after a merge, need a look.
+    Pairs are judged left to right, a merged word being the left side of the next pair;
+    ``joiner_of`` decides a pair (rule_as_written for the rule as written).
     """
     words = pieces[1::2]
-    candidates = [pair for pair in range(len(words) - 1)
-                  if spaced_joiner(words[pair], words[pair + 1], likely) is not None]
-    if not candidates:
-        return pieces, 0
-    out: list[object] = list(pieces)
+    out: list[object] | None = None
     merges = 0
     next_free = 0  # pairs before this index belong to a chain already handled
-    for pair in candidates:
+    for pair in range(len(words) - 1):
         if pair < next_free:
             continue
         left_index = 2 * pair + 1  # the left word's position in `pieces`
         left = pieces[left_index]
         right_index = left_index + 2
-        while right_index < len(pieces):
-            right = pieces[right_index]
-            if pieces[right_index - 1] != SPACE or len(left) + len(right) > LONGEST_JOINED_WORD:
+        while right_index < len(pieces) and pieces[right_index - 1] == SPACE:
+            merged = joined_pair(left, pieces[right_index], likely, joiner_of)
+            if merged is None:
                 break
-            joiner = spaced_joiner(left, right, likely)
-            if joiner is None:
-                break
-            merged = left + joiner + right
-            left = merged if joiner else restore_word(merged)
+            left = merged
+            out = list(pieces) if out is None else out
             out[right_index - 1] = out[right_index] = REMOVED
             merges += 1
             right_index += 2
-        out[left_index] = left
+        if out is not None:
+            out[left_index] = left
         next_free = (right_index - 1) // 2
+    if out is None:
+        return pieces, 0
     kept = itertools.filterfalse(functools.partial(operator.is_, REMOVED), out)
     return list(kept), merges  # type: ignore[arg-type]
 
@@ -852,17 +1135,6 @@ MIN_TRUST_RATIO = 1.0  # marked ZWNJ words per proposed repair needed to trust t
 # split per sure spaced join.  Spaced-damaged news text shows 0.02-0.15; text with deleted
 # ZWNJs shows hundreds; a writer mixing both habits sits in between.
 MAX_SPLIT_SHARE_PURE_SPACED = 0.25
-
-
-def join_likely(text: str, keep_joined: bool) -> str:
-    """restore_zwnj of a text that shows spaced damage, word by word: junk ZWNJs tidied, its
-    words repaired (unless `keep_joined`), then the sure and the likely spaced joins made."""
-    pieces = WORD_RE.split(text)
-    if ZWNJ in text and JUNK_ZWNJ.search(text):  # separators hold none: WORD_RE takes them
-        pieces[1::2] = map(tidy_zwnj, pieces[1::2])
-    if not keep_joined:
-        pieces[1::2] = map(restore_word, pieces[1::2])
-    return "".join(join_spaced_affixes(pieces, likely=True)[0])
 
 
 def writer_places_zwnj(marked: int, repairs: int) -> bool:
@@ -929,17 +1201,45 @@ def restore_zwnj(text: str, evidence: Evidence | None = None) -> str:
     if writer_places_zwnj(marked, splits + sure_merges):
         return repair.tidy()
     if shows_spaced_damage(sure_merges, splits):  # likely joins too: word by word
-        return join_likely(text, keep_joined=shows_only_spaced_damage(sure_merges, splits))
+        return repair.likely_joined(keep_joined=shows_only_spaced_damage(sure_merges, splits))
     return repair.sure_joined()
+
+
+# --- The rule as written ---------------------------------------------------------------------
+
+
+def restore_zwnj_by_words(text: str, evidence: Evidence | None = None) -> tuple[str, Evidence]:
+    """restore_zwnj as its rule reads, word by word, and the evidence the text was judged by:
+    every word tidied and repaired, the sure spaced joins asked of every pair of words of the
+    whole text, the text judged (see restore_zwnj), and then either only the tidying kept, the
+    sure joins, or every pair asked again for sure and likely joins. restore_zwnj is the fast
+    path of this (chunks, prefilters); a test keeps the two equal."""
+    pieces = WORD_RE.split(text)
+    pieces[1::2] = map(tidy_zwnj, pieces[1::2])
+    tidy, words = "".join(pieces), pieces[1::2]
+    repaired = [restore_word(word) for word in words]
+    pieces[1::2] = repaired
+    sure_joined, sure_merges = join_spaced_affixes(pieces, joiner_of=rule_as_written)
+    found = (sum(ZWNJ in word for word in words), sum(map(str.__ne__, repaired, words)), sure_merges)
+    marked, splits, merges = evidence or found
+    if writer_places_zwnj(marked, splits + merges):
+        return tidy, found
+    if shows_spaced_damage(merges, splits):
+        pieces[1::2] = words if shows_only_spaced_damage(merges, splits) else repaired
+        return "".join(join_spaced_affixes(pieces, likely=True, joiner_of=rule_as_written)[0]), found
+    return "".join(sure_joined), found
 
 
 # --- Repair chunk by chunk -------------------------------------------------------------------
 # The repair is word by word (tidy_zwnj, restore_word) except the spaced joins, and a join
 # only ever spans one plain space. So restore_zwnj cuts a text at its spaces into chunks
 # (mostly one word each: Zipf's law makes a few thousand of them cover most of a text),
-# repairs each distinct chunk once, and looks for sure joins only at the spaces between a chunk
-# that ends in a word and one that starts with a word, left to right as join_spaced_affixes
-# does over words (a test keeps the two equal).
+# repairs each distinct chunk once, and looks for joins only at the spaces between a chunk
+# that ends in a word and one that starts with a word, where the join tables' own tests let the
+# pair through: for sure joins one of the two words passes a key of SURE_JOINS (the chunks'
+# flags, searched by a regular expression), for likely ones the two words' masks share an entry
+# (join_mask). Joins are made left to right as join_spaced_affixes makes them over words:
+# restore_zwnj_by_words is the rule as written, and a test keeps the two equal.
 
 
 @dataclass(frozen=True, slots=True)
@@ -953,6 +1253,8 @@ class ChunkRepair:
     first: str  # its first word repaired, if it starts with a word
     last: str  # its last word repaired, if it ends with one
     single: bool  # one word and nothing else
+    tidy_first: str  # its first word tidied only, if it starts with a word
+    tidy_last: str  # its last word tidied only, if it ends with one
 
 
 # A chunk's flags as one character of 256: 1 it ends with a word, 2 that word may be the left
@@ -969,7 +1271,7 @@ ONE_MARKED_EVIDENCE = 1 << 32
 def repair_chunk(chunk: str) -> ChunkRepair:
     pieces = WORD_RE.split(chunk)
     if len(pieces) == 1:
-        return ChunkRepair(chunk, chunk, 0, SIDE_CHARACTERS[0], "", "", False)
+        return ChunkRepair(chunk, chunk, 0, SIDE_CHARACTERS[0], "", "", False, "", "")
     if ZWNJ in chunk and JUNK_ZWNJ.search(chunk):
         pieces[1::2] = map(tidy_zwnj, pieces[1::2])
     tidy = "".join(pieces)
@@ -987,7 +1289,8 @@ def repair_chunk(chunk: str) -> ChunkRepair:
              + ONE_MARKED * one_marked + OTHER_EVIDENCE * (bool(marked or splits) and not one_marked)
              + TIDIED * (tidy != chunk) + CHANGED * (repaired_chunk != chunk))
     return ChunkRepair(tidy, repaired_chunk, marked << 32 | splits, SIDE_CHARACTERS[flags], first, last,
-                       len(pieces) == 3 and starts and ends)
+                       len(pieces) == 3 and starts and ends, words[0] if starts else "",
+                       words[-1] if ends else "")
 
 
 def sides_with(flags: int) -> str:
@@ -1006,7 +1309,18 @@ WITH_ONE_MARKED, WITH_OTHER_EVIDENCE, WAS_TIDIED, WAS_CHANGED = (
 
 CHUNK_REPAIRS = ChunkCache(repair_chunk)
 CHUNK_SIDES = ChunkCache(lambda chunk: CHUNK_REPAIRS[chunk].sides)  # one lookup a chunk, not two
+
+
+def forget_join_decisions() -> None:
+    """Drop what is remembered of the join tables' answers per word, pair and chunk, so that
+    both paths read tables changed at run time afresh (a test adds an entry)."""
+    for cached in (spaced_joiner, may_be_sure_left, may_be_sure_right):
+        cached.cache_clear()
+    for chunk_cache in (CHUNK_REPAIRS, CHUNK_SIDES, LEFT_MASKS, RIGHT_MASKS):
+        chunk_cache.clear()
 TIDY_OF, REPAIRED_OF = operator.attrgetter("tidy"), operator.attrgetter("repaired")
+FIRST_OF, LAST_OF = operator.attrgetter("first"), operator.attrgetter("last")
+TIDY_FIRST_OF, TIDY_LAST_OF = operator.attrgetter("tidy_first"), operator.attrgetter("tidy_last")
 # A line break is made a chunk of its own, so the chunk types are words, not pairs of words
 # from two lines, and no join crosses it: " \n " for "\n" and back, which replacing undoes
 # exactly, since every line break then has its own two spaces around it.
@@ -1035,22 +1349,23 @@ class ChunkedRepair:
         return text_of_chunks(map(TIDY_OF, self.chunks()))
 
     def sure_joined(self) -> str:
+        """Every word repaired and the sure joins made."""
         if not self.joins and WAS_CHANGED.search(self.sides) is None:
             return self.text
+        return spliced(self.chunks(), self.joins, REPAIRED_OF, FIRST_OF, LAST_OF)
+
+    def likely_joined(self, keep_joined: bool) -> str:
+        """Every word repaired (or, if `keep_joined`, only tidied) and the sure and likely
+        joins made: they are looked for at the spaces where the masks of the words on either
+        side share a join entry (join_mask), a few lookups per chunk in C."""
         chunks = self.chunks()
-        out: list[object] = list(map(REPAIRED_OF, chunks))
-        if not self.joins:
-            return text_of_chunks(out)  # type: ignore[arg-type]
-        held_at: dict[int, int] = {}  # a chunk a join ended in -> where its text is now
-        for start, (end, word) in self.joins.items():  # left to right
-            at = held_at.get(start, start)  # a join may start in the chunk the last one ended in
-            text, last = str(out[at]), chunks[end]
-            before = text[: len(text) - len(chunks[start].last)]
-            out[at] = before + word + last.repaired[len(last.first):]
-            out[start + 1 : end + 1] = [REMOVED] * (end - start)
-            held_at[end] = at
-        kept = itertools.filterfalse(functools.partial(operator.is_, REMOVED), out)
-        return text_of_chunks(kept)  # type: ignore[arg-type]
+        text_of, first_of, last_of = ((TIDY_OF, TIDY_FIRST_OF, TIDY_LAST_OF) if keep_joined
+                                      else (REPAIRED_OF, FIRST_OF, LAST_OF))
+        shared = map(operator.and_, map(LEFT_MASKS.__getitem__, map(last_of, chunks)),
+                     map(RIGHT_MASKS.__getitem__, map(first_of, itertools.islice(chunks, 1, None))))
+        joins, _ = chained_joins(self.pieces, self.sides, itertools.compress(itertools.count(), shared),
+                                 True, first_of, last_of)
+        return spliced(chunks, joins, text_of, first_of, last_of)
 
     def chunks(self) -> list[ChunkRepair]:
         return list(map(CHUNK_REPAIRS.__getitem__, self.pieces))
@@ -1083,6 +1398,24 @@ def chunks_of(text: str) -> list[str] | None:
     return LAST_CUT.pieces_of(text)
 
 
+def spliced(chunks: list[ChunkRepair], joins: dict[int, tuple[int, str]],
+            text_of: Callable[[ChunkRepair], str], first_of: Callable[[ChunkRepair], str],
+            last_of: Callable[[ChunkRepair], str]) -> str:
+    """The text of the chunks (each as `text_of` gives it) with the joins made: chunks `start`
+    to `end` become one around the joined word."""
+    out: list[object] = list(map(text_of, chunks))
+    held_at: dict[int, int] = {}  # a chunk a join ended in -> where its text is now
+    for start, (end, word) in joins.items():  # left to right
+        at = held_at.get(start, start)  # a join may start in the chunk the last one ended in
+        text, last = str(out[at]), chunks[end]
+        before = text[: len(text) - len(last_of(chunks[start]))]
+        out[at] = before + word + text_of(last)[len(first_of(last)):]
+        out[start + 1 : end + 1] = [REMOVED] * (end - start)
+        held_at[end] = at
+    kept = itertools.filterfalse(functools.partial(operator.is_, REMOVED), out)
+    return text_of_chunks(kept)  # type: ignore[arg-type]
+
+
 def text_of_chunks(chunks: Iterable[str]) -> str:
     """The text the chunks were cut from (see LINE_BREAK_CHUNK)."""
     return SPACE.join(chunks).replace(LINE_BREAK_CHUNK, "\n")
@@ -1096,21 +1429,33 @@ def repair_chunks(text: str) -> ChunkedRepair:
     chunk = CHUNK_REPAIRS.__getitem__
     marked_and_splits = len(WITH_ONE_MARKED.findall(sides)) * ONE_MARKED_EVIDENCE + sum(
         chunk(pieces[found.start()]).evidence for found in WITH_OTHER_EVIDENCE.finditer(sides))
+    candidates = map(operator.methodcaller("start"), CANDIDATE_SPACE.finditer(sides))
+    joins, merges = chained_joins(pieces, sides, candidates, False, FIRST_OF, LAST_OF)
+    return ChunkedRepair(text, pieces, sides, marked_and_splits, joins, merges)
+
+
+def chained_joins(
+    pieces: list[str], sides: str, candidates: Iterable[int], likely: bool,
+    first_of: Callable[[ChunkRepair], str], last_of: Callable[[ChunkRepair], str],
+) -> tuple[dict[int, tuple[int, str]], int]:
+    """The joins at the candidate spaces (ascending; space k follows chunk k), left to right
+    as join_spaced_affixes makes them over words: a merged word is the left side of the next
+    pair while the chunk it ended in is that one word. Returns start -> (end, joined word)
+    and the number of merges."""
+    chunk = CHUNK_REPAIRS.__getitem__
     joins: dict[int, tuple[int, str]] = {}
     merges = next_free = 0  # spaces before next_free were judged within a join already
-    for match in CANDIDATE_SPACE.finditer(sides):
-        start = end = match.start()  # the space after chunk `start`
+    for start in candidates:
         if start < next_free:
             continue
-        left = chunk(pieces[start]).last
+        end = start
+        left = last_of(chunk(pieces[start]))
         while True:
-            right = chunk(pieces[end + 1]).first
-            joiner = spaced_joiner(left, right) if len(left) + len(right) <= LONGEST_JOINED_WORD else None
-            if joiner is None:
+            merged = joined_pair(left, first_of(chunk(pieces[end + 1])), likely)
+            if merged is None:
                 next_free = end + 1
                 break
-            merged = left + joiner + right
-            left = merged if joiner else restore_word(merged)
+            left = merged
             merges += 1
             end += 1
             if not (chunk(pieces[end]).single and end + 1 < len(pieces)
@@ -1119,4 +1464,4 @@ def repair_chunks(text: str) -> ChunkedRepair:
                 break
         if end > start:
             joins[start] = (end, left)
-    return ChunkedRepair(text, pieces, sides, marked_and_splits, joins, merges)
+    return joins, merges
