@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from importlib import resources as package_files
 
 from iranru import resources
@@ -467,11 +468,16 @@ ENGLISH_ADJECTIVES = frozenset(
     devoted determined qualified experienced limited concerned frustrated embarrassed excited
     bored tired pleased disappointed satisfied worried scared terrified confused talented
     educated advanced detailed dedicated blessed renowned skilled unemployed organized
-    motivated biased naked crowded armed involved
+    motivated biased naked crowded armed involved hidden specialized aged inclined enlightened
+    outdated laden minded
     """.split()
 )
 # Times of day as UD writes them (4 PM → p.m.); in capitals only: "am" is a form of be.
 ENGLISH_FIXED_CAPITALS = {"AM": "a.m.", "PM": "p.m.", "A.M.": "a.m.", "P.M.": "p.m."}
+# Short words in capitals are mostly names (US, IT, IS) but not these auxiliaries (HAS, WAS).
+AUXILIARIES_IN_CAPITALS = frozenset("HAS HAD WAS ARE WERE DID DOES".split())
+# A letter written three times or more (sooooo, VERYYY): shouting, not spelling.
+ELONGATED = re.compile(r"([a-z])\1{2,}")
 
 
 @functools.cache
@@ -501,15 +507,160 @@ def lemmatize_english(word: str) -> str:
     if any(char.isdigit() for char in word):  # 4th, 1990s, G8: simplemma spells them out
         return lower
     if not word.islower() and word[:1].isalpha():
-        capitals = word.isupper() and len(word) < 4  # US, IT, IS: names, not us, it, is
+        capitals = word.isupper() and len(word) < 4 and word not in AUXILIARIES_IN_CAPITALS  # US, IT
         lemma = simplemma.lemmatize(word, lang="en")  # its names: Palestinians → Palestinian
         if lower in common_inflected_english() and not capitals:  # Posted → post, Groups → group
             common = lemmatize_english(lower)
             return common if common != lower else lemma.lower()
         plural = lower.endswith("s") and lemma.lower() in (lower[:-1], lower[:-2], lower[:-3] + "y")
         return lemma.lower() if plural and lemma[:1].isupper() else lower
+    if ELONGATED.search(lower) and not lexicon_lemmas(lower):
+        shortened = unelongated(lower)
+        if shortened is not None:
+            return lemmatize_english(shortened)
     lemma = simplemma.lemmatize(word, lang="en")
     if lemma.replace("-", "").lower() == lower.replace("-", "") or (
             len(word) <= 3 and len(lemma) > 2 * len(word)):
         return lower  # e-mail is no "email", wifi no "wi-fi", km no "kilometer"
-    return lemma.lower()
+    return known_lemma(lower, lemma.lower())
+
+
+# Which lemmas a word may have, by part of speech: LemmInflect's lexicon (Jascob 2019, built from
+# the SPECIALIST Lexicon and the Automatically Generated Inflection Database; MIT).
+LEXICON_ORDER = ("VERB", "NOUN", "ADJ", "ADV", "PROPN", "AUX")
+
+
+@functools.cache
+def lexicon_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """{part of speech: lemmas} of a lower-case word; empty for a word the lexicon lacks."""
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas(word)
+
+
+def unelongated(word: str) -> str | None:
+    """The word a shouted spelling stands for (sooooo → so, prettty → pretty), if the lexicon
+    knows it with each run of letters written twice or once."""
+    for candidate in (ELONGATED.sub(r"\1\1", word), ELONGATED.sub(r"\1", word)):
+        if lexicon_lemmas(candidate):
+            return candidate
+    return None
+
+
+def known_lemma(word: str, lemma: str) -> str:
+    """simplemma's lemma unless it is no word at all (fixing → fixe, cancelled → cancell,
+    masses → masse): then the lexicon's (fix, cancel, mass)."""
+    if lemma == word or lexicon_lemmas(lemma):
+        return lemma
+    readings = lexicon_lemmas(word)
+    for part in LEXICON_ORDER:
+        if readings.get(part):
+            return readings[part][0]
+    return lemma
+
+
+# --- English in context ------------------------------------------------------------------------
+
+# A few common forms have two readings that only the neighbouring words tell apart (UD EWT):
+# `her` is she's object form (lemma she: "I met her") or the possessive (her: "her book"); `its`
+# is the possessive (its) or "it's" written without the apostrophe (it: "its a shame"); a word
+# in -ing is a noun after a determiner (the meeting, lemma meeting) and a verb after a form of
+# be or before its object (was meeting them, lemma meet). A neighbour is a token of the same
+# sentence; a sentence start or end, a punctuation mark and a word that ends in a full stop
+# (which may end the sentence before) are all "no word" (NO_WORD).
+NO_WORD = ""
+DETERMINERS = frozenset(
+    "a an the this these those my your his our their its every each no another whose".split())
+FORMS_OF_BE = frozenset("be am is are was were been being 'm 're im not n't".split())
+# A word in -ing after these is a gerund, which UD counts as a verb (for making, by leaving).
+BEFORE_GERUNDS = frozenset("of for by about after before without while when".split())
+# Words that begin a verb's object, so a word in -ing before them is a verb (making the bed).
+OBJECT_STARTS = frozenset(
+    """
+    the a an this that these those my your his her its our their me him us them it some any all
+    what how whether
+    """.split()
+)
+# Function words: after a determiner and before one of them (or no word), a word in -ing is a
+# noun (the meeting of, the painting is); before a content word it may still be a participle
+# (the leading edge) and keeps its lemma out of context. Also what may follow `her` as an
+# object (gave her the book, told her to go) but not as a possessive (her book).
+FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those my your his her its our their some any no every each all both
+    to of and or but nor in on at for with from by about into onto over under up out off down back
+    away again too so as than if when while because though then there here now me him us them you
+    it i he she we they who what which is are was were be been being am 's 're 'm has have had will
+    would can could should may might must do does did not n't
+    """.split()
+)
+# After `its`, these make it "it's" (its a shame, its not, its been, its very good).
+AFTER_IT_IS = frozenset(
+    """
+    a an the not so very really just been going gonna all too ok okay always only about like that
+    what because pretty still my your his her our their no such
+    """.split()
+)
+# Subjects after which a word in -s that simplemma reads as a noun is a verb (it means, this
+# remains).
+SUBJECTS = frozenset("he she it this that which who what".split())
+# Nouns in -ing whose verb reading is rare (evening: "evening the score").
+NOT_GERUNDS = frozenset("evening".split())
+
+
+def neighbour_class(token: str | None) -> str:
+    """What the rules see of a neighbour: the lower-case word, or NO_WORD."""
+    if token is None or not any(char.isalnum() for char in token) or token[-1] in ".?!":
+        return NO_WORD
+    return token.lower()
+
+
+@functools.cache
+def depends_on_context(word: str) -> bool:
+    """Can the neighbours change this English word's lemma (see english_lemma_in_context)?"""
+    lower = word.lower()
+    if lower in ("her", "its"):
+        return True
+    if len(lower) < 4 or not lower.endswith(("ing", "s")) or not lower.isalpha() or lower in NOT_GERUNDS:
+        return False
+    if lower.endswith("s") and lemmatize_english(lower) != lower:
+        return False  # a plural or verb in -s simplemma already reduces
+    return any(verb != lower for verb in lexicon_lemmas(lower).get("VERB", ()))
+
+
+def english_lemma_in_context(word: str, before: str | None, after: str | None) -> str | None:
+    """The lemma of `word` between the tokens `before` and `after` (None: none), or None when
+    its lemma out of context holds there."""
+    if not depends_on_context(word):
+        return None
+    return lemma_in_context(word, neighbour_class(before), neighbour_class(after))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def lemma_in_context(word: str, before: str, after: str) -> str | None:
+    lower = word.lower()
+    if lower == "her":
+        return "she" if after == NO_WORD or after in FUNCTION_WORDS else "her"
+    if lower == "its":
+        if after in AFTER_IT_IS or (after and not readings_of(after) & {"NOUN", "PROPN"}):
+            return "it"  # its a shame, its illegal: no noun follows a possessive
+        return "its"
+    alone = lemmatize_english(word)
+    verb = alone if alone != lower else lexicon_lemmas(lower)["VERB"][0]
+    if not lower.endswith("ing"):  # a word in -s
+        return verb if before in SUBJECTS else None
+    if before in FORMS_OF_BE:
+        # is amazing stays an adjective, was meeting is a verb
+        return None if alone == lower and "ADJ" in lexicon_lemmas(lower) else verb
+    if after in OBJECT_STARTS or before in BEFORE_GERUNDS:
+        return verb
+    if before in DETERMINERS and (after == NO_WORD or after in FUNCTION_WORDS):
+        return lower
+    return None
+
+
+def readings_of(word: str) -> set[str]:
+    """The parts of speech the lexicon gives a word, any number being a noun."""
+    if any(char.isdigit() for char in word):
+        return {"NOUN"}
+    return set(lexicon_lemmas(word))
