@@ -22,6 +22,7 @@ import csv
 import functools
 import re
 from importlib import resources as package_files
+from pathlib import Path
 
 from iranru import resources
 from iranru.normalize.constants import ZWNJ
@@ -473,7 +474,13 @@ ENGLISH_ADJECTIVES = frozenset(
     """.split()
 )
 # Times of day as UD writes them (4 PM → p.m.); in capitals only: "am" is a form of be.
-ENGLISH_FIXED_CAPITALS = {"AM": "a.m.", "PM": "p.m.", "A.M.": "a.m.", "P.M.": "p.m."}
+ENGLISH_FIXED_CAPITALS = {"AM": "a.m.", "PM": "p.m.", "A.M.": "a.m.", "P.M.": "p.m."} | {
+    # months and weekdays cut short without a full stop (Aug 12, Fri 3pm); Jan and Jun are also
+    # given names, Sat and Sun words
+    "Feb": "february", "Apr": "april", "Aug": "august", "Sep": "september", "Sept": "september",
+    "Oct": "october", "Nov": "november", "Dec": "december", "Tue": "tuesday", "Tues": "tuesday",
+    "Wed": "wednesday", "Thu": "thursday", "Thur": "thursday", "Thurs": "thursday", "Fri": "friday",
+}
 # Short words in capitals are mostly names (US, IT, IS) but not these auxiliaries (HAS, WAS).
 AUXILIARIES_IN_CAPITALS = frozenset("HAS HAD WAS ARE WERE DID DOES".split())
 # A letter written three times or more (sooooo, VERYYY): shouting, not spelling.
@@ -506,6 +513,10 @@ def lemmatize_english(word: str) -> str:
         return lower
     if any(char.isdigit() for char in word):  # 4th, 1990s, G8: simplemma spells them out
         return lower
+    if len(word) > 3 and ELONGATED.search(lower) and not lexicon_lemmas(lower):
+        shortened = unelongated(lower)  # Sooooo, VERYYY: no name
+        if shortened is not None:
+            return lemmatize_english(shortened)
     if not word.islower() and word[:1].isalpha():
         capitals = word.isupper() and len(word) < 4 and word not in AUXILIARIES_IN_CAPITALS  # US, IT
         lemma = simplemma.lemmatize(word, lang="en")  # its names: Palestinians → Palestinian
@@ -514,10 +525,6 @@ def lemmatize_english(word: str) -> str:
             return common if common != lower else lemma.lower()
         plural = lower.endswith("s") and lemma.lower() in (lower[:-1], lower[:-2], lower[:-3] + "y")
         return lemma.lower() if plural and lemma[:1].isupper() else lower
-    if ELONGATED.search(lower) and not lexicon_lemmas(lower):
-        shortened = unelongated(lower)
-        if shortened is not None:
-            return lemmatize_english(shortened)
     lemma = simplemma.lemmatize(word, lang="en")
     if lemma.replace("-", "").lower() == lower.replace("-", "") or (
             len(word) <= 3 and len(lemma) > 2 * len(word)):
@@ -531,28 +538,60 @@ LEXICON_ORDER = ("VERB", "NOUN", "ADJ", "ADV", "PROPN", "AUX")
 
 
 @functools.cache
-def lexicon_lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    """{part of speech: lemmas} of a lower-case word; empty for a word the lexicon lacks."""
-    from lemminflect import getAllLemmas
+def english_lexicon() -> dict[str, list[str]]:
+    """word → its "category,lemma/lemma" entries, read from LemmInflect's two tables as its
+    Lemmatizer reads them (lemma_lu.csv.gz, then lemma_overrides.csv over it), without importing
+    the package (0.3 s for numpy and its models) and parsing each entry only when looked up."""
+    import gzip
+    from importlib.util import find_spec
 
-    return getAllLemmas(word)
+    spec = find_spec("lemminflect")
+    assert spec is not None and spec.submodule_search_locations, "lemminflect is not installed"
+    folder = Path(spec.submodule_search_locations[0]) / "resources"
+    lexicon: dict[str, list[str]] = {}
+    with gzip.open(folder / "lemma_lu.csv.gz") as table:
+        for line in table.read().decode("utf-8").splitlines():
+            word, _, entry = line.partition(",")
+            lexicon.setdefault(word, []).append(entry)
+    for line in (folder / "lemma_overrides.csv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, entry = line.partition(",")
+            lexicon.setdefault(word, []).append(entry)
+    return lexicon
+
+
+@functools.cache
+def lexicon_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """{part of speech (UD): lemmas} of a lower-case word; empty for a word the lexicon lacks."""
+    readings: dict[str, tuple[str, ...]] = {}
+    for entry in english_lexicon().get(word, ()):
+        category, _, lemmas = entry.partition(",")
+        part = category.upper()
+        readings["AUX" if part == "MODAL" else part] = tuple(lemmas.split("/"))
+    return readings
 
 
 def unelongated(word: str) -> str | None:
     """The word a shouted spelling stands for (sooooo → so, prettty → pretty), if the lexicon
     knows it with each run of letters written twice or once."""
     for candidate in (ELONGATED.sub(r"\1\1", word), ELONGATED.sub(r"\1", word)):
-        if lexicon_lemmas(candidate):
+        if len(candidate) > 1 and lexicon_lemmas(candidate):
             return candidate
     return None
 
 
 def known_lemma(word: str, lemma: str) -> str:
     """simplemma's lemma unless it is no word at all (fixing → fixe, cancelled → cancell,
-    masses → masse): then the lexicon's (fix, cancel, mass)."""
-    if lemma == word or lexicon_lemmas(lemma):
-        return lemma
+    masses → masse): then the lexicon's (fix, cancel, mass); or unless simplemma cut an ending
+    off a word the lexicon knows as a lemma of its own and not as that (weed → wee)."""
+    doubled = lemma[-1:] == lemma[-2:-1] and lemma[-1:] not in "aeiou"
+    if lemma == word or not (lemma.endswith("e") or doubled):
+        return lemma  # simplemma's slips all end in a restored e or a doubled consonant
     readings = lexicon_lemmas(word)
+    if lexicon_lemmas(lemma):
+        own = any(word in lemmas for lemmas in readings.values())
+        cut = word.startswith(lemma) and not any(lemma in lemmas for lemmas in readings.values())
+        return word if own and cut else lemma
     for part in LEXICON_ORDER:
         if readings.get(part):
             return readings[part][0]
@@ -601,6 +640,9 @@ AFTER_IT_IS = frozenset(
     what because pretty still my your his her our their no such
     """.split()
 )
+# Adverbs that make the word in -ing after them an adjective (very loving, so mesmerizing).
+INTENSIFIERS = frozenset("very so too most more less quite extremely truly incredibly absolutely".split())
+OPEN_CLASSES = frozenset({"ADJ", "ADV", "VERB"})  # an adjective before -ing: no adverb, no verb
 # Subjects after which a word in -s that simplemma reads as a noun is a verb (it means, this
 # remains).
 SUBJECTS = frozenset("he she it this that which who what".split())
@@ -654,8 +696,10 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
         return None if alone == lower and "ADJ" in lexicon_lemmas(lower) else verb
     if after in OBJECT_STARTS or before in BEFORE_GERUNDS:
         return verb
-    if before in DETERMINERS and (after == NO_WORD or after in FUNCTION_WORDS):
-        return lower
+    if before in DETERMINERS and (before != "the" or after == NO_WORD or after in FUNCTION_WORDS):
+        return lower  # a meeting, my wedding; the meeting of (but the leading edge)
+    if before in INTENSIFIERS or (before and lexicon_lemmas(before).keys() & OPEN_CLASSES == {"ADJ"}):
+        return lower  # very loving, public housing, fast shipping
     return None
 
 

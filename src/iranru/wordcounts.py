@@ -24,7 +24,7 @@ from typing import Any
 
 from iranru import resources
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
-from iranru.lemmas import depends_on_context
+from iranru.lemmas import NO_WORD, depends_on_context, neighbour_class
 from iranru.model import Document, Vocabulary, VocabularyDelta, WordCounts, WordKey
 from iranru.normalize import normalize_text
 from iranru.normalize.zwnj import chunks_of
@@ -233,15 +233,13 @@ class Tally:
                     self.move_to_context(chunks, index)
 
     def move_to_context(self, chunks: list[str], index: int) -> None:
-        tokens = chunk_tokens(chunks[index], EN)
-        before = chunk_tokens(chunks[index - 1], EN)[-1:] if index else ()
-        after = chunk_tokens(chunks[index + 1], EN)[:1] if index + 1 < len(chunks) else ()
-        for place, lemma in context_lemmas([*before, *tokens, *after]).items():
-            if len(before) <= place < len(before) + len(tokens):
-                surface = tokens[place - len(before)]
-                self.numbers[described(surface, EN, self.stopwords)] -= 1
-                self.numbers[described_in_context(surface, lemma, self.stopwords)] += 1
-                self.moved = True
+        last = len(chunks) - 1
+        before = neighbour_class(english_chunk_tokens(chunks[index - 1])[-1]) if index else NO_WORD
+        after = neighbour_class(english_chunk_tokens(chunks[index + 1])[0]) if index < last else NO_WORD
+        for surface, lemma in lemmas_in_chunk(chunks[index], before, after):
+            self.numbers[described(surface, EN, self.stopwords)] -= 1
+            self.numbers[described_in_context(surface, lemma, self.stopwords)] += 1
+            self.moved = True
 
     moved = False
 
@@ -491,6 +489,21 @@ def count_run(text: str, start: int, end: int, lang: str, tally: Tally) -> None:
 
 
 MAX_KNOWN = 1 << 18  # chunk and word types remembered per process and language
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def english_chunk_tokens(chunk: str) -> tuple[str, ...]:
+    return chunk_tokens(chunk, EN) or ("",)  # a chunk of note references alone: no word
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def lemmas_in_chunk(chunk: str, before: str, after: str) -> tuple[tuple[str, str], ...]:
+    """(surface, lemma) of the words of an English chunk whose lemma its neighbours change,
+    given the neighbour tokens' classes (see neighbour_class) on either side."""
+    tokens = english_chunk_tokens(chunk)
+    changed = context_lemmas([before or ".", *tokens, after or "."])  # "." stands for no word
+    return tuple((tokens[place - 1], lemma) for place, lemma in changed.items()
+                 if 0 < place <= len(tokens) and lemma != describe_token(tokens[place - 1], EN)[2])
 
 
 def chunk_tokens(chunk: str, lang: str) -> tuple[str, ...]:
