@@ -495,6 +495,7 @@ def common_inflected_english() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def lemmatize_english(word: str) -> str:
     """simplemma, lower-cased, with UD's pronouns and informal spellings. A capitalised word
     keeps its form unless its lower-case form is a common word (Posted → post, Best → good;
@@ -650,24 +651,67 @@ SUBJECTS = frozenset("he she it this that which who what".split())
 NOT_GERUNDS = frozenset("evening".split())
 
 
-def neighbour_class(token: str | None) -> str:
-    """What the rules see of a neighbour: the lower-case word, or NO_WORD."""
-    if token is None or not any(char.isalnum() for char in token) or token[-1] in ".?!":
-        return NO_WORD
-    return token.lower()
+# What the rules see of an open-class neighbour: whether the lexicon reads it as an adjective
+# (and not an adverb or a verb: public, wonderful) and whether as a noun (a number is one).
+ADJECTIVE, ADJECTIVE_OR_NOUN, NOUN, OTHER_WORD = "<adjective>", "<adjective|noun>", "<noun>", "<word>"
+WORD_CLASSES = frozenset({ADJECTIVE, ADJECTIVE_OR_NOUN, NOUN, OTHER_WORD})
 
 
 @functools.cache
-def depends_on_context(word: str) -> bool:
-    """Can the neighbours change this English word's lemma (see english_lemma_in_context)?"""
+def closed_words() -> frozenset[str]:
+    """The words the rules name, each its own class."""
+    return DETERMINERS | FORMS_OF_BE | BEFORE_GERUNDS | OBJECT_STARTS | FUNCTION_WORDS | AFTER_IT_IS | (
+        INTENSIFIERS | SUBJECTS | {"own"})  # its own
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def neighbour_class(token: str | None) -> str:
+    """What the rules see of a neighbour: NO_WORD, a word they name (lower case), or the
+    classes of any other word (see WORD_CLASSES). Sentence breaks fall only where it is NO_WORD,
+    so counting by chunks (wordcounts.py) sees the classes the sentence-by-sentence path sees."""
+    if token is None or token in WORD_CLASSES:
+        return token or NO_WORD
+    if not any(char.isalnum() for char in token) or token[-1] in ".?!":
+        return NO_WORD
+    lower = token.lower()
+    if lower in closed_words():
+        return lower
+    readings = {"NOUN"} if any(char.isdigit() for char in lower) else set(lexicon_lemmas(lower))
+    noun = bool(readings & {"NOUN", "PROPN"})
+    if readings & OPEN_CLASSES == {"ADJ"}:
+        return ADJECTIVE_OR_NOUN if noun else ADJECTIVE
+    return NOUN if noun else OTHER_WORD
+
+
+@functools.cache
+def context_kind(word: str) -> str | None:
+    """Which rule of english_lemma_in_context can change this English word's lemma: "her",
+    "its", "ing" (meeting), "s" (a verb in -s simplemma reads as a noun: means) or "noun" (a
+    word whose lemma out of context is a verb's, which has a noun reading too: thought, lives);
+    None for the rest."""
     lower = word.lower()
     if lower in ("her", "its"):
-        return True
-    if len(lower) < 4 or not lower.endswith(("ing", "s")) or not lower.isalpha() or lower in NOT_GERUNDS:
-        return False
-    if lower.endswith("s") and lemmatize_english(lower) != lower:
-        return False  # a plural or verb in -s simplemma already reduces
-    return any(verb != lower for verb in lexicon_lemmas(lower).get("VERB", ()))
+        return lower
+    if len(lower) < 4 or not lower.isalpha() or lower in NOT_GERUNDS:
+        return None
+    readings = lexicon_lemmas(lower)
+    if lower.endswith("ing") and any(verb != lower for verb in readings.get("VERB", ())):
+        return "ing"
+    if not word.islower():
+        return None
+    alone = lemmatize_english(lower)
+    if lower.endswith("s") and alone == lower and any(verb != lower for verb in readings.get("VERB", ())):
+        return "s"
+    if "NOUN" in readings and alone in readings.get("VERB", ()) and alone not in (
+            *readings["NOUN"], *readings.get("ADJ", ())):
+        return "noun"
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def depends_on_context(word: str) -> bool:
+    """Can the neighbours change this English word's lemma (see english_lemma_in_context)?"""
+    return context_kind(word) is not None
 
 
 def english_lemma_in_context(word: str, before: str | None, after: str | None) -> str | None:
@@ -684,12 +728,15 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
     if lower == "her":
         return "she" if after == NO_WORD or after in FUNCTION_WORDS else "her"
     if lower == "its":
-        if after in AFTER_IT_IS or (after and not readings_of(after) & {"NOUN", "PROPN"}):
-            return "it"  # its a shame, its illegal: no noun follows a possessive
+        if after in AFTER_IT_IS or after in (ADJECTIVE, OTHER_WORD):
+            return "it"  # its a shame, its illegal: no noun (nor own) follows a possessive
         return "its"
+    kind = context_kind(word)
+    if kind == "noun":  # the thought, their lives
+        return lexicon_lemmas(lower)["NOUN"][0] if before in DETERMINERS else None
     alone = lemmatize_english(word)
     verb = alone if alone != lower else lexicon_lemmas(lower)["VERB"][0]
-    if not lower.endswith("ing"):  # a word in -s
+    if kind == "s":  # it means, this remains
         return verb if before in SUBJECTS else None
     if before in FORMS_OF_BE:
         # is amazing stays an adjective, was meeting is a verb
@@ -698,13 +745,6 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
         return verb
     if before in DETERMINERS and (before != "the" or after == NO_WORD or after in FUNCTION_WORDS):
         return lower  # a meeting, my wedding; the meeting of (but the leading edge)
-    if before in INTENSIFIERS or (before and lexicon_lemmas(before).keys() & OPEN_CLASSES == {"ADJ"}):
+    if before in INTENSIFIERS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN):
         return lower  # very loving, public housing, fast shipping
     return None
-
-
-def readings_of(word: str) -> set[str]:
-    """The parts of speech the lexicon gives a word, any number being a noun."""
-    if any(char.isdigit() for char in word):
-        return {"NOUN"}
-    return set(lexicon_lemmas(word))

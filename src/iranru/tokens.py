@@ -312,7 +312,9 @@ def context_lemmas(surfaces: Sequence[str]) -> dict[int, str]:
     """{index: lemma} of the English words of an English sentence (its token surfaces) whose
     lemma their neighbours decide (her, its, meeting: see english_lemma_in_context). Word counts
     (wordcounts.py) see the same neighbours: the tokens around, on the same line."""
-    lemmas = {}
+    lemmas: dict[int, str] = {}
+    if not any(map(depends_on_context, surfaces)):
+        return lemmas
     for index, surface in enumerate(surfaces):
         if depends_on_context(surface) and describe_token(surface, EN)[1] == EN:
             lemma = english_lemma_in_context(surface, surfaces[index - 1] if index else None,
