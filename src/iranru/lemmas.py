@@ -611,6 +611,7 @@ def known_lemma(word: str, lemma: str) -> str:
 NO_WORD = ""
 DETERMINERS = frozenset(
     "a an the this these those my your his our their its every each no another whose".split())
+DEMONSTRATIVES = frozenset("this these those".split())  # also pronouns, subjects of a verb
 FORMS_OF_BE = frozenset("be am is are was were been being 'm 're im not n't".split())
 # A word in -ing after these is a gerund, which UD counts as a verb (for making, by leaving).
 BEFORE_GERUNDS = frozenset("of for by about after before without while when".split())
@@ -708,6 +709,24 @@ def context_kind(word: str) -> str | None:
     return None
 
 
+def english_lemmas_of(word: str) -> frozenset[str]:
+    """Every lemma an English word may take in some context (meeting: meet, meeting), so that a
+    search for the word alone finds it in each of its readings."""
+    alone = lemmatize_english(word)
+    kind = context_kind(word)
+    lower = word.lower()
+    readings = lexicon_lemmas(lower)
+    if kind in ("her", "its"):
+        return frozenset({"she", "her"} if kind == "her" else {"it", "its"})
+    if kind == "ing":
+        return frozenset({alone, lower, readings["VERB"][0]})
+    if kind == "s":
+        return frozenset({alone, readings["VERB"][0]})
+    if kind == "noun":
+        return frozenset({alone, readings["NOUN"][0]})
+    return frozenset({alone})
+
+
 @functools.lru_cache(maxsize=1 << 18)
 def depends_on_context(word: str) -> bool:
     """Can the neighbours change this English word's lemma (see english_lemma_in_context)?"""
@@ -732,8 +751,8 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
             return "it"  # its a shame, its illegal: no noun (nor own) follows a possessive
         return "its"
     kind = context_kind(word)
-    if kind == "noun":  # the thought, their lives
-        return lexicon_lemmas(lower)["NOUN"][0] if before in DETERMINERS else None
+    if kind == "noun":  # the thought, their lives (but this does, these left: pronouns)
+        return lexicon_lemmas(lower)["NOUN"][0] if before in DETERMINERS - DEMONSTRATIVES else None
     alone = lemmatize_english(word)
     verb = alone if alone != lower else lexicon_lemmas(lower)["VERB"][0]
     if kind == "s":  # it means, this remains

@@ -23,8 +23,14 @@ from iranru.language import (
     language_of_token,
     script_counts,
 )
-from iranru.lemmas import depends_on_context, english_lemma_in_context, lemmatize_english, lemmatize_persian
-from iranru.model import AnalyzedDocument, Document, TokenTable
+from iranru.lemmas import (
+    depends_on_context,
+    english_lemma_in_context,
+    english_lemmas_of,
+    lemmatize_english,
+    lemmatize_persian,
+)
+from iranru.model import AnalyzedDocument, Document, Token, TokenTable
 from iranru.normalize import align, normalize_text, original_span, zwnj_evidence_of
 from iranru.normalize.constants import ZWNJ
 from iranru.normalize.fa import DIGIT_TO_LATIN
@@ -306,6 +312,15 @@ def describe_token(surface: str, sentence_lang: str) -> tuple[str, str, str, boo
 
 def is_word(surface: str) -> bool:
     return any(char.isalnum() for char in surface)
+
+
+def lemmas_of(token: Token) -> frozenset[str]:
+    """The lemmas a searched word stands for: its own, and for an English word whose
+    neighbours decide its lemma every one they may give it (a search for meeting finds the
+    meeting and was meeting)."""
+    if token.lang == EN and depends_on_context(token.surface):
+        return english_lemmas_of(token.surface) | {token.lemma}
+    return frozenset({token.lemma})
 
 
 def context_lemmas(surfaces: Sequence[str]) -> dict[int, str]:
