@@ -611,6 +611,9 @@ def known_lemma(word: str, lemma: str) -> str:
 NO_WORD = ""
 DETERMINERS = frozenset(
     "a an the this these those my your his our their its every each no another whose".split())
+# After these a word in -ing is a noun whatever follows (a learning disability); after the other
+# determiners it may be a participle before its noun (the leading edge, our growing economy).
+INDEFINITE_DETERMINERS = frozenset("a an this every each no another".split())
 DEMONSTRATIVES = frozenset("this these those".split())  # also pronouns, subjects of a verb
 FORMS_OF_BE = frozenset("be am is are was were been being 'm 're im not n't".split())
 # A word in -ing after these is a gerund, which UD counts as a verb (for making, by leaving).
@@ -760,10 +763,11 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
     if before in FORMS_OF_BE:
         # is amazing stays an adjective, was meeting is a verb
         return None if alone == lower and "ADJ" in lexicon_lemmas(lower) else verb
+    noun_follows = after != NO_WORD and after not in FUNCTION_WORDS
+    if before in INDEFINITE_DETERMINERS or (before in DETERMINERS and not noun_follows):
+        return lower  # a meeting, this painting; the meeting of, my understanding that
     if after in OBJECT_STARTS or before in BEFORE_GERUNDS:
         return verb
-    if before in DETERMINERS and (before != "the" or after == NO_WORD or after in FUNCTION_WORDS):
-        return lower  # a meeting, my wedding; the meeting of (but the leading edge)
     if before in INTENSIFIERS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN):
         return lower  # very loving, public housing, fast shipping
     return None
