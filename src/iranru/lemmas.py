@@ -18,6 +18,7 @@ word is lemmatised only when its lower-case form is a common word (Meshed stays)
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -539,33 +540,39 @@ LEXICON_ORDER = ("VERB", "NOUN", "ADJ", "ADV", "PROPN", "AUX")
 
 
 @functools.cache
-def english_lexicon() -> dict[str, list[str]]:
-    """word → its "category,lemma/lemma" entries, read from LemmInflect's two tables as its
-    Lemmatizer reads them (lemma_lu.csv.gz, then lemma_overrides.csv over it), without importing
-    the package (0.3 s for numpy and its models) and parsing each entry only when looked up."""
+def english_lexicon() -> tuple[list[str], dict[str, list[str]]]:
+    """LemmInflect's tables as its Lemmatizer reads them: "word,category,lemma/lemma" lines
+    (lemma_lu.csv.gz), sorted for binary search, and the overrides over them
+    (lemma_overrides.csv), read without importing the package (0.3 s for numpy and its models)
+    and without a dictionary of every word (a lookup is a binary search: 20 ms to load)."""
     import gzip
     from importlib.util import find_spec
 
     spec = find_spec("lemminflect")
     assert spec is not None and spec.submodule_search_locations, "lemminflect is not installed"
     folder = Path(spec.submodule_search_locations[0]) / "resources"
-    lexicon: dict[str, list[str]] = {}
     with gzip.open(folder / "lemma_lu.csv.gz") as table:
-        for line in table.read().decode("utf-8").splitlines():
-            word, _, entry = line.partition(",")
-            lexicon.setdefault(word, []).append(entry)
+        lines = sorted(table.read().decode("utf-8").splitlines())
+    overrides: dict[str, list[str]] = {}
     for line in (folder / "lemma_overrides.csv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, _, entry = line.partition(",")
-            lexicon.setdefault(word, []).append(entry)
-    return lexicon
+            overrides.setdefault(word, []).append(entry)
+    return lines, overrides
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1 << 16)
 def lexicon_lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """{part of speech (UD): lemmas} of a lower-case word; empty for a word the lexicon lacks."""
+    lines, overrides = english_lexicon()
+    key = word + ","
+    index = bisect.bisect_left(lines, key)
+    entries = []
+    while index < len(lines) and lines[index].startswith(key):
+        entries.append(lines[index][len(key):])
+        index += 1
     readings: dict[str, tuple[str, ...]] = {}
-    for entry in english_lexicon().get(word, ()):
+    for entry in (*entries, *overrides.get(word, ())):
         category, _, lemmas = entry.partition(",")
         part = category.upper()
         readings["AUX" if part == "MODAL" else part] = tuple(lemmas.split("/"))
@@ -698,14 +705,16 @@ def context_kind(word: str) -> str | None:
         return lower
     if len(lower) < 4 or not lower.isalpha() or lower in NOT_GERUNDS:
         return None
-    readings = lexicon_lemmas(lower)
-    if lower.endswith("ing") and any(verb != lower for verb in readings.get("VERB", ())):
-        return "ing"
+    if lower.endswith("ing"):
+        return "ing" if any(verb != lower for verb in lexicon_lemmas(lower).get("VERB", ())) else None
     if not word.islower():
         return None
     alone = lemmatize_english(lower)
-    if lower.endswith("s") and alone == lower and any(verb != lower for verb in readings.get("VERB", ())):
-        return "s"
+    if alone == lower and not lower.endswith("s"):
+        return None  # most words: a lemma of their own, no verb form to read otherwise
+    readings = lexicon_lemmas(lower)
+    if alone == lower:
+        return "s" if any(verb != lower for verb in readings.get("VERB", ())) else None
     if "NOUN" in readings and alone in readings.get("VERB", ()) and alone not in (
             *readings["NOUN"], *readings.get("ADJ", ())):
         return "noun"

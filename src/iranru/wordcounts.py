@@ -210,9 +210,10 @@ class Tally:
         for index, surface in enumerate(surfaces):
             if not counted[index]:
                 continue
-            lemma = in_context.get(index)
-            self.numbers[described(surface, sentence_lang, self.stopwords) if lemma is None
-                         else described_in_context(surface, lemma, self.stopwords)] += 1
+            if in_context and index in in_context:
+                self.numbers[described_in_context(surface, in_context[index], self.stopwords)] += 1
+            else:
+                self.numbers[described(surface, sentence_lang, self.stopwords)] += 1
 
     def add_context(self, run: str) -> None:
         """After the chunks of an English run are counted: the words whose neighbours change
