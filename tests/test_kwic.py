@@ -28,6 +28,15 @@ def test_lemma_finds_every_spelling_as_written() -> None:
     assert table["right"].tolist() == ["بزرگ", "کوچک", "آمدند"]  # context ends at a word
 
 
+def test_a_word_whose_lemma_context_decides_is_found_in_each_reading() -> None:
+    """`meeting` is the noun (lemma meeting) after a determiner and the verb (meet) before an
+    object: a search for it finds both, and the verb's other forms."""
+    doc = analysed("en.txt", "The meeting was long. They were meeting the minister. We met him.")
+    assert concordance([doc], "meeting")["match"].tolist() == ["meeting", "meeting", "met"]
+    assert concordance([doc], "the meeting")["match"].tolist() == ["The meeting"]
+    assert concordance([doc], "meet")["match"].tolist() == ["meeting", "met"]  # the verb only
+
+
 def test_letters_and_digits_compare_equal() -> None:
     doc = analysed("fa.txt", PERSIAN)
     assert concordance([doc], "روسیه")["match"].tolist() == ["روسيه"]  # Arabic yeh in the text

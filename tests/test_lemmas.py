@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from iranru import lemmas, resources
 from iranru.lemmas import lemmatize_english, lemmatize_persian
+from iranru.model import Document
+from iranru.tokens import analyze_document
 
 ZWNJ = "\u200c"  # zero-width non-joiner
 
@@ -149,6 +151,82 @@ def test_persian_lemmas(word: str, lemma: str) -> None:
 )
 def test_english_lemmas(word: str, lemma: str) -> None:
     assert lemmatize_english(word) == lemma
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        # simplemma restores an e or keeps a doubled consonant no word has: the lexicon's lemma
+        ("fixing", "fix"),  # simplemma: fixe
+        ("growing", "grow"),  # growe
+        ("deposited", "deposit"),  # deposite
+        ("cancelled", "cancel"),  # cancell
+        ("masses", "mass"),  # masse
+        ("making", "make"),  # a restored e that is right stays
+        ("sooooo", "so"),  # a shouted spelling is the word
+        ("Sooooo", "so"),
+        ("VERYYY", "very"),
+        ("prettty", "pretty"),
+        ("III", "iii"),  # three letters alike: a numeral, no shouting
+        ("Aug", "august"),  # a month cut short without its full stop
+        ("Fri", "friday"),
+        ("Jan", "jan"),  # also a given name
+        ("HAS", "have"),  # an auxiliary in capitals is no name
+        ("hidden", "hidden"),  # a participle mostly used as an adjective
+    ],
+)
+def test_english_lemmas_the_lexicon_mends(word: str, lemma: str) -> None:
+    assert lemmatize_english(word) == lemma
+
+
+def english_lemmas_in(text: str) -> list[tuple[str, str]]:
+    """(surface, lemma) of the words of an English text, as the token table has them."""
+    document = Document("t.txt", "t.txt", text, "utf-8")
+    return [(token.surface, token.lemma) for token in analyze_document(document).words]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # her: she's object form (lemma she) or the possessive (her), by what follows
+        ("I met her at the station.", [("her", "she")]),
+        ("She gave her the keys to her car.", [("her", "she"), ("her", "her")]),
+        ("We told her.", [("her", "she")]),  # no word after it
+        # its: the possessive, or "it's" without its apostrophe before no noun
+        ("Its a shame that the party lost its majority.", [("Its", "it"), ("its", "its")]),
+        ("The city kept its own police; its impossible to park there.",
+         [("its", "its"), ("its", "it")]),
+        # a word in -ing: a noun after a determiner, a verb after a form of be, a preposition
+        # or before its object
+        ("The meeting was held in Tehran.", [("meeting", "meeting")]),
+        ("They were meeting the minister.", [("meeting", "meet")]),
+        ("A painting of the shah hangs there.", [("painting", "painting")]),
+        ("She is painting the door.", [("painting", "paint")]),
+        ("After writing the letter, he left.", [("writing", "write")]),  # simplemma: writing
+        ("It was a wonderful meeting with reliable shipping.",  # after an adjective: a noun
+         [("meeting", "meeting"), ("shipping", "shipping")]),
+        ("The leading edge of the storm", [("leading", "lead")]),  # the + -ing + noun: a participle
+        ("The story is amazing.", [("amazing", "amazing")]),  # an adjective after be stays
+        # a verb in -s after a subject, which simplemma reads as a noun
+        ("It means that nothing remains.", [("means", "mean")]),
+        # a past form after a determiner is its noun
+        ("The thought that I thought of", [("thought", "thought"), ("thought", "think")]),
+        ("Their lives changed.", [("lives", "life")]),
+    ],
+)
+def test_english_lemmas_in_context(text: str, expected: list[tuple[str, str]]) -> None:
+    words = {surface.lower() for surface, _ in expected}
+    found = [(surface, lemma) for surface, lemma in english_lemmas_in(text) if surface.lower() in words]
+    assert found == expected
+
+
+def test_english_context_stops_at_a_sentence_or_line_end() -> None:
+    """A neighbour is a token of the same sentence: a line break or a full stop between them
+    leaves the word its lemma out of context, as freq's word counts see it too."""
+    assert english_lemmas_in("I was\nmeeting them.")[2] == ("meeting", "meet")  # before its object
+    assert english_lemmas_in("the\nmeeting")[1] == ("meeting", "meet")  # out of context
+    assert english_lemmas_in("the meeting")[1] == ("meeting", "meeting")
+    assert english_lemmas_in("It was the U.S. meeting.")[4] == ("meeting", "meet")
 
 
 def test_every_broken_plural_and_its_singular_is_a_word_hazm_lists() -> None:

@@ -60,6 +60,9 @@ PIECES = [
     "Россия", "é", "a\u00a0b", "x\x0by", "\u200c", "ي", "ك", "ـ", "ً",
     "1813.", "۱۸۱۳.", "3.14.", "‘همکاری’", "‹ی›", "'جنگ'", "„x“", "〝ایران〞", "«‘صلح’».", "۱۸۱۳.'",
     "*دقیقه", "-ماسک", "شیراز-", "صاحبنظران,", "_كه", "و…", "۲۰٪", "AFC،", "4.", "#کایل_اشتباهی",
+    # English words whose lemma their neighbours decide, and the neighbours that decide it
+    "her", "HER", "its", "Its", "meeting", "Meeting", "meeting,", "painting.", "means", "the", "was",
+    "a", "of", "it", "them", "book", "U.S.", "her's", "(meeting)",
 ]
 mixed_text = st.lists(
     st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", " ", " ", "", "\n", "  ", ". ", "\t"])),
@@ -78,6 +81,7 @@ lines_of_one_script = st.lists(st.sampled_from([
     "Russia's ally.", '"No." Then Iran.', "Iran .'--Iran", "1813", "", ". Iran", "x.@b.co", "۱۸۱۳ Tabriz",
     "U.S. policy", "Dr. Rubin", "کتاب ها", "said 'no.'-- Iran", "a\u00a0b", "۱۸۱۳. آمد",
     "1813. Iran came", "۱۹۴۵! Tabriz", "در سال 1813. آمد", "او گفت ‘همکاری’ و ‹ی›",
+    "the meeting", "was meeting her", "her book. Meeting them", "its a shame", "it means", "U.S. meeting",
 ]), max_size=30).map("\n".join)
 
 
@@ -100,5 +104,16 @@ def test_lines_of_one_script_are_taken_in_blocks_as_one_by_one(text: str, few: i
     "a@b.cox.@b.co ",  # an e-mail address from the full stop on: the cut drops no token
 ])
 def test_sentence_breaks_inside_a_chunk_are_counted_as_the_table_does(text: str) -> None:
+    fast, reference = both(text)
+    assert fast == reference
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting was held.\nI was meeting her and her friend.",  # the neighbours decide
+    "meeting\nthe meeting\nwas\nmeeting them",  # ...but only on the same line
+    "Its a shame. its roof and its. was meeting. Meeting them",  # a sentence break between
+    "We met Dr. Meeting and U.S. painting them.", "it means\tthat it means", "نشست meeting her",
+])
+def test_lemmas_in_context_are_counted_as_the_table_does(text: str) -> None:
     fast, reference = both(text)
     assert fast == reference

@@ -3,7 +3,7 @@
 A row's key is sha256 of the pipeline fingerprint and the decoded text. The fingerprint covers all
 the analysis reads: iranru's version, the normalisation and token options, the stopword lists
 (built-in and `--stopwords`, by content), the files under `data/`, the source of every iranru
-module and the versions of hazm, NLTK and simplemma. So a changed file, option, word list, code
+module and the versions of hazm, NLTK, simplemma and LemmInflect. So a changed file, option, word list, code
 or release is a cache miss, never a stale result. Values are marshal-ed columns, zlib-compressed
 (zlib's checksum catches damaged rows); no pickle, so a cache file cannot run code.
 """
@@ -35,7 +35,7 @@ BUSY_SECONDS = 5.0  # wait this long for another iranru writing the cache, then 
 PAYLOAD_FORMAT = 2
 QUERY_BATCH = 500  # keys per SELECT … IN (…): below SQLite's variable limit
 PACKAGE = Path(__file__).resolve().parent
-PIPELINE_LIBRARIES = ("hazm", "nltk", "simplemma")
+PIPELINE_LIBRARIES = ("hazm", "nltk", "simplemma", "lemminflect")
 STORED_FIELDS = ("start", "end", "norm", "lemma", "lang", "sentence", "is_word", "stopword")
 
 

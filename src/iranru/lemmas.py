@@ -1,8 +1,10 @@
 """Lemmas of single words, Persian after UD PerDT and English after UD EWT.
 
-A lemma is a function of the normalised word and its language alone, computed once per word
-type: word counts (wordcounts.py) have no sentence context, so an ambiguous form gets the
-lemma of its commoner reading (`کند` "does" rather than "slow", `Rose` the name).
+A lemma is a function of the normalised word and its language, computed once per word type,
+so an ambiguous form gets the lemma of its commoner reading (`کند` "does" rather than "slow",
+`Rose` the name); only a few English forms take theirs from the neighbouring tokens (`her`,
+`its`, words in -ing: see english_lemma_in_context), which the token table and word counts
+(wordcounts.py) see alike.
 
 Persian (PerDT's conventions): verbs, participles and auxiliaries as `past#present`
 (`می‌کند → کرد#کن`, `کرده → کرد#کن`, `باشد → بود#باش`, copula `است → #است`); plural
@@ -12,15 +14,19 @@ data/broken_plurals.csv); relational adjectives in ی kept (`فرهنگی`, `ا�
 Infinitives stay whole (PerDT tags them nouns: `کردن`).
 
 English (EWT's conventions): simplemma, plus UD's pronouns (me → i), informal spellings
-(u → you), irregular pasts simplemma misses and participles used as adjectives; a capitalised
-word is lemmatised only when its lower-case form is a common word (Meshed stays).
+(u → you), irregular pasts simplemma misses and participles used as adjectives, with
+LemmInflect's lexicon where simplemma makes up a lemma (fixing → fixe); a capitalised word is
+lemmatised only when its lower-case form is a common word (Meshed stays).
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
+import re
 from importlib import resources as package_files
+from pathlib import Path
 
 from iranru import resources
 from iranru.normalize.constants import ZWNJ
@@ -467,11 +473,22 @@ ENGLISH_ADJECTIVES = frozenset(
     devoted determined qualified experienced limited concerned frustrated embarrassed excited
     bored tired pleased disappointed satisfied worried scared terrified confused talented
     educated advanced detailed dedicated blessed renowned skilled unemployed organized
-    motivated biased naked crowded armed involved
+    motivated biased naked crowded armed involved hidden specialized aged inclined enlightened
+    outdated laden minded
     """.split()
 )
 # Times of day as UD writes them (4 PM → p.m.); in capitals only: "am" is a form of be.
-ENGLISH_FIXED_CAPITALS = {"AM": "a.m.", "PM": "p.m.", "A.M.": "a.m.", "P.M.": "p.m."}
+ENGLISH_FIXED_CAPITALS = {"AM": "a.m.", "PM": "p.m.", "A.M.": "a.m.", "P.M.": "p.m."} | {
+    # months and weekdays cut short without a full stop (Aug 12, Fri 3pm); Jan and Jun are also
+    # given names, Sat and Sun words
+    "Feb": "february", "Apr": "april", "Aug": "august", "Sep": "september", "Sept": "september",
+    "Oct": "october", "Nov": "november", "Dec": "december", "Tue": "tuesday", "Tues": "tuesday",
+    "Wed": "wednesday", "Thu": "thursday", "Thur": "thursday", "Thurs": "thursday", "Fri": "friday",
+}
+# Short words in capitals are mostly names (US, IT, IS) but not these auxiliaries (HAS, WAS).
+AUXILIARIES_IN_CAPITALS = frozenset("HAS HAD WAS ARE WERE DID DOES".split())
+# A letter written three times or more (sooooo, VERYYY): shouting, not spelling.
+ELONGATED = re.compile(r"([a-z])\1{2,}")
 
 
 @functools.cache
@@ -482,6 +499,7 @@ def common_inflected_english() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def lemmatize_english(word: str) -> str:
     """simplemma, lower-cased, with UD's pronouns and informal spellings. A capitalised word
     keeps its form unless its lower-case form is a common word (Posted → post, Best → good;
@@ -500,8 +518,12 @@ def lemmatize_english(word: str) -> str:
         return lower
     if any(char.isdigit() for char in word):  # 4th, 1990s, G8: simplemma spells them out
         return lower
+    if len(word) > 3 and ELONGATED.search(lower) and not lexicon_lemmas(lower):
+        shortened = unelongated(lower)  # Sooooo, VERYYY: no name
+        if shortened is not None:
+            return lemmatize_english(shortened)
     if not word.islower() and word[:1].isalpha():
-        capitals = word.isupper() and len(word) < 4  # US, IT, IS: names, not us, it, is
+        capitals = word.isupper() and len(word) < 4 and word not in AUXILIARIES_IN_CAPITALS  # US, IT
         lemma = simplemma.lemmatize(word, lang="en")  # its names: Palestinians → Palestinian
         if lower in common_inflected_english() and not capitals:  # Posted → post, Groups → group
             common = lemmatize_english(lower)
@@ -512,4 +534,252 @@ def lemmatize_english(word: str) -> str:
     if lemma.replace("-", "").lower() == lower.replace("-", "") or (
             len(word) <= 3 and len(lemma) > 2 * len(word)):
         return lower  # e-mail is no "email", wifi no "wi-fi", km no "kilometer"
-    return lemma.lower()
+    return known_lemma(lower, lemma.lower())
+
+
+# Which lemmas a word may have, by part of speech: LemmInflect's lexicon (Jascob 2019, built from
+# the SPECIALIST Lexicon and the Automatically Generated Inflection Database; MIT).
+LEXICON_ORDER = ("VERB", "NOUN", "ADJ", "ADV", "PROPN", "AUX")
+
+
+@functools.cache
+def english_lexicon() -> tuple[list[str], dict[str, list[str]]]:
+    """LemmInflect's tables as its Lemmatizer reads them: "word,category,lemma/lemma" lines
+    (lemma_lu.csv.gz), sorted for binary search, and the overrides over them
+    (lemma_overrides.csv), read without importing the package (0.3 s for numpy and its models)
+    and without a dictionary of every word (a lookup is a binary search: 20 ms to load)."""
+    import gzip
+    from importlib.util import find_spec
+
+    spec = find_spec("lemminflect")
+    assert spec is not None and spec.submodule_search_locations, "lemminflect is not installed"
+    folder = Path(spec.submodule_search_locations[0]) / "resources"
+    with gzip.open(folder / "lemma_lu.csv.gz") as table:
+        lines = sorted(table.read().decode("utf-8").splitlines())
+    overrides: dict[str, list[str]] = {}
+    for line in (folder / "lemma_overrides.csv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, entry = line.partition(",")
+            overrides.setdefault(word, []).append(entry)
+    return lines, overrides
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def lexicon_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """{part of speech (UD): lemmas} of a lower-case word; empty for a word the lexicon lacks."""
+    lines, overrides = english_lexicon()
+    key = word + ","
+    index = bisect.bisect_left(lines, key)
+    entries = []
+    while index < len(lines) and lines[index].startswith(key):
+        entries.append(lines[index][len(key):])
+        index += 1
+    readings: dict[str, tuple[str, ...]] = {}
+    for entry in (*entries, *overrides.get(word, ())):
+        category, _, lemmas = entry.partition(",")
+        part = category.upper()
+        readings["AUX" if part == "MODAL" else part] = tuple(lemmas.split("/"))
+    return readings
+
+
+def unelongated(word: str) -> str | None:
+    """The word a shouted spelling stands for (sooooo → so, prettty → pretty), if the lexicon
+    knows it with each run of letters written twice or once."""
+    for candidate in (ELONGATED.sub(r"\1\1", word), ELONGATED.sub(r"\1", word)):
+        if len(candidate) > 1 and lexicon_lemmas(candidate):
+            return candidate
+    return None
+
+
+def known_lemma(word: str, lemma: str) -> str:
+    """simplemma's lemma unless it is no word at all (fixing → fixe, cancelled → cancell,
+    masses → masse): then the lexicon's (fix, cancel, mass); or unless simplemma cut an ending
+    off a word the lexicon knows as a lemma of its own and not as that (weed → wee)."""
+    doubled = lemma[-1:] == lemma[-2:-1] and lemma[-1:] not in "aeiou"
+    if lemma == word or not (lemma.endswith("e") or doubled):
+        return lemma  # simplemma's slips all end in a restored e or a doubled consonant
+    readings = lexicon_lemmas(word)
+    if lexicon_lemmas(lemma):
+        own = any(word in lemmas for lemmas in readings.values())
+        cut = word.startswith(lemma) and not any(lemma in lemmas for lemmas in readings.values())
+        return word if own and cut else lemma
+    for part in LEXICON_ORDER:
+        if readings.get(part):
+            return readings[part][0]
+    return lemma
+
+
+# --- English in context ------------------------------------------------------------------------
+
+# A few common forms have two readings that only the neighbouring words tell apart (UD EWT):
+# `her` is she's object form (lemma she: "I met her") or the possessive (her: "her book"); `its`
+# is the possessive (its) or "it's" written without the apostrophe (it: "its a shame"); a word
+# in -ing is a noun after a determiner (the meeting, lemma meeting) and a verb after a form of
+# be or before its object (was meeting them, lemma meet). A neighbour is a token of the same
+# sentence; a sentence start or end, a punctuation mark and a word that ends in a full stop
+# (which may end the sentence before) are all "no word" (NO_WORD).
+NO_WORD = ""
+DETERMINERS = frozenset(
+    "a an the this these those my your his our their its every each no another whose".split())
+# After these a word in -ing is a noun whatever follows (a learning disability); after the other
+# determiners it may be a participle before its noun (the leading edge, our growing economy).
+INDEFINITE_DETERMINERS = frozenset("a an this every each no another".split())
+DEMONSTRATIVES = frozenset("this these those".split())  # also pronouns, subjects of a verb
+FORMS_OF_BE = frozenset("be am is are was were been being 'm 're im not n't".split())
+# A word in -ing after these is a gerund, which UD counts as a verb (for making, by leaving).
+BEFORE_GERUNDS = frozenset("of for by about after before without while when".split())
+# Words that begin a verb's object, so a word in -ing before them is a verb (making the bed).
+OBJECT_STARTS = frozenset(
+    """
+    the a an this that these those my your his her its our their me him us them it some any all
+    what how whether
+    """.split()
+)
+# Function words: after a determiner and before one of them (or no word), a word in -ing is a
+# noun (the meeting of, the painting is); before a content word it may still be a participle
+# (the leading edge) and keeps its lemma out of context. Also what may follow `her` as an
+# object (gave her the book, told her to go) but not as a possessive (her book).
+FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those my your his her its our their some any no every each all both
+    to of and or but nor in on at for with from by about into onto over under up out off down back
+    away again too so as than if when while because though then there here now me him us them you
+    it i he she we they who what which is are was were be been being am 's 're 'm has have had will
+    would can could should may might must do does did not n't
+    """.split()
+)
+# After `its`, these make it "it's" (its a shame, its not, its been, its very good).
+AFTER_IT_IS = frozenset(
+    """
+    a an the not so very really just been going gonna all too ok okay always only about like that
+    what because pretty still my your his her our their no such
+    """.split()
+)
+# Adverbs that make the word in -ing after them an adjective (very loving, so mesmerizing).
+INTENSIFIERS = frozenset("very so too most more less quite extremely truly incredibly absolutely".split())
+OPEN_CLASSES = frozenset({"ADJ", "ADV", "VERB"})  # an adjective before -ing: no adverb, no verb
+# Subjects after which a word in -s that simplemma reads as a noun is a verb (it means, this
+# remains).
+SUBJECTS = frozenset("he she it this that which who what".split())
+# Nouns in -ing whose verb reading is rare (evening: "evening the score").
+NOT_GERUNDS = frozenset("evening".split())
+
+
+# What the rules see of an open-class neighbour: whether the lexicon reads it as an adjective
+# (and not an adverb or a verb: public, wonderful) and whether as a noun (a number is one).
+ADJECTIVE, ADJECTIVE_OR_NOUN, NOUN, OTHER_WORD = "<adjective>", "<adjective|noun>", "<noun>", "<word>"
+WORD_CLASSES = frozenset({ADJECTIVE, ADJECTIVE_OR_NOUN, NOUN, OTHER_WORD})
+
+
+@functools.cache
+def closed_words() -> frozenset[str]:
+    """The words the rules name, each its own class."""
+    return DETERMINERS | FORMS_OF_BE | BEFORE_GERUNDS | OBJECT_STARTS | FUNCTION_WORDS | AFTER_IT_IS | (
+        INTENSIFIERS | SUBJECTS | {"own"})  # its own
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def neighbour_class(token: str | None) -> str:
+    """What the rules see of a neighbour: NO_WORD, a word they name (lower case), or the
+    classes of any other word (see WORD_CLASSES). Sentence breaks fall only where it is NO_WORD,
+    so counting by chunks (wordcounts.py) sees the classes the sentence-by-sentence path sees."""
+    if token is None or token in WORD_CLASSES:
+        return token or NO_WORD
+    if not any(char.isalnum() for char in token) or token[-1] in ".?!":
+        return NO_WORD
+    lower = token.lower()
+    if lower in closed_words():
+        return lower
+    readings = {"NOUN"} if any(char.isdigit() for char in lower) else set(lexicon_lemmas(lower))
+    noun = bool(readings & {"NOUN", "PROPN"})
+    if readings & OPEN_CLASSES == {"ADJ"}:
+        return ADJECTIVE_OR_NOUN if noun else ADJECTIVE
+    return NOUN if noun else OTHER_WORD
+
+
+@functools.cache
+def context_kind(word: str) -> str | None:
+    """Which rule of english_lemma_in_context can change this English word's lemma: "her",
+    "its", "ing" (meeting), "s" (a verb in -s simplemma reads as a noun: means) or "noun" (a
+    word whose lemma out of context is a verb's, which has a noun reading too: thought, lives);
+    None for the rest."""
+    lower = word.lower()
+    if lower in ("her", "its"):
+        return lower
+    if len(lower) < 4 or not lower.isalpha() or lower in NOT_GERUNDS:
+        return None
+    if lower.endswith("ing"):
+        return "ing" if any(verb != lower for verb in lexicon_lemmas(lower).get("VERB", ())) else None
+    if not word.islower():
+        return None
+    alone = lemmatize_english(lower)
+    if alone == lower and not lower.endswith("s"):
+        return None  # most words: a lemma of their own, no verb form to read otherwise
+    readings = lexicon_lemmas(lower)
+    if alone == lower:
+        return "s" if any(verb != lower for verb in readings.get("VERB", ())) else None
+    if "NOUN" in readings and alone in readings.get("VERB", ()) and alone not in (
+            *readings["NOUN"], *readings.get("ADJ", ())):
+        return "noun"
+    return None
+
+
+def english_lemmas_of(word: str) -> frozenset[str]:
+    """Every lemma an English word may take in some context (meeting: meet, meeting), so that a
+    search for the word alone finds it in each of its readings."""
+    alone = lemmatize_english(word)
+    kind = context_kind(word)
+    lower = word.lower()
+    readings = lexicon_lemmas(lower)
+    if kind in ("her", "its"):
+        return frozenset({"she", "her"} if kind == "her" else {"it", "its"})
+    if kind == "ing":
+        return frozenset({alone, lower, readings["VERB"][0]})
+    if kind == "s":
+        return frozenset({alone, readings["VERB"][0]})
+    if kind == "noun":
+        return frozenset({alone, readings["NOUN"][0]})
+    return frozenset({alone})
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def depends_on_context(word: str) -> bool:
+    """Can the neighbours change this English word's lemma (see english_lemma_in_context)?"""
+    return context_kind(word) is not None
+
+
+def english_lemma_in_context(word: str, before: str | None, after: str | None) -> str | None:
+    """The lemma of `word` between the tokens `before` and `after` (None: none), or None when
+    its lemma out of context holds there."""
+    if not depends_on_context(word):
+        return None
+    return lemma_in_context(word, neighbour_class(before), neighbour_class(after))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def lemma_in_context(word: str, before: str, after: str) -> str | None:
+    lower = word.lower()
+    if lower == "her":
+        return "she" if after == NO_WORD or after in FUNCTION_WORDS else "her"
+    if lower == "its":
+        if after in AFTER_IT_IS or after in (ADJECTIVE, OTHER_WORD):
+            return "it"  # its a shame, its illegal: no noun (nor own) follows a possessive
+        return "its"
+    kind = context_kind(word)
+    if kind == "noun":  # the thought, their lives (but this does, these left: pronouns)
+        return lexicon_lemmas(lower)["NOUN"][0] if before in DETERMINERS - DEMONSTRATIVES else None
+    alone = lemmatize_english(word)
+    verb = alone if alone != lower else lexicon_lemmas(lower)["VERB"][0]
+    if kind == "s":  # it means, this remains
+        return verb if before in SUBJECTS else None
+    if before in FORMS_OF_BE:
+        # is amazing stays an adjective, was meeting is a verb
+        return None if alone == lower and "ADJ" in lexicon_lemmas(lower) else verb
+    noun_follows = after != NO_WORD and after not in FUNCTION_WORDS
+    if before in INDEFINITE_DETERMINERS or (before in DETERMINERS and not noun_follows):
+        return lower  # a meeting, this painting; the meeting of, my understanding that
+    if after in OBJECT_STARTS or before in BEFORE_GERUNDS:
+        return verb
+    if before in INTENSIFIERS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN):
+        return lower  # very loving, public housing, fast shipping
+    return None

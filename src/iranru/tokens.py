@@ -11,7 +11,7 @@ import itertools
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from iranru import resources
@@ -24,8 +24,14 @@ from iranru.language import (
     language_of_token,
     script_counts,
 )
-from iranru.lemmas import lemmatize_english, lemmatize_persian
-from iranru.model import AnalyzedDocument, Document, TokenTable
+from iranru.lemmas import (
+    depends_on_context,
+    english_lemma_in_context,
+    english_lemmas_of,
+    lemmatize_english,
+    lemmatize_persian,
+)
+from iranru.model import AnalyzedDocument, Document, Token, TokenTable
 from iranru.normalize import align, normalize_text, original_span, zwnj_evidence_of
 from iranru.normalize.constants import ZWNJ
 from iranru.normalize.fa import DIGIT_TO_LATIN
@@ -338,6 +344,31 @@ def is_word(surface: str) -> bool:
     return any(char.isalnum() for char in surface)
 
 
+def lemmas_of(token: Token) -> frozenset[str]:
+    """The lemmas a searched word stands for: its own, and for an English word whose
+    neighbours decide its lemma every one they may give it (a search for meeting finds the
+    meeting and was meeting)."""
+    if token.lang == EN and depends_on_context(token.surface):
+        return english_lemmas_of(token.surface) | {token.lemma}
+    return frozenset({token.lemma})
+
+
+def context_lemmas(surfaces: Sequence[str]) -> dict[int, str]:
+    """{index: lemma} of the English words of an English sentence (its token surfaces) whose
+    lemma their neighbours decide (her, its, meeting: see english_lemma_in_context). Word counts
+    (wordcounts.py) see the same neighbours: the tokens around, on the same line."""
+    lemmas: dict[int, str] = {}
+    if not any(map(depends_on_context, surfaces)):
+        return lemmas
+    for index, surface in enumerate(surfaces):
+        if depends_on_context(surface) and describe_token(surface, EN)[1] == EN:
+            lemma = english_lemma_in_context(surface, surfaces[index - 1] if index else None,
+                                             surfaces[index + 1] if index + 1 < len(surfaces) else None)
+            if lemma is not None:
+                lemmas[index] = lemma
+    return lemmas
+
+
 def is_footnote_marker(normalized: str, start: int, end: int) -> bool:
     """`[12]` after a sentence is a note reference, not the number twelve."""
     return (
@@ -439,6 +470,12 @@ class TableBuilder:
         self.types[surface, sentence_lang] = entry
         return entry
 
+    def in_context(self, surface: str, lemma: str) -> tuple[int, bool]:
+        """(lemma id, is stopword) of an English word whose lemma its sentence decided."""
+        norm = describe_token(surface, EN)[0]
+        stop = norm in self.stopwords[EN] or lemma in self.stopwords[EN]
+        return self.ids.setdefault(lemma, len(self.ids)), stop
+
     def add_segment(self, text: str, offset: int, end: int, normalize_options: NormalizeOptions | None,
                     zwnj_evidence: tuple[int, int, int] | None = None) -> None:
         segment = text[offset:end]
@@ -457,10 +494,15 @@ class TableBuilder:
             splitter = persian_token_spans if sentence_lang == FA else english_token_spans
             filled = len(self.starts)
             has_word = False
-            for start, end in splitter(sentence, sentence_start):
+            spans = list(splitter(sentence, sentence_start))
+            in_context = context_lemmas([normalized[start:end] for start, end in spans]) if (
+                sentence_lang == EN) else {}
+            for index, (start, end) in enumerate(spans):
                 surface = normalized[start:end]
                 norm_id, lemma_id, lang_id, word, stop, number = (
                     types.get((surface, sentence_lang)) or describe(surface, sentence_lang))
+                if in_context and index in in_context:
+                    lemma_id, stop = self.in_context(surface, in_context[index])
                 if number and is_footnote_marker(normalized, start, end):
                     word, stop, lemma_id = False, False, norm_id
                 if widen_spans:

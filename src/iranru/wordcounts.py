@@ -24,6 +24,7 @@ from typing import Any
 
 from iranru import resources
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
+from iranru.lemmas import NO_WORD, depends_on_context, neighbour_class
 from iranru.model import Document, Vocabulary, VocabularyDelta, WordCounts, WordKey
 from iranru.normalize import normalize_text
 from iranru.normalize.zwnj import chunks_of
@@ -31,6 +32,7 @@ from iranru.settings import NormalizeOptions, TokenOptions
 from iranru.tokens import (
     MAX_SEGMENT,
     StopwordSets,
+    context_lemmas,
     describe_token,
     document_segments,
     english_token_spans,
@@ -167,9 +169,13 @@ class ChunkKeys(dict[str, "int | Several | None"]):
     def __init__(self, sentence_lang: str, stopwords: StopwordSets) -> None:
         super().__init__()
         self.sentence_lang, self.stopwords = sentence_lang, stopwords
+        self.in_context: set[str] = set()  # English chunks with a word whose lemma context decides
 
     def __missing__(self, chunk: str) -> int | Several | None:
-        numbers = [number for token in chunk_tokens(chunk, self.sentence_lang)
+        tokens = chunk_tokens(chunk, self.sentence_lang)
+        if self.sentence_lang == EN and any(map(depends_on_context, tokens)):
+            self.in_context.add(chunk)
+        numbers = [number for token in tokens
                    if (number := described(token, self.sentence_lang, self.stopwords)) is not None]
         value = None if not numbers else numbers[0] if len(numbers) == 1 else Several(numbers)
         if len(self) < MAX_KNOWN:
@@ -197,6 +203,47 @@ class Tally:
     def add_surface(self, surface: str, sentence_lang: str) -> None:
         self.numbers[described(surface, sentence_lang, self.stopwords)] += 1
 
+    def add_sentence(self, surfaces: list[str], counted: list[bool], sentence_lang: str) -> None:
+        """The tokens of one sentence, those `counted` (not note references) counted; in English
+        some take their lemma from their neighbours (context_lemmas)."""
+        in_context = context_lemmas(surfaces) if sentence_lang == EN else {}
+        for index, surface in enumerate(surfaces):
+            if not counted[index]:
+                continue
+            if in_context and index in in_context:
+                self.numbers[described_in_context(surface, in_context[index], self.stopwords)] += 1
+            else:
+                self.numbers[described(surface, sentence_lang, self.stopwords)] += 1
+
+    def add_context(self, run: str) -> None:
+        """After the chunks of an English run are counted: the words whose neighbours change
+        their lemma move from their lemma out of context to the one in context. Neighbours are
+        the tokens around on the same line, as the sentence-by-sentence path sees them (a
+        sentence break falls only after a mark or a word ending in one, which the rules take
+        for no word)."""
+        known = PROCESS.chunk_keys.get((EN, self.stopwords))
+        if known is None or not known.in_context:
+            return
+        chosen = known.in_context
+        for line in run.split("\n"):
+            chunks = line.split()
+            if chosen.isdisjoint(chunks):
+                continue
+            for index, chunk in enumerate(chunks):
+                if chunk in chosen:
+                    self.move_to_context(chunks, index)
+
+    def move_to_context(self, chunks: list[str], index: int) -> None:
+        last = len(chunks) - 1
+        before = neighbour_class(english_chunk_tokens(chunks[index - 1])[-1]) if index else NO_WORD
+        after = neighbour_class(english_chunk_tokens(chunks[index + 1])[0]) if index < last else NO_WORD
+        for surface, lemma in lemmas_in_chunk(chunks[index], before, after):
+            self.numbers[described(surface, EN, self.stopwords)] -= 1
+            self.numbers[described_in_context(surface, lemma, self.stopwords)] += 1
+            self.moved = True
+
+    moved = False
+
     def type_counts(self) -> dict[int, int]:
         """Word types (numbers in `vocabulary`) and their counts, in the order first met."""
         numbers = self.numbers
@@ -205,6 +252,9 @@ class Tally:
             count = numbers.pop(several)
             for number in several:
                 numbers[number] += count
+        if self.moved:  # every occurrence of a type may have moved to another lemma
+            for number in [number for number, count in numbers.items() if count <= 0]:
+                del numbers[number]
         return numbers  # type: ignore[return-value]
 
 
@@ -218,6 +268,19 @@ def described(surface: str, sentence_lang: str, stopwords: StopwordSets) -> int 
         if len(known) < MAX_KNOWN:
             known[surface] = number
     return number  # type: ignore[return-value]
+
+
+def described_in_context(surface: str, lemma: str, stopwords: StopwordSets) -> int:
+    """The number of an English word counted under the lemma its sentence gave it."""
+    known = PROCESS.word_keys.setdefault((EN, stopwords), {})
+    number = known.get((surface, lemma))  # type: ignore[call-overload]
+    if number is None:
+        norm, lang, _, _ = describe_token(surface, EN)
+        stop = norm in stopwords[lang] or lemma in stopwords[lang]
+        number = PROCESS.vocabulary.number((norm, lemma, lang, stop))
+        if len(known) < MAX_KNOWN:
+            known[(surface, lemma)] = number  # type: ignore[index]
+    return number
 
 
 UNKNOWN = object()
@@ -413,6 +476,7 @@ def count_run(text: str, start: int, end: int, lang: str, tally: Tally) -> None:
     spaces: the chunks are counted, and each distinct one is tokenised once."""
     if lang == EN:
         tally.add_chunks(text[start:end].split(), lang)
+        tally.add_context(text[start:end])
         return
     cut = chunks_of(text)  # the pieces ZWNJ repair cut the text into, if it did
     if cut is None or text.find("\t", start, end) >= 0:
@@ -426,6 +490,21 @@ def count_run(text: str, start: int, end: int, lang: str, tally: Tally) -> None:
 
 
 MAX_KNOWN = 1 << 18  # chunk and word types remembered per process and language
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def english_chunk_tokens(chunk: str) -> tuple[str, ...]:
+    return chunk_tokens(chunk, EN) or ("",)  # a chunk of note references alone: no word
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def lemmas_in_chunk(chunk: str, before: str, after: str) -> tuple[tuple[str, str], ...]:
+    """(surface, lemma) of the words of an English chunk whose lemma its neighbours change,
+    given the neighbour tokens' classes (see neighbour_class) on either side."""
+    tokens = english_chunk_tokens(chunk)
+    changed = context_lemmas([before or ".", *tokens, after or "."])  # "." stands for no word
+    return tuple((tokens[place - 1], lemma) for place, lemma in changed.items()
+                 if 0 < place <= len(tokens) and lemma != describe_token(tokens[place - 1], EN)[2])
 
 
 def chunk_tokens(chunk: str, lang: str) -> tuple[str, ...]:
@@ -450,11 +529,12 @@ def count_line(line: str, last_lang: str, tally: Tally) -> str:
                 tally.add_chunks(sentence.replace("\t", " ").split(" "), last_lang)
             else:
                 tally.add_chunks(sentence.split(), last_lang)
+                tally.add_context(sentence)
             continue
         splitter = persian_token_spans if last_lang == FA else english_token_spans
-        for start, end in splitter(sentence, sentence_start):
-            if not is_footnote_marker(line, start, end):
-                tally.add_surface(line[start:end], last_lang)
+        spans = list(splitter(sentence, sentence_start))
+        tally.add_sentence([line[start:end] for start, end in spans],
+                           [not is_footnote_marker(line, start, end) for start, end in spans], last_lang)
     return last_lang
 
 

