@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import itertools
-import operator
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from iranru.analysis.grouping import check_group_by, counted_languages, group_documents, group_name, per_10k
+from iranru.analysis.grouping import (
+    check_group_by,
+    counted_languages,
+    counts_toward_rate,
+    counts_toward_term,
+    group_documents,
+    group_name,
+    per_10k,
+    rule_mask,
+)
 from iranru.model import AnalyzedDocument, Document, Numbering, Vocabulary, WordCounts
 
 if TYPE_CHECKING:
@@ -37,15 +45,19 @@ def gries_dp(part_counts: Sequence[int], part_sizes: Sequence[int]) -> float:
 
 
 def counted_mask(document: AnalyzedDocument, lang: str | None) -> bytes:
-    """1 for each token a rate is relative to: every word (stopwords too) in `lang`."""
+    """1 for each token a rate is relative to (see counts_toward_rate)."""
     table = document.table
-    if lang is None:
-        return table.is_word
-    if lang not in table.vocabulary:
-        return bytes(len(table))
-    lang_id = table.vocabulary.index(lang)
-    in_lang = zip(table.is_word, table.lang, strict=True)
-    return bytes(word and token_lang == lang_id for word, token_lang in in_lang)
+    language = table.vocabulary.__getitem__
+    return rule_mask(lambda word, lang_id: counts_toward_rate(word, language(lang_id), lang),
+                     table.is_word, table.lang)
+
+
+def term_mask(mask: bytes, stopwords: bytes, exclude_stopwords: bool) -> bytes:
+    """1 for each counted token (`mask`) that counts toward its term (see counts_toward_term)."""
+    def counts(counted: int, stopword: int) -> bool:
+        return bool(counted) and counts_toward_term(bool(stopword), exclude_stopwords)
+
+    return rule_mask(counts, mask, stopwords)
 
 
 def term_counts(
@@ -56,9 +68,7 @@ def term_counts(
     table = document.table
     keys = table.lemma if by == "lemma" else table.norm
     start, end = span or (0, len(table))
-    kept = mask[start:end]
-    if exclude_stopwords:
-        kept = bytes(map(operator.gt, kept, table.stopword[start:end]))
+    kept = term_mask(mask[start:end], table.stopword[start:end], exclude_stopwords)
     counts = Counter(itertools.compress(zip(keys[start:end], table.lang[start:end], strict=True), kept))
     vocabulary = table.vocabulary
     return Counter({(vocabulary[key], vocabulary[lang]): count for (key, lang), count in counts.items()})
@@ -177,14 +187,15 @@ class FrequencyCounter:
         _, _, langs, stops = vocabulary
         known = len(translation.term_ids)
         if len(langs) > known:  # new, or a process vocabulary that grew (documents counted here)
-            new_langs, new_stops = langs[known:], stops[known:]
-            in_lang = (np.ones(len(new_langs), bool) if self.lang is None
-                       else np.array(new_langs) == self.lang)
-            counted = in_lang & ~np.array(new_stops, bool) if self.exclude_stopwords else in_lang
+            # a vocabulary holds words only; the table's rules, applied per type
+            in_lang_flags = rule_mask(lambda lang: counts_toward_rate(True, lang, self.lang), langs[known:])
+            in_lang = np.frombuffer(in_lang_flags, bool)
+            term_flags = term_mask(in_lang_flags, bytes(stops[known:]), self.exclude_stopwords)
+            counted = np.frombuffer(term_flags, bool)
             translation.in_lang = np.concatenate((translation.in_lang, in_lang))
             translation.counted = np.concatenate((translation.counted, counted))
             translation.term_ids = np.concatenate((translation.term_ids,
-                                                   np.full(len(new_langs), UNSEEN, np.int64)))
+                                                   np.full(len(langs) - known, UNSEEN, np.int64)))
         return translation
 
     def compact(self, counts: Counter[Term]) -> tuple[array, array]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from iranru.errors import UsageError
 from iranru.model import AnalyzedDocument, Token, WordCounts
@@ -46,9 +47,29 @@ def check_group_by(group_by: str | None, columns: set[str]) -> None:
         raise UsageError(f"cannot group by '{group_by}': use one of {known}")
 
 
+def counts_toward_rate(is_word: bool, token_lang: str, lang: str | None) -> bool:
+    """The rule for what a rate is relative to: every word (stopwords too) in `lang`, in any
+    language with None. Token lists, token tables and word-count vocabularies all apply it
+    (tables and vocabularies through `rule_mask`); nothing else states it."""
+    return bool(is_word) and (lang is None or token_lang == lang)
+
+
+def counts_toward_term(stopword: bool, exclude_stopwords: bool) -> bool:
+    """The rule for whether a counted word counts toward its term, and whether n-grams and
+    collocates may show it: unless it is a stopword and stopwords are left out."""
+    return not (stopword and exclude_stopwords)
+
+
+def rule_mask(rule: Callable[..., bool], *columns: Sequence[Any]) -> bytes:
+    """1 or 0 for each row of the parallel `columns`: `rule` applied once per distinct row (a
+    word flag and a language: a handful), then looked up for every row at C speed."""
+    verdicts = {row: rule(*row) for row in set(zip(*columns, strict=True))}
+    return bytes(map(verdicts.__getitem__, zip(*columns, strict=True)))
+
+
 def counted_words(document: AnalyzedDocument, lang: str | None) -> list[Token]:
-    """The word tokens a rate is relative to: every word (stopwords too) in `lang`."""
-    return [token for token in document.words if lang is None or token.lang == lang]
+    """The word tokens a rate is relative to (see counts_toward_rate)."""
+    return [token for token in document.words if counts_toward_rate(token.is_word, token.lang, lang)]
 
 
 def term_key(token: Token, by: str) -> str:
@@ -62,12 +83,13 @@ def sentence_runs(document: AnalyzedDocument, lang: str | None) -> list[list[Tok
     current: list[Token] = []
     sentence = None
     for token in document.words:
-        if token.sentence != sentence or (lang is not None and token.lang != lang):
+        counted = counts_toward_rate(token.is_word, token.lang, lang)
+        if token.sentence != sentence or not counted:
             if current:
                 runs.append(current)
             current = []
             sentence = token.sentence
-        if lang is None or token.lang == lang:
+        if counted:
             current.append(token)
     if current:
         runs.append(current)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from iranru.analysis.grouping import group_documents
+from iranru.analysis.grouping import counted_words, group_documents
 from iranru.errors import UsageError
 from iranru.model import AnalyzedDocument, Document, Token
 
@@ -103,7 +103,7 @@ def concordance(
     for name, members in group_documents(documents, group_by).items():
         found = []
         for document in members:
-            words = [token for token in document.words if lang is None or token.lang == lang]
+            words = counted_words(document, lang)
             spans = find_pattern(words, pattern) if regex is not None else find_term(words, query, exact)
             found.extend(concordance_rows(document, spans, width) if lang is None
                          else concordance_rows(document, remap(document, words, spans), width))
