@@ -25,20 +25,19 @@ from typing import Any
 from iranru import resources
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
 from iranru.model import Document, Vocabulary, VocabularyDelta, WordCounts, WordKey
-from iranru.normalize import normalize_text
 from iranru.normalize.zwnj import chunks_of
 from iranru.settings import NormalizeOptions, TokenOptions
 from iranru.tokens import (
+    LANGUAGE_BEFORE_TEXT,
     MAX_SEGMENT,
     StopwordSets,
-    describe_token,
-    document_segments,
+    describe_word,
     english_token_spans,
     is_footnote_marker,
-    persian_token_spans,
-    sentence_language,
-    sentence_spans,
+    normalized_segments,
+    sentences_of,
     stopword_sets,
+    token_spans,
 )
 
 SENTENCE_MARKS = frozenset(".!?؟⸮…")
@@ -57,13 +56,9 @@ def count_words(
     token_options: TokenOptions | None = None,
 ) -> WordCounts:
     """Count the words `analyze_document` would find, without building its table."""
-    token_options = token_options or TokenOptions()
-    segments, evidence = document_segments(document.text, normalize_options)
-    tally = Tally(stopword_sets(token_options.extra_stopwords))
-    last_lang = FA
-    for start, end in segments:
-        normalized = normalize_text(document.text[start:end], normalize_options, for_display=False,
-                                    zwnj_evidence=evidence)
+    tally = Tally(stopword_sets(token_options))
+    last_lang = LANGUAGE_BEFORE_TEXT
+    for _, _, normalized in normalized_segments(document.text, normalize_options):
         last_lang = count_surfaces(normalized, last_lang, tally)
     types = tally.type_counts()
     return WordCounts(document, tally.vocabulary.columns, array("I", types), array("I", types.values()))
@@ -226,10 +221,8 @@ MAX_TYPES = 1 << 20  # word types a process numbers before it starts afresh
 
 def word_key(surface: str, sentence_lang: str, stopwords: StopwordSets) -> WordKey | None:
     """A surface's counting key, None for no word."""
-    norm, lang, lemma, word = describe_token(surface, sentence_lang)
-    if not word:
-        return None
-    return norm, lemma, lang, norm in stopwords[lang] or lemma in stopwords[lang]
+    norm, lang, lemma, word, stop = describe_word(surface, sentence_lang, stopwords)
+    return (norm, lemma, lang, stop) if word else None
 
 
 def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
@@ -431,21 +424,18 @@ MAX_KNOWN = 1 << 18  # chunk and word types remembered per process and language
 def chunk_tokens(chunk: str, lang: str) -> tuple[str, ...]:
     """The tokens of one chunk between spaces, note references left out (see is_footnote_marker).
     hazm splits Persian at spaces, tabs and line breaks only, NLTK English at any white space."""
-    splitter = persian_token_spans if lang == FA else english_token_spans
-    return tuple(chunk[start:end] for start, end in splitter(chunk, 0)
+    return tuple(chunk[start:end] for start, end in token_spans(chunk, 0, lang)
                  if not is_footnote_marker(chunk, start, end))
 
 
 def count_line(line: str, last_lang: str, tally: Tally) -> str:
     """One line sentence by sentence, as TableBuilder reads it."""
-    for sentence_start, sentence_end in sentence_spans(line):
-        sentence = line[sentence_start:sentence_end]
-        last_lang = sentence_language(sentence) or last_lang
-        splitter = persian_token_spans if last_lang == FA else english_token_spans
-        for start, end in splitter(sentence, sentence_start):
+    sentence_lang = last_lang  # a line without sentences leaves the language as it was
+    for sentence_start, sentence_end, sentence_lang in sentences_of(line, last_lang):
+        for start, end in token_spans(line[sentence_start:sentence_end], sentence_start, sentence_lang):
             if not is_footnote_marker(line, start, end):
-                tally.add_surface(line[start:end], last_lang)
-    return last_lang
+                tally.add_surface(line[start:end], sentence_lang)
+    return sentence_lang
 
 
 PROCESS = CountingState()  # this process' word-counting state
