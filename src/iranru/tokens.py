@@ -120,10 +120,23 @@ def english_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
 
 
 def sentence_spans(text: str) -> Iterator[Span]:
+    """hazm's sentences in a line with at least as many Arabic-script letters as Latin ones,
+    Punkt's in the others; a line break always ends a sentence."""
     for start, end in paragraph_spans(text):
         arabic, latin = script_counts(text[start:end])
         splitter = persian_sentence_spans if arabic >= latin else english_sentence_spans
         yield from splitter(text, start, end)
+
+
+@functools.cache
+def sentence_end_marks() -> frozenset[str]:
+    """The characters after which sentence_spans may end a sentence inside a line of at most
+    MAX_SEGMENT characters: hazm's sentence-final marks and Punkt's (NOTE_AFTER_FULL_STOP's are
+    Punkt's), read from the splitters' own patterns."""
+    boundary = resources.persian_sentence_boundary().pattern  # (?<![!.?⸮؟])([!.?⸮؟]+)[ \n]+
+    hazm_marks = boundary[boundary.index("([") + 1 : boundary.index("]+)") + 1]
+    persian = {char for char in hazm_marks[1:-1] if re.fullmatch(hazm_marks, char)}
+    return frozenset(persian) | frozenset(resources.english_sentence_tokenizer()._lang_vars.sent_end_chars)
 
 
 def fallback_spans(text: str, offset: int) -> Iterator[Span]:

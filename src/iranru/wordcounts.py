@@ -35,19 +35,19 @@ from iranru.tokens import (
     english_token_spans,
     is_footnote_marker,
     normalized_segments,
+    sentence_end_marks,
+    sentence_language,
     sentences_of,
     stopword_sets,
     token_spans,
 )
 
-SENTENCE_MARKS = frozenset(".!?؟⸮…")
 # Punkt may also end a sentence with no white space, after a sentence-end mark followed by a
 # mark (`said "no."[12]`; see resources.english_break_in_word). If the mark starts a run of
 # closing quotes and brackets up to white space, Punkt moves the break onto that space (its
-# boundary realignment); before `--` it moves it to the end of the run. Elsewhere the break
-# stays after the sentence-end mark. A line where such a break falls inside a token
-# (`.'--Iran`, `http://x.ir/a.'Alet`) goes the exact way.
-CLOSING_RUN = re.compile("[\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\\s|--|$)")
+# boundary realignment, resources.english_closing_run); before `--` it moves it to the end of
+# the run. Elsewhere the break stays after the sentence-end mark. A line where such a break
+# falls inside a token (`.'--Iran`, `http://x.ir/a.'Alet`) goes the exact way.
 
 
 def count_words(
@@ -265,12 +265,17 @@ def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
 
 
 FEW_LINES = 64  # lines with the other script's letters a text may have and be taken in blocks
-# A line whose first sentence may end before its first letter (see single_language): a mark
-# between the line's start and its first letter of either script. The search starts at the
-# line break before the line (a literal, which the engine finds fast) or at the text's start.
-MARK_BEFORE_A_LETTER = re.compile(
-    f"[^\n{ARABIC_LETTERS.pattern[1:-1]}{LATIN_LETTERS.pattern[1:-1]}]*[{re.escape(''.join(SENTENCE_MARKS))}]")
-LINE_WITH_A_MARK_BEFORE_A_LETTER = re.compile("\n" + MARK_BEFORE_A_LETTER.pattern)
+
+
+@functools.cache
+def mark_before_a_letter() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line whose first sentence may end before its first letter (see single_language): a
+    sentence-end mark between the line's start and its first letter of either script. The
+    second pattern starts at the line break before the line (a literal, which the engine finds
+    fast), the first at the text's start."""
+    marks = re.escape("".join(sorted(sentence_end_marks())))
+    at_start = re.compile(f"[^\n{ARABIC_LETTERS.pattern[1:-1]}{LATIN_LETTERS.pattern[1:-1]}]*[{marks}]")
+    return at_start, re.compile("\n" + at_start.pattern)
 
 
 def search_start(letters: re.Pattern[str], line: str) -> int | None:
@@ -282,9 +287,10 @@ def lines_to_look_at(text: str, lines: list[str], starts: list[int], lang: str) 
     """The lines of a text in one script `lang` that single_language may not give `lang` even
     when they have no letter of the other script: too long, a sentence mark before their first
     letter or, in English, a sentence break inside a chunk."""
+    at_start, after_a_line_break = mark_before_a_letter()
     numbers = {bisect.bisect_right(starts, found.start() + 1) - 1
-               for found in LINE_WITH_A_MARK_BEFORE_A_LETTER.finditer(text)}
-    if MARK_BEFORE_A_LETTER.match(text):
+               for found in after_a_line_break.finditer(text)}
+    if at_start.match(text):
         numbers.add(0)
     if max(map(len, lines)) > MAX_SEGMENT:
         numbers.update(number for number, line in enumerate(lines) if len(line) > MAX_SEGMENT)
@@ -368,25 +374,27 @@ def single_language(
     first = first_latin if first_arabic is None else first_arabic
     if first is None:
         return last_lang
-    if not SENTENCE_MARKS.isdisjoint(line[:first]):
+    if not sentence_end_marks().isdisjoint(line[:first]):
         return None  # a sentence may end before the first letter
     if first_latin is not None and breaks_inside_a_chunk(line):
         return None
-    return FA if first_latin is None else EN
+    return sentence_language(line[first])  # letters of one script: the language of any one
 
 
 def breaks_inside_a_chunk(line: str) -> bool:
     """Could Punkt end a sentence of `line` where the tokens of a chunk cut there differ from
-    the chunk's (see CLOSING_RUN)? Tokens never span white space, so only the chunk around
-    each such place is tokenised, whole and cut."""
+    the chunk's (see the note on Punkt above)? Tokens never span white space, so only the chunk
+    around each such place is tokenised, whole and cut."""
+    closing_run = resources.english_closing_run()
     for match in resources.english_break_in_word().finditer(line):
         after_mark = match.start() + 1
-        run = CLOSING_RUN.match(line, after_mark)
-        if run is not None and not run.group().endswith("--"):
+        run = closing_run.match(line, after_mark)
+        before_dashes = run is not None and not run.group()[-1].isspace() and run.end() < len(line)
+        if run is not None and not before_dashes:
             continue  # the break moves onto white space or the line's end
         start = line.rfind(" ", 0, after_mark) + 1
         end = line.find(" ", after_mark) % (len(line) + 1)  # -1 (none) -> the line's end
-        cut = run.end() - 2 if run is not None else after_mark
+        cut = run.end() if run is not None else after_mark  # before the `--`
         if cut_changes_tokens(line[start:end], cut - start):
             return True
     return False
