@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import CORPUS, ENGLISH_SENTENCE, PERSIAN_SENTENCE
 from iranru import wordcounts
-from iranru.analysis.freq import FrequencyCounter, counted_mask, term_counts
+from iranru.analysis.freq import TermFrequencies, counted_mask, term_counts
 from iranru.analysis.grouping import counted_words, counts_toward_rate, counts_toward_term, rule_mask
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
 from iranru.model import AnalyzedDocument, Document
@@ -154,13 +154,17 @@ def test_the_table_masks_apply_the_counting_rules_token_by_token(
 def test_the_word_count_translation_applies_the_counting_rules_type_by_type(
     text: str, lang: str | None, exclude: bool,
 ) -> None:
+    """Each type's slot is the counter whose language it counts toward (-1: none), and it
+    counts toward a term as the rule says."""
     counted = count_words(Document("t.txt", "t.txt", text, "utf-8"))
-    translation = FrequencyCounter("lemma", lang, exclude).translation_of(counted.vocabulary)
+    frequencies = TermFrequencies("lemma", lang, exclude)
+    translation = frequencies.translation_of(counted.vocabulary)
     _, _, langs, stops = counted.vocabulary
-    in_lang = [counts_toward_rate(True, type_lang, lang) for type_lang in langs]
-    assert translation.in_lang.tolist() == in_lang
-    assert translation.counted.tolist() == [counted and counts_toward_term(stop, exclude)
-                                            for counted, stop in zip(in_lang, stops, strict=True)]
+    rates = [[counts_toward_rate(True, type_lang, counter.lang) for counter in frequencies.counters]
+             for type_lang in langs]
+    assert translation.slots.tolist() == [rate.index(True) if True in rate else -1 for rate in rates]
+    assert translation.counted.tolist() == [True in rate and counts_toward_term(stop, exclude)
+                                            for rate, stop in zip(rates, stops, strict=True)]
 
 
 @given(st.lists(st.tuples(st.integers(0, 3), st.sampled_from(["fa", "en", ""]))),
