@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 from conftest import CORPUS, ENGLISH_SENTENCE, PERSIAN_SENTENCE
 from iranru import wordcounts
 from iranru.analysis.freq import TermFrequencies, counted_mask, term_counts
-from iranru.analysis.grouping import counted_words, counts_toward_rate, counts_toward_term, rule_mask
+from iranru.analysis.grouping import (
+    counted_words,
+    counts_toward_rate,
+    counts_toward_term,
+    rule_mask,
+    term_key,
+)
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
 from iranru.model import AnalyzedDocument, Document
 from iranru.normalize import normalize_text
@@ -129,7 +135,7 @@ def check_table_rules(document: AnalyzedDocument, lang: str | None, exclude: boo
     assert counted_mask(document, lang) == bytes(rate)
     assert counted_words(document, lang) == [token for token, counted in zip(tokens, rate, strict=True)
                                              if counted]
-    expected = Counter((token.lemma if by == "lemma" else token.norm, token.lang)
+    expected = Counter((term_key(token, by), token.lang)
                        for token, counted in zip(tokens, rate, strict=True)
                        if counted and counts_toward_term(token.stopword, exclude))
     assert term_counts(document, by, counted_mask(document, lang), exclude) == expected

@@ -18,6 +18,7 @@ from iranru.analysis.grouping import (
     group_name,
     per_10k,
     rule_mask,
+    term_field,
 )
 from iranru.model import AnalyzedDocument, Document, Numbering, Vocabulary, WordCounts
 
@@ -66,7 +67,7 @@ def term_counts(
 ) -> Counter[Term]:
     """(term, lang) counts over the token ids of the masked tokens (within `span`, if given)."""
     table = document.table
-    keys = table.lemma if by == "lemma" else table.norm
+    keys = getattr(table, term_field(by))
     start, end = span or (0, len(table))
     kept = term_mask(mask[start:end], table.stopword[start:end], exclude_stopwords)
     counts = Counter(itertools.compress(zip(keys[start:end], table.lang[start:end], strict=True), kept))
@@ -268,7 +269,7 @@ class TermFrequencies:
             keys[unseen] = NOT_COUNTED
             counted_types = unseen[translation.counted[unseen]]
             norms, lemmas, langs, _ = translation.vocabulary
-            terms_of = (lemmas if self.by == "lemma" else norms).__getitem__
+            terms_of = {"norm": norms, "lemma": lemmas}[term_field(self.by)].__getitem__
             indices, type_slots = counted_types.tolist(), translation.slots[counted_types]
             numberings = map([counter.term_ids for counter in self.counters].__getitem__, type_slots.tolist())
             term_keys = zip(map(terms_of, indices), map(langs.__getitem__, indices), strict=True)

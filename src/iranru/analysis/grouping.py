@@ -72,8 +72,14 @@ def counted_words(document: AnalyzedDocument, lang: str | None) -> list[Token]:
     return [token for token in document.words if counts_toward_rate(token.is_word, token.lang, lang)]
 
 
+def term_field(by: str) -> str:
+    """The rule for what a term is: a word's lemma (by "lemma") or its norm (by "word"), as
+    the name of the Token field and TokenTable column that holds it."""
+    return "lemma" if by == "lemma" else "norm"
+
+
 def term_key(token: Token, by: str) -> str:
-    return token.lemma if by == "lemma" else token.norm
+    return getattr(token, term_field(by))
 
 
 def sentence_runs(document: AnalyzedDocument, lang: str | None) -> list[list[Token]]:
