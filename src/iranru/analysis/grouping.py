@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from iranru.errors import UsageError
-from iranru.model import AnalyzedDocument, Token, WordCounts
+from iranru.model import AnalyzedDocument, Document, Token, WordCounts
 
 LANGUAGES = ("fa", "en")
 
@@ -80,6 +80,19 @@ def term_field(by: str) -> str:
 
 def term_key(token: Token, by: str) -> str:
     return getattr(token, term_field(by))
+
+
+def term_words(term: str) -> list[Token]:
+    """The words of a search term or concept term, read as any text is (normalised,
+    tokenised, lemmatised): `قدرتهای`, `قدرت‌ها` and `قدرت ها` all become lemma `قدرت`."""
+    from iranru.tokens import analyze_document
+
+    return analyze_document(Document("<query>", "<query>", term, "utf-8")).words
+
+
+def in_one_sentence(words: Sequence[Token], first: int, last: int) -> bool:
+    """A phrase (a search term, a concept term) matches only inside one sentence."""
+    return words[first].sentence == words[last].sentence
 
 
 def sentence_runs(document: AnalyzedDocument, lang: str | None) -> list[list[Token]]:
