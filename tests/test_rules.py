@@ -5,6 +5,7 @@ form agrees with the rule as written, on real text (the corpus, and natural text
 from __future__ import annotations
 
 import functools
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -173,13 +174,14 @@ def test_the_word_count_translation_applies_the_counting_rules_type_by_type(
                                             for rate, stop in zip(rates, stops, strict=True)]
 
 
-@given(st.lists(st.tuples(st.integers(0, 3), st.sampled_from(["fa", "en", ""]))),
-       st.dictionaries(st.tuples(st.integers(0, 3), st.sampled_from(["fa", "en", ""])), st.booleans()))
-def test_a_rule_mask_is_the_rule_row_by_row(rows: list[tuple[int, str]], verdicts: dict) -> None:
-    def rule(number: int, lang: str) -> bool:
-        return verdicts.get((number, lang), False)
+@given(st.lists(st.tuples(st.integers(0, 1), st.integers(0, 300))),
+       st.dictionaries(st.tuples(st.integers(0, 1), st.integers(0, 300)), st.booleans()))
+def test_a_rule_mask_is_the_rule_row_by_row(rows: list[tuple[int, int]], verdicts: dict) -> None:
+    """A flag column as bytes and an id column as an array, as token tables hold them."""
+    def rule(flag: int, number: int) -> bool:
+        return verdicts.get((flag, number), False)
 
-    columns = ([number for number, _ in rows], [lang for _, lang in rows])
+    columns = (bytes(flag for flag, _ in rows), array("I", [number for _, number in rows]))
     assert rule_mask(rule, *columns) == bytes(rule(*row) for row in rows)
 
 

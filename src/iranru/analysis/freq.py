@@ -149,7 +149,10 @@ class FrequencyCounter:
 
     def in_language(self, langs: Sequence[str]) -> bytes:
         """1 for each word type (of a vocabulary: words only) in this counter's language."""
-        return rule_mask(lambda lang: counts_toward_rate(True, lang, self.lang), langs)
+        names: Numbering[str] = Numbering()
+        codes = list(map(names.__getitem__, langs))
+        values = list(names)
+        return rule_mask(lambda code: counts_toward_rate(True, values[code], self.lang), codes)
 
     def compact(self, counts: Counter[Term]) -> tuple[array, array]:
         return array("I", map(self.term_ids.__getitem__, counts)), array("I", counts.values())

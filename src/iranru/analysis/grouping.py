@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from iranru.errors import UsageError
 from iranru.model import AnalyzedDocument, Document, Token, WordCounts
@@ -60,11 +60,21 @@ def counts_toward_term(stopword: bool, exclude_stopwords: bool) -> bool:
     return not (stopword and exclude_stopwords)
 
 
-def rule_mask(rule: Callable[..., bool], *columns: Sequence[Any]) -> bytes:
-    """1 or 0 for each row of the parallel `columns`: `rule` applied once per distinct row (a
-    word flag and a language: a handful), then looked up for every row at C speed."""
-    verdicts = {row: rule(*row) for row in set(zip(*columns, strict=True))}
-    return bytes(map(verdicts.__getitem__, zip(*columns, strict=True)))
+def rule_mask(rule: Callable[..., bool], *columns: Sequence[int]) -> bytes:
+    """1 or 0 for each row of the parallel `columns` of small non-negative integers (flags,
+    vocabulary ids): `rule` applied once to each combination of the values they hold (a
+    handful), then looked up for every row by numpy."""
+    import numpy as np
+
+    codes = [np.frombuffer(column, np.uint8) if isinstance(column, bytes) else np.asarray(column, np.int64)
+             for column in columns]
+    if not len(codes[0]):
+        return b""
+    present = [np.flatnonzero(np.bincount(code)).tolist() for code in codes]
+    verdicts = np.zeros([values[-1] + 1 for values in present], bool)
+    for row in itertools.product(*present):
+        verdicts[row] = rule(*row)
+    return verdicts[tuple(codes)].tobytes()
 
 
 def counted_words(document: AnalyzedDocument, lang: str | None) -> list[Token]:
