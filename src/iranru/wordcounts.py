@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from iranru import resources
-from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
+from iranru.language import ARABIC_LETTERS, EN, LATIN_LETTERS
 from iranru.model import Document, Vocabulary, VocabularyDelta, WordCounts, WordKey
 from iranru.normalize.zwnj import chunks_of
 from iranru.settings import NormalizeOptions, TokenOptions
@@ -241,9 +241,11 @@ def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
     # One script (`lang`) on many lines, the other on few: lines of the one script alone (and
     # letterless lines after one) all have its language, so a block of them between the
     # lines that need looking at (`special`) is taken in at its first line of that script.
-    lang, letters, minority = (FA, ARABIC_LETTERS, first_latin) if first_latin is not None else (
-        EN, LATIN_LETTERS, first_arabic)
-    assert minority is not None
+    letters, minority = ((ARABIC_LETTERS, first_latin) if first_latin is not None
+                         else (LATIN_LETTERS, first_arabic))
+    first_letter = letters.search(text)
+    assert minority is not None and first_letter is not None
+    lang = sentence_language(first_letter.group())  # the language of the one script's letters
     special = sorted(set(minority).union(lines_to_look_at(text, lines, starts, lang)))
     number = 0
     for next_special in [*special, len(lines)]:
@@ -257,8 +259,8 @@ def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
                 walk.enter(first_of_lang, lang)
         if next_special < len(lines):
             line, other = lines[next_special], minority.get(next_special)
-            arabic = other if lang == EN else search_start(ARABIC_LETTERS, line)
-            latin = other if lang == FA else search_start(LATIN_LETTERS, line)
+            arabic = other if letters is LATIN_LETTERS else search_start(ARABIC_LETTERS, line)
+            latin = other if letters is ARABIC_LETTERS else search_start(LATIN_LETTERS, line)
             walk.line(next_special, arabic, latin)
         number = next_special + 1
     return walk.finish()
