@@ -103,6 +103,16 @@ def english_break_in_word() -> Any:
     return re.compile(f"{language._re_sent_end_chars}{language._re_non_word_chars}")
 
 
+@functools.cache
+def english_closing_run() -> Any:
+    """Punkt's boundary realignment: closing quotes and brackets after a sentence-end mark,
+    up to white space, `--` (not taken) or the end, which Punkt moves onto the sentence before."""
+    import re
+
+    realignment = english_sentence_tokenizer()._lang_vars.re_boundary_realignment
+    return re.compile(realignment.pattern, re.MULTILINE)
+
+
 def stopword_dir() -> Path:
     return Path(str(resources.files("iranru") / "stopwords"))
 

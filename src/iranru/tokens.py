@@ -127,10 +127,23 @@ def english_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
 
 
 def sentence_spans(text: str) -> Iterator[Span]:
+    """hazm's sentences in a line with at least as many Arabic-script letters as Latin ones,
+    Punkt's in the others; a line break always ends a sentence."""
     for start, end in paragraph_spans(text):
         arabic, latin = script_counts(text[start:end])
         splitter = persian_sentence_spans if arabic >= latin else english_sentence_spans
         yield from splitter(text, start, end)
+
+
+@functools.cache
+def sentence_end_marks() -> frozenset[str]:
+    """The characters after which sentence_spans may end a sentence inside a line of at most
+    MAX_SEGMENT characters: hazm's sentence-final marks and Punkt's (NOTE_AFTER_FULL_STOP's are
+    Punkt's), read from the splitters' own patterns."""
+    boundary = resources.persian_sentence_boundary().pattern  # (?<![!.?⸮؟])([!.?⸮؟]+)[ \n]+
+    hazm_marks = boundary[boundary.index("([") + 1 : boundary.index("]+)") + 1]
+    persian = {char for char in hazm_marks[1:-1] if re.fullmatch(hazm_marks, char)}
+    return frozenset(persian) | frozenset(resources.english_sentence_tokenizer()._lang_vars.sent_end_chars)
 
 
 def fallback_spans(text: str, offset: int) -> Iterator[Span]:
@@ -308,8 +321,9 @@ def lemmatize(word: str, lang: str) -> str:
     return word.lower()
 
 
-def stopword_sets(extra: tuple[Path, ...]) -> StopwordSets:
+def stopword_sets(token_options: TokenOptions | None) -> StopwordSets:
     """Built-in plus extra stopwords; an extra file edited between two calls is read again."""
+    extra = (token_options or TokenOptions()).extra_stopwords
     versions = tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in extra)
     return stopword_sets_of(versions)
 
@@ -369,16 +383,52 @@ def context_lemmas(surfaces: Sequence[str]) -> dict[int, str]:
     return lemmas
 
 
+def is_stopword(norm: str, lemma: str, lang: str, stopwords: StopwordSets) -> bool:
+    """A word is a stopword when its form or its lemma is listed for its language."""
+    return norm in stopwords[lang] or lemma in stopwords[lang]
+
+
+def describe_word(
+    surface: str, sentence_lang: str, stopwords: StopwordSets,
+) -> tuple[str, str, str, bool, bool]:
+    """(norm, lang, lemma, is_word, is_stopword) of a normalised surface, wherever it stands:
+    what the token table and the word counts both record (only a word is a stopword)."""
+    norm, lang, lemma, word = describe_token(surface, sentence_lang)
+    return norm, lang, lemma, word, word and is_stopword(norm, lemma, lang, stopwords)
+
+
+def is_note_number(norm: str) -> bool:
+    """What a note reference says, by its counting key: digits alone, of any script."""
+    return DIGITS_ONLY.fullmatch(norm) is not None
+
+
 def is_footnote_marker(normalized: str, start: int, end: int) -> bool:
-    """`[12]` after a sentence is a note reference, not the number twelve."""
+    """`[12]` after a sentence is a note reference, not the number twelve: no word."""
     return (
-        DIGITS_ONLY.fullmatch(fold_for_counting(normalized[start:end])) is not None
+        is_note_number(fold_for_counting(normalized[start:end]))
         and normalized[start - 1 : start] == "["
         and normalized[end : end + 1] == "]"
     )
 
 
 MARKS_OR_TATWEEL = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+LANGUAGE_BEFORE_TEXT = FA  # what a document's first sentence takes over if it has no letter
+
+
+def sentences_of(text: str, last_lang: str) -> Iterator[tuple[int, int, str]]:
+    """Each sentence of normalised `text`: its span and language, by its letters, or with none
+    the language of the sentence before (`last_lang` before the first)."""
+    for start, end in sentence_spans(text):
+        last_lang = sentence_language(text[start:end]) or last_lang
+        yield start, end, last_lang
+
+
+def token_spans(text: str, offset: int, lang: str) -> Iterator[Span]:
+    """The tokens of a sentence (or of a piece of one between white space) in `lang`: hazm's
+    rule for Persian, NLTK's for English."""
+    return persian_token_spans(text, offset) if lang == FA else english_token_spans(text, offset)
 
 
 def sentence_language(sentence: str) -> str:
@@ -427,17 +477,26 @@ def document_segments(
     return segments, evidence
 
 
+def normalized_segments(
+    text: str, normalize_options: NormalizeOptions | None,
+) -> Iterator[tuple[int, int, str]]:
+    """Each segment of a document (see document_segments) and its normalised form for
+    analysis, one at a time."""
+    segments, evidence = document_segments(text, normalize_options)
+    for start, end in segments:
+        yield start, end, normalize_text(text[start:end], normalize_options, for_display=False,
+                                         zwnj_evidence=evidence)
+
+
 def analyze_document(
     document: Document,
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
 ) -> AnalyzedDocument:
     """Normalise, split and lemmatise one document into a token table."""
-    token_options = token_options or TokenOptions()
-    builder = TableBuilder(stopword_sets(token_options.extra_stopwords))
-    segments, evidence = document_segments(document.text, normalize_options)
-    for start, end in segments:
-        builder.add_segment(document.text, start, end, normalize_options, evidence)
+    builder = TableBuilder(stopword_sets(token_options))
+    for start, end, normalized in normalized_segments(document.text, normalize_options):
+        builder.add_segment(document.text, start, end, normalized)
     return AnalyzedDocument(
         document=document,
         language=language_of_text(document.text),
@@ -450,7 +509,7 @@ class TableBuilder:
     """The token columns, filled segment by segment and sentence by sentence; arrays hold
     machine integers, and each word type is described once per document."""
 
-    def __init__(self, stopwords: dict[str, frozenset[str]]) -> None:
+    def __init__(self, stopwords: StopwordSets) -> None:
         self.stopwords = stopwords
         self.ids: dict[str, int] = {}
         self.types: dict[tuple[str, str], tuple[int, int, int, bool, bool, bool]] = {}
@@ -458,52 +517,46 @@ class TableBuilder:
             array("I") for _ in range(6))
         self.words, self.stops = bytearray(), bytearray()
         self.sentence_count = 0
-        self.last_lang = FA
+        self.last_lang = LANGUAGE_BEFORE_TEXT
 
     def describe(self, surface: str, sentence_lang: str) -> tuple[int, int, int, bool, bool, bool]:
-        """(norm id, lemma id, lang id, is word, is stopword, is a number) of a surface."""
-        norm, lang, lemma, word = describe_token(surface, sentence_lang)
-        stop = word and (norm in self.stopwords[lang] or lemma in self.stopwords[lang])
+        """(norm id, lemma id, lang id, is word, is stopword, may be a note reference) of a
+        surface; only a note number may be one (is_footnote_marker), so only one is looked at."""
+        norm, lang, lemma, word, stop = describe_word(surface, sentence_lang, self.stopwords)
         intern = self.ids.setdefault
         entry = (intern(norm, len(self.ids)), intern(lemma, len(self.ids)), intern(lang, len(self.ids)),
-                 word, stop, word and norm.isdigit())
+                 word, stop, is_note_number(norm))
         self.types[surface, sentence_lang] = entry
         return entry
 
     def in_context(self, surface: str, lemma: str) -> tuple[int, bool]:
         """(lemma id, is stopword) of an English word whose lemma its sentence decided."""
         norm = describe_token(surface, EN)[0]
-        stop = norm in self.stopwords[EN] or lemma in self.stopwords[EN]
-        return self.ids.setdefault(lemma, len(self.ids)), stop
+        return self.ids.setdefault(lemma, len(self.ids)), is_stopword(norm, lemma, EN, self.stopwords)
 
-    def add_segment(self, text: str, offset: int, end: int, normalize_options: NormalizeOptions | None,
-                    zwnj_evidence: tuple[int, int, int] | None = None) -> None:
+    def add_segment(self, text: str, offset: int, end: int, normalized: str) -> None:
+        """The tokens of text[offset:end], given its normalised form."""
         segment = text[offset:end]
-        normalized = normalize_text(segment, normalize_options, for_display=False,
-                                    zwnj_evidence=zwnj_evidence)
         mapping = align(segment, normalized)
         # only a text with combining marks or tatweel needs spans widened over them
         widen_spans = MARKS_OR_TATWEEL.search(segment) is not None
         last = len(segment)
         types, describe = self.types, self.describe
         columns = (self.starts, self.ends, self.norms, self.lemmas, self.langs)
-        for sentence_start, sentence_end in sentence_spans(normalized):
-            sentence = normalized[sentence_start:sentence_end]
-            sentence_lang = sentence_language(sentence) or self.last_lang
+        for sentence_start, sentence_end, sentence_lang in sentences_of(normalized, self.last_lang):
             self.last_lang = sentence_lang
-            splitter = persian_token_spans if sentence_lang == FA else english_token_spans
             filled = len(self.starts)
             has_word = False
-            spans = list(splitter(sentence, sentence_start))
+            spans = list(token_spans(normalized[sentence_start:sentence_end], sentence_start, sentence_lang))
             in_context = context_lemmas([normalized[start:end] for start, end in spans]) if (
                 sentence_lang == EN) else {}
             for index, (start, end) in enumerate(spans):
                 surface = normalized[start:end]
-                norm_id, lemma_id, lang_id, word, stop, number = (
+                norm_id, lemma_id, lang_id, word, stop, note_number = (
                     types.get((surface, sentence_lang)) or describe(surface, sentence_lang))
                 if in_context and index in in_context:
                     lemma_id, stop = self.in_context(surface, in_context[index])
-                if number and is_footnote_marker(normalized, start, end):
+                if note_number and is_footnote_marker(normalized, start, end):
                     word, stop, lemma_id = False, False, norm_id
                 if widen_spans:
                     original_start, original_end = original_span(segment, mapping, start, end)

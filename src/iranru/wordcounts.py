@@ -26,31 +26,32 @@ from iranru import resources
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
 from iranru.lemmas import NO_WORD, depends_on_context, neighbour_class
 from iranru.model import Document, Vocabulary, VocabularyDelta, WordCounts, WordKey
-from iranru.normalize import normalize_text
 from iranru.normalize.zwnj import chunks_of
 from iranru.settings import NormalizeOptions, TokenOptions
 from iranru.tokens import (
+    LANGUAGE_BEFORE_TEXT,
     MAX_SEGMENT,
     StopwordSets,
     context_lemmas,
     describe_token,
-    document_segments,
+    describe_word,
     english_token_spans,
     is_footnote_marker,
-    persian_token_spans,
+    is_stopword,
+    normalized_segments,
+    sentence_end_marks,
     sentence_language,
-    sentence_spans,
+    sentences_of,
     stopword_sets,
+    token_spans,
 )
 
-SENTENCE_MARKS = frozenset(".!?؟⸮…")
 # Punkt may also end a sentence with no white space, after a sentence-end mark followed by a
 # mark (`said "no."[12]`; see resources.english_break_in_word). If the mark starts a run of
 # closing quotes and brackets up to white space, Punkt moves the break onto that space (its
-# boundary realignment); before `--` it moves it to the end of the run. Elsewhere the break
-# stays after the sentence-end mark. A line where such a break falls inside a token
-# (`.'--Iran`, `http://x.ir/a.'Alet`) goes the exact way.
-CLOSING_RUN = re.compile("[\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\\s|--|$)")
+# boundary realignment, resources.english_closing_run); before `--` it moves it to the end of
+# the run. Elsewhere the break stays after the sentence-end mark. A line where such a break
+# falls inside a token (`.'--Iran`, `http://x.ir/a.'Alet`) goes the exact way.
 
 
 def count_words(
@@ -59,13 +60,9 @@ def count_words(
     token_options: TokenOptions | None = None,
 ) -> WordCounts:
     """Count the words `analyze_document` would find, without building its table."""
-    token_options = token_options or TokenOptions()
-    segments, evidence = document_segments(document.text, normalize_options)
-    tally = Tally(stopword_sets(token_options.extra_stopwords))
-    last_lang = FA
-    for start, end in segments:
-        normalized = normalize_text(document.text[start:end], normalize_options, for_display=False,
-                                    zwnj_evidence=evidence)
+    tally = Tally(stopword_sets(token_options))
+    last_lang = LANGUAGE_BEFORE_TEXT
+    for _, _, normalized in normalized_segments(document.text, normalize_options):
         last_lang = count_surfaces(normalized, last_lang, tally)
     types = tally.type_counts()
     return WordCounts(document, tally.vocabulary.columns, array("I", types), array("I", types.values()))
@@ -276,8 +273,7 @@ def described_in_context(surface: str, lemma: str, stopwords: StopwordSets) -> i
     number = known.get((surface, lemma))  # type: ignore[call-overload]
     if number is None:
         norm, lang, _, _ = describe_token(surface, EN)
-        stop = norm in stopwords[lang] or lemma in stopwords[lang]
-        number = PROCESS.vocabulary.number((norm, lemma, lang, stop))
+        number = PROCESS.vocabulary.number((norm, lemma, lang, is_stopword(norm, lemma, lang, stopwords)))
         if len(known) < MAX_KNOWN:
             known[(surface, lemma)] = number  # type: ignore[index]
     return number
@@ -289,10 +285,8 @@ MAX_TYPES = 1 << 20  # word types a process numbers before it starts afresh
 
 def word_key(surface: str, sentence_lang: str, stopwords: StopwordSets) -> WordKey | None:
     """A surface's counting key, None for no word."""
-    norm, lang, lemma, word = describe_token(surface, sentence_lang)
-    if not word:
-        return None
-    return norm, lemma, lang, norm in stopwords[lang] or lemma in stopwords[lang]
+    norm, lang, lemma, word, stop = describe_word(surface, sentence_lang, stopwords)
+    return (norm, lemma, lang, stop) if word else None
 
 
 def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
@@ -311,9 +305,11 @@ def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
     # One script (`lang`) on many lines, the other on few: lines of the one script alone (and
     # letterless lines after one) all have its language, so a block of them between the
     # lines that need looking at (`special`) is taken in at its first line of that script.
-    lang, letters, minority = (FA, ARABIC_LETTERS, first_latin) if first_latin is not None else (
-        EN, LATIN_LETTERS, first_arabic)
-    assert minority is not None
+    letters, minority = ((ARABIC_LETTERS, first_latin) if first_latin is not None
+                         else (LATIN_LETTERS, first_arabic))
+    first_letter = letters.search(text)
+    assert minority is not None and first_letter is not None
+    lang = sentence_language(first_letter.group())  # the language of the one script's letters
     special = sorted(set(minority).union(lines_to_look_at(text, lines, starts, lang)))
     number = 0
     for next_special in [*special, len(lines)]:
@@ -327,20 +323,25 @@ def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
                 walk.enter(first_of_lang, lang)
         if next_special < len(lines):
             line, other = lines[next_special], minority.get(next_special)
-            arabic = other if lang == EN else search_start(ARABIC_LETTERS, line)
-            latin = other if lang == FA else search_start(LATIN_LETTERS, line)
+            arabic = other if letters is LATIN_LETTERS else search_start(ARABIC_LETTERS, line)
+            latin = other if letters is ARABIC_LETTERS else search_start(LATIN_LETTERS, line)
             walk.line(next_special, arabic, latin)
         number = next_special + 1
     return walk.finish()
 
 
 FEW_LINES = 64  # lines with the other script's letters a text may have and be taken in blocks
-# A line whose first sentence may end before its first letter (see single_language): a mark
-# between the line's start and its first letter of either script. The search starts at the
-# line break before the line (a literal, which the engine finds fast) or at the text's start.
-MARK_BEFORE_A_LETTER = re.compile(
-    f"[^\n{ARABIC_LETTERS.pattern[1:-1]}{LATIN_LETTERS.pattern[1:-1]}]*[{re.escape(''.join(SENTENCE_MARKS))}]")
-LINE_WITH_A_MARK_BEFORE_A_LETTER = re.compile("\n" + MARK_BEFORE_A_LETTER.pattern)
+
+
+@functools.cache
+def mark_before_a_letter() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line whose first sentence may end before its first letter (see single_language): a
+    sentence-end mark between the line's start and its first letter of either script. The
+    second pattern starts at the line break before the line (a literal, which the engine finds
+    fast), the first at the text's start."""
+    marks = re.escape("".join(sorted(sentence_end_marks())))
+    at_start = re.compile(f"[^\n{ARABIC_LETTERS.pattern[1:-1]}{LATIN_LETTERS.pattern[1:-1]}]*[{marks}]")
+    return at_start, re.compile("\n" + at_start.pattern)
 
 
 def search_start(letters: re.Pattern[str], line: str) -> int | None:
@@ -352,9 +353,10 @@ def lines_to_look_at(text: str, lines: list[str], starts: list[int], lang: str) 
     """The lines of a text in one script `lang` that single_language may not give `lang` even
     when they have no letter of the other script: too long, a sentence mark before their first
     letter or, in English, a sentence break inside a chunk."""
+    at_start, after_a_line_break = mark_before_a_letter()
     numbers = {bisect.bisect_right(starts, found.start() + 1) - 1
-               for found in LINE_WITH_A_MARK_BEFORE_A_LETTER.finditer(text)}
-    if MARK_BEFORE_A_LETTER.match(text):
+               for found in after_a_line_break.finditer(text)}
+    if at_start.match(text):
         numbers.add(0)
     if max(map(len, lines)) > MAX_SEGMENT:
         numbers.update(number for number, line in enumerate(lines) if len(line) > MAX_SEGMENT)
@@ -438,25 +440,27 @@ def single_language(
     first = first_latin if first_arabic is None else first_arabic
     if first is None:
         return last_lang
-    if not SENTENCE_MARKS.isdisjoint(line[:first]):
+    if not sentence_end_marks().isdisjoint(line[:first]):
         return None  # a sentence may end before the first letter
     if first_latin is not None and breaks_inside_a_chunk(line):
         return None
-    return FA if first_latin is None else EN
+    return sentence_language(line[first])  # letters of one script: the language of any one
 
 
 def breaks_inside_a_chunk(line: str) -> bool:
     """Could Punkt end a sentence of `line` where the tokens of a chunk cut there differ from
-    the chunk's (see CLOSING_RUN)? Tokens never span white space, so only the chunk around
-    each such place is tokenised, whole and cut."""
+    the chunk's (see the note on Punkt above)? Tokens never span white space, so only the chunk
+    around each such place is tokenised, whole and cut."""
+    closing_run = resources.english_closing_run()
     for match in resources.english_break_in_word().finditer(line):
         after_mark = match.start() + 1
-        run = CLOSING_RUN.match(line, after_mark)
-        if run is not None and not run.group().endswith("--"):
+        run = closing_run.match(line, after_mark)
+        before_dashes = run is not None and not run.group()[-1].isspace() and run.end() < len(line)
+        if run is not None and not before_dashes:
             continue  # the break moves onto white space or the line's end
         start = line.rfind(" ", 0, after_mark) + 1
         end = line.find(" ", after_mark) % (len(line) + 1)  # -1 (none) -> the line's end
-        cut = run.end() - 2 if run is not None else after_mark
+        cut = run.end() if run is not None else after_mark  # before the `--`
         if cut_changes_tokens(line[start:end], cut - start):
             return True
     return False
@@ -510,8 +514,7 @@ def lemmas_in_chunk(chunk: str, before: str, after: str) -> tuple[tuple[str, str
 def chunk_tokens(chunk: str, lang: str) -> tuple[str, ...]:
     """The tokens of one chunk between spaces, note references left out (see is_footnote_marker).
     hazm splits Persian at spaces, tabs and line breaks only, NLTK English at any white space."""
-    splitter = persian_token_spans if lang == FA else english_token_spans
-    return tuple(chunk[start:end] for start, end in splitter(chunk, 0)
+    return tuple(chunk[start:end] for start, end in token_spans(chunk, 0, lang)
                  if not is_footnote_marker(chunk, start, end))
 
 
@@ -520,22 +523,21 @@ def count_line(line: str, last_lang: str, tally: Tally) -> str:
     at white space (its language's: hazm splits at spaces and tabs only) has the tokens of its
     chunks, which are counted as chunks are; one that the sentence splitter cut out of a chunk
     (`no.'--Iran`) is tokenised whole."""
-    for sentence_start, sentence_end in sentence_spans(line):
+    sentence_lang = last_lang  # a line without sentences leaves the language as it was
+    for sentence_start, sentence_end, sentence_lang in sentences_of(line, last_lang):
         sentence = line[sentence_start:sentence_end]
-        last_lang = sentence_language(sentence) or last_lang
-        separators = " \t" if last_lang == FA else None
+        separators = " \t" if sentence_lang == FA else None
         if is_separated(line, sentence_start, separators) and is_separated(line, sentence_end, separators):
             if separators:
-                tally.add_chunks(sentence.replace("\t", " ").split(" "), last_lang)
+                tally.add_chunks(sentence.replace("\t", " ").split(" "), sentence_lang)
             else:
-                tally.add_chunks(sentence.split(), last_lang)
+                tally.add_chunks(sentence.split(), sentence_lang)
                 tally.add_context(sentence)
             continue
-        splitter = persian_token_spans if last_lang == FA else english_token_spans
-        spans = list(splitter(sentence, sentence_start))
+        spans = list(token_spans(sentence, sentence_start, sentence_lang))
         tally.add_sentence([line[start:end] for start, end in spans],
-                           [not is_footnote_marker(line, start, end) for start, end in spans], last_lang)
-    return last_lang
+                           [not is_footnote_marker(line, start, end) for start, end in spans], sentence_lang)
+    return sentence_lang
 
 
 def is_separated(line: str, at: int, separators: str | None) -> bool:

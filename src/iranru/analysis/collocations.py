@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from iranru.analysis.freq import limit
-from iranru.analysis.grouping import group_documents, sentence_runs, term_key
+from iranru.analysis.grouping import counts_toward_term, group_documents, sentence_runs, term_key
 from iranru.errors import UsageError
 from iranru.model import AnalyzedDocument
 
@@ -96,7 +96,7 @@ def count_pairs(
     for document in documents:
         for run in sentence_runs(document, lang):
             keys = [node_label if token.lemma in node else term_key(token, by) for token in run]
-            hidden = [exclude_stopwords and token.stopword and token.lemma not in node
+            hidden = [not counts_toward_term(token.stopword, exclude_stopwords) and token.lemma not in node
                       for token in run]
             for index, key in enumerate(keys):
                 for other in range(max(0, index - left), min(len(run), index + right + 1)):

@@ -16,9 +16,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from iranru.analysis.grouping import counted_words, group_documents, per_10k
+from iranru.analysis.grouping import counted_words, group_documents, in_one_sentence, per_10k, term_words
 from iranru.errors import UsageError
-from iranru.model import AnalyzedDocument, Document, Token
+from iranru.model import AnalyzedDocument, Token
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,9 +49,7 @@ def read_concept_rows(text: str, source: str) -> dict[str, list[str]]:
 
 
 def lemma_sequence(term: str) -> tuple[str, ...]:
-    from iranru.tokens import analyze_document
-
-    return tuple(token.lemma for token in analyze_document(Document(term, term, term, "utf-8")).words)
+    return tuple(token.lemma for token in term_words(term))
 
 
 def load_concepts(extra: Path | None = None) -> list[Concept]:
@@ -82,8 +80,7 @@ def count_concepts(words: Sequence[Token], concepts: Sequence[Concept]) -> Count
         while index < len(words):
             for term in concept.terms:
                 end = index + len(term)
-                if (tuple(lemmas[index:end]) == term
-                        and words[index].sentence == words[end - 1].sentence):
+                if tuple(lemmas[index:end]) == term and in_one_sentence(words, index, end - 1):
                     counts[concept.name] += 1
                     index = end
                     break

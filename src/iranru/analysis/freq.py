@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import itertools
-import operator
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from iranru.analysis.grouping import check_group_by, counted_languages, group_documents, group_name, per_10k
+from iranru.analysis.grouping import (
+    check_group_by,
+    counted_languages,
+    counts_toward_rate,
+    counts_toward_term,
+    group_documents,
+    group_name,
+    per_10k,
+    rule_mask,
+    term_field,
+)
 from iranru.model import AnalyzedDocument, Document, Numbering, Vocabulary, WordCounts
 
 if TYPE_CHECKING:
@@ -37,15 +46,19 @@ def gries_dp(part_counts: Sequence[int], part_sizes: Sequence[int]) -> float:
 
 
 def counted_mask(document: AnalyzedDocument, lang: str | None) -> bytes:
-    """1 for each token a rate is relative to: every word (stopwords too) in `lang`."""
+    """1 for each token a rate is relative to (see counts_toward_rate)."""
     table = document.table
-    if lang is None:
-        return table.is_word
-    if lang not in table.vocabulary:
-        return bytes(len(table))
-    lang_id = table.vocabulary.index(lang)
-    in_lang = zip(table.is_word, table.lang, strict=True)
-    return bytes(word and token_lang == lang_id for word, token_lang in in_lang)
+    language = table.vocabulary.__getitem__
+    return rule_mask(lambda word, lang_id: counts_toward_rate(word, language(lang_id), lang),
+                     table.is_word, table.lang)
+
+
+def term_mask(mask: bytes, stopwords: bytes, exclude_stopwords: bool) -> bytes:
+    """1 for each counted token (`mask`) that counts toward its term (see counts_toward_term)."""
+    def counts(counted: int, stopword: int) -> bool:
+        return bool(counted) and counts_toward_term(bool(stopword), exclude_stopwords)
+
+    return rule_mask(counts, mask, stopwords)
 
 
 def term_counts(
@@ -54,11 +67,9 @@ def term_counts(
 ) -> Counter[Term]:
     """(term, lang) counts over the token ids of the masked tokens (within `span`, if given)."""
     table = document.table
-    keys = table.lemma if by == "lemma" else table.norm
+    keys = getattr(table, term_field(by))
     start, end = span or (0, len(table))
-    kept = mask[start:end]
-    if exclude_stopwords:
-        kept = bytes(map(operator.gt, kept, table.stopword[start:end]))
+    kept = term_mask(mask[start:end], table.stopword[start:end], exclude_stopwords)
     counts = Counter(itertools.compress(zip(keys[start:end], table.lang[start:end], strict=True), kept))
     vocabulary = table.vocabulary
     return Counter({(vocabulary[key], vocabulary[lang]): count for (key, lang), count in counts.items()})
@@ -90,25 +101,28 @@ def equal_part_spans(mask: bytes, parts: int = SINGLE_DOCUMENT_PARTS) -> list[tu
 
 @dataclass
 class Translation:
-    """A vocabulary's word types for one FrequencyCounter: whether each is in its language,
-    whether it counts towards a term (not an excluded stopword), and the term id (UNSEEN until
-    a document has it, NOT_COUNTED for none)."""
+    """A vocabulary's word types for one TermFrequencies: which of its counters' languages
+    each is in (its slot, NO_SLOT for none), whether it counts towards a term (not an excluded
+    stopword), and its key: the term id in its counter's numbering times the number of
+    counters plus its slot (UNSEEN until a document has it, NOT_COUNTED for none)."""
 
     vocabulary: Vocabulary
-    in_lang: Any  # numpy bool arrays: in the language, counted towards a term
-    counted: Any
-    term_ids: Any  # numpy int64 array
+    slots: Any  # numpy int8 array
+    counted: Any  # numpy bool array
+    keys: Any  # numpy int64 array
 
 
-UNSEEN, NOT_COUNTED = -2, -1
+UNSEEN, NOT_COUNTED, NO_SLOT = -2, -1, -1
 KEPT_TRANSLATIONS = 16  # vocabularies remembered: a pool's workers' each, a few chunks' own
 
 
 class FrequencyCounter:
-    """Term counts reduced document by document: each document leaves two integer arrays
-    (term ids and counts) behind, so a corpus streams through in constant memory per term.
-    The one document counted while there is only one is kept, for DP over its parts: word
-    counts lack token order, so a lone one is analysed again by `analyse_lone`."""
+    """Term counts in one language (or all), reduced document by document: each document
+    leaves two integer arrays (term ids and counts) behind, so a corpus streams through in
+    constant memory per term. The one document counted while there is only one is kept, for
+    DP over its parts: word counts lack token order, so a lone one is analysed again by
+    `analyse_lone`. Word counts come through TermFrequencies, which reduces them once for all
+    its counters."""
 
     def __init__(self, by: str = "lemma", lang: str | None = None, exclude_stopwords: bool = True,
                  analyse_lone: Callable[[Document], AnalyzedDocument] | None = None) -> None:
@@ -118,74 +132,27 @@ class FrequencyCounter:
         self.sizes: list[int] = []  # per document: words a rate is relative to
         self.lone: tuple[AnalyzedDocument, bytes] | Document | None = None
         self.analyse_lone = analyse_lone
-        self.translations: dict[int, Translation] = {}  # by vocabulary, the last few
 
-    def add(self, document: AnalyzedDocument | WordCounts) -> None:
-        if isinstance(document, WordCounts):
-            self.add_word_counts(document)
-            return
+    def add(self, document: AnalyzedDocument) -> None:
         mask = counted_mask(document, self.lang)
         if 1 not in mask:
             return
-        self.counts.append(self.compact(term_counts(document, self.by, mask, self.exclude_stopwords)))
-        self.sizes.append(mask.count(1))
-        self.lone = (document, mask) if len(self.sizes) == 1 else None
+        self.record(self.compact(term_counts(document, self.by, mask, self.exclude_stopwords)),
+                    mask.count(1), (document, mask))
 
-    def add_word_counts(self, counted: WordCounts) -> None:
-        """As `add` over the token table (see `counted_mask`, `term_counts`): a word in `lang`
-        counts towards the size, and unless it is an excluded stopword, towards its (term,
-        lang). Each word type of a vocabulary is looked at once, when a document first has it
-        (documents sent together share theirs); a document is then a few numpy operations."""
-        import numpy as np
-
-        translation = self.translation_of(counted.vocabulary)
-        types = np.frombuffer(counted.type_indices, np.uintc)
-        counts = np.frombuffer(counted.type_counts, np.uintc).astype(np.int64)
-        size = int(counts[translation.in_lang[types]].sum())
-        if not size:
-            return
-        term_ids = translation.term_ids
-        unseen = types[term_ids[types] == UNSEEN]
-        if len(unseen):
-            term_ids[unseen] = NOT_COUNTED
-            counted_types = unseen[translation.counted[unseen]].tolist()
-            norms, lemmas, langs, _ = translation.vocabulary
-            terms_of = (lemmas if self.by == "lemma" else norms).__getitem__
-            term_keys = zip(map(terms_of, counted_types), map(langs.__getitem__, counted_types), strict=True)
-            term_ids[counted_types] = list(map(self.term_ids.__getitem__, term_keys))
-        terms = term_ids[types]
-        kept = terms >= 0
-        found, positions = np.unique(terms[kept], return_inverse=True)
-        totals = np.bincount(positions, weights=counts[kept], minlength=len(found))
-        self.counts.append((array("I", found.astype(np.uintc).tobytes()),
-                            array("I", totals.astype(np.uintc).tobytes())))
+    def record(self, counts: tuple[array, array], size: int,
+               lone: tuple[AnalyzedDocument, bytes] | Document) -> None:
+        """A document with `size` words in this counter's language, and its term counts."""
+        self.counts.append(counts)
         self.sizes.append(size)
-        self.lone = counted.document if len(self.sizes) == 1 else None
+        self.lone = lone if len(self.sizes) == 1 else None
 
-    def translation_of(self, vocabulary: Vocabulary) -> Translation:
-        """The vocabulary's types as this counter sees them; the last few are remembered (each
-        worker's, or the chunk's the documents arriving together share), and extended if they
-        have grown since."""
-        import numpy as np
-
-        translation = self.translations.get(id(vocabulary))
-        if translation is None or translation.vocabulary is not vocabulary:
-            translation = Translation(vocabulary, np.zeros(0, bool), np.zeros(0, bool), np.zeros(0, np.int64))
-            self.translations[id(vocabulary)] = translation
-            while len(self.translations) > KEPT_TRANSLATIONS:
-                del self.translations[next(iter(self.translations))]
-        _, _, langs, stops = vocabulary
-        known = len(translation.term_ids)
-        if len(langs) > known:  # new, or a process vocabulary that grew (documents counted here)
-            new_langs, new_stops = langs[known:], stops[known:]
-            in_lang = (np.ones(len(new_langs), bool) if self.lang is None
-                       else np.array(new_langs) == self.lang)
-            counted = in_lang & ~np.array(new_stops, bool) if self.exclude_stopwords else in_lang
-            translation.in_lang = np.concatenate((translation.in_lang, in_lang))
-            translation.counted = np.concatenate((translation.counted, counted))
-            translation.term_ids = np.concatenate((translation.term_ids,
-                                                   np.full(len(new_langs), UNSEEN, np.int64)))
-        return translation
+    def in_language(self, langs: Sequence[str]) -> bytes:
+        """1 for each word type (of a vocabulary: words only) in this counter's language."""
+        names: Numbering[str] = Numbering()
+        codes = list(map(names.__getitem__, langs))
+        values = list(names)
+        return rule_mask(lambda code: counts_toward_rate(True, values[code], self.lang), codes)
 
     def compact(self, counts: Counter[Term]) -> tuple[array, array]:
         return array("I", map(self.term_ids.__getitem__, counts)), array("I", counts.values())
@@ -269,12 +236,87 @@ class TermFrequencies:
 
     def __init__(self, by: str = "lemma", lang: str | None = None, exclude_stopwords: bool = True,
                  analyse_lone: Callable[[Document], AnalyzedDocument] | None = None) -> None:
+        self.by, self.exclude_stopwords = by, exclude_stopwords
         self.counters = [FrequencyCounter(by, language, exclude_stopwords, analyse_lone)
                          for language in counted_languages(lang)]
+        self.translations: dict[int, Translation] = {}  # by vocabulary, the last few
 
     def add(self, document: AnalyzedDocument | WordCounts) -> None:
+        if isinstance(document, WordCounts):
+            self.add_word_counts(document)
+            return
         for counter in self.counters:
             counter.add(document)
+
+    def add_word_counts(self, counted: WordCounts) -> None:
+        """As `add` over the token table (see `counted_mask`, `term_counts`): a word in a
+        counter's language counts towards its size, and unless it is an excluded stopword,
+        towards its (term, lang). Each word type of a vocabulary is looked at once, when a
+        document first has it (documents sent together share theirs); a document is then a
+        few numpy operations, once for all languages."""
+        import numpy as np
+
+        translation = self.translation_of(counted.vocabulary)
+        types = np.frombuffer(counted.type_indices, np.uintc)
+        counts = np.frombuffer(counted.type_counts, np.uintc).astype(np.int64)
+        slots = translation.slots[types]
+        in_lang = slots != NO_SLOT
+        several = len(self.counters)
+        sizes = np.bincount(slots[in_lang], weights=counts[in_lang], minlength=several).tolist()
+        if not any(sizes):
+            return
+        keys = translation.keys
+        terms = keys[types]
+        unseen = types[terms == UNSEEN]
+        if len(unseen):
+            keys[unseen] = NOT_COUNTED
+            counted_types = unseen[translation.counted[unseen]]
+            norms, lemmas, langs, _ = translation.vocabulary
+            terms_of = {"norm": norms, "lemma": lemmas}[term_field(self.by)].__getitem__
+            indices, type_slots = counted_types.tolist(), translation.slots[counted_types]
+            numberings = map([counter.term_ids for counter in self.counters].__getitem__, type_slots.tolist())
+            term_keys = zip(map(terms_of, indices), map(langs.__getitem__, indices), strict=True)
+            term_ids = np.fromiter(map(Numbering.__getitem__, numberings, term_keys), np.int64, len(indices))
+            keys[counted_types] = term_ids * several + type_slots
+            terms = keys[types]
+        kept = terms >= 0
+        found, positions = np.unique(terms[kept], return_inverse=True)
+        totals = np.bincount(positions, weights=counts[kept], minlength=len(found))
+        found_slots = found % several
+        for slot, (counter, size) in enumerate(zip(self.counters, sizes, strict=True)):
+            if size:
+                mine = found_slots == slot
+                counter.record((array("I", (found[mine] // several).astype(np.uintc).tobytes()),
+                                array("I", totals[mine].astype(np.uintc).tobytes())),
+                               int(size), counted.document)
+
+    def translation_of(self, vocabulary: Vocabulary) -> Translation:
+        """The vocabulary's types as these counters see them; the last few are remembered (each
+        worker's, or the chunk's the documents arriving together share), and extended if they
+        have grown since."""
+        import numpy as np
+
+        translation = self.translations.get(id(vocabulary))
+        if translation is None or translation.vocabulary is not vocabulary:
+            translation = Translation(vocabulary, np.zeros(0, np.int8), np.zeros(0, bool),
+                                      np.zeros(0, np.int64))
+            self.translations[id(vocabulary)] = translation
+            while len(self.translations) > KEPT_TRANSLATIONS:
+                del self.translations[next(iter(self.translations))]
+        _, _, langs, stops = vocabulary
+        known = len(translation.keys)
+        if len(langs) > known:  # new, or a process vocabulary that grew (documents counted here)
+            new_langs, stop_flags = langs[known:], bytes(stops[known:])
+            slots = np.full(len(new_langs), NO_SLOT, np.int8)
+            counted = np.zeros(len(new_langs), bool)
+            for slot, counter in enumerate(self.counters):  # languages apart: each type in one
+                in_lang = counter.in_language(new_langs)
+                slots[np.frombuffer(in_lang, bool)] = slot
+                counted |= np.frombuffer(term_mask(in_lang, stop_flags, self.exclude_stopwords), bool)
+            translation.slots = np.concatenate((translation.slots, slots))
+            translation.counted = np.concatenate((translation.counted, counted))
+            translation.keys = np.concatenate((translation.keys, np.full(len(new_langs), UNSEEN, np.int64)))
+        return translation
 
     def rows(self) -> list[tuple[str, str, int, float, int, float]]:
         rows = [row for counter in self.counters for row in counter.rows()]

@@ -9,9 +9,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from iranru.analysis.grouping import group_documents
+from iranru.analysis.grouping import counted_words, group_documents, in_one_sentence, term_key, term_words
 from iranru.errors import UsageError
-from iranru.model import AnalyzedDocument, Document, Token
+from iranru.model import AnalyzedDocument, Token
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,11 +23,9 @@ SPACES = re.compile(r"\s+")
 
 
 def query_tokens(term: str) -> list[Token]:
-    """The query through the same pipeline as the texts: `قدرتهای`, `قدرت‌ها` and `قدرت ها`
-    all become lemma `قدرت`, `ي/ك` become `ی/ک`, digits ASCII; a phrase is several words."""
-    from iranru.tokens import analyze_document
-
-    words = analyze_document(Document("<query>", "<query>", term, "utf-8")).words
+    """The query through the same pipeline as the texts (see term_words): `ي/ك` become
+    `ی/ک`, digits ASCII; a phrase is several words."""
+    words = term_words(term)
     if not words:
         raise UsageError(f"'{term}' has no word to search for")
     return words
@@ -46,14 +44,14 @@ def find_term(words: Sequence[Token], query: Sequence[Token], exact: bool) -> li
     of one sentence."""
     from iranru.tokens import lemmas_of
 
-    key = (lambda token: token.norm) if exact else (lambda token: token.lemma)
-    wanted = [frozenset({token.norm}) if exact else lemmas_of(token) for token in query]
+    by = "word" if exact else "lemma"
+    wanted = [frozenset({term_key(token, by)}) if exact else lemmas_of(token) for token in query]
     size = len(wanted)
     return [
         (index, index + size - 1)
         for index in range(len(words) - size + 1)
-        if all(key(words[index + offset]) in wanted[offset] for offset in range(size))
-        and words[index].sentence == words[index + size - 1].sentence
+        if all(term_key(words[index + offset], by) in wanted[offset] for offset in range(size))
+        and in_one_sentence(words, index, index + size - 1)
     ]
 
 
@@ -108,7 +106,7 @@ def concordance(
     for name, members in group_documents(documents, group_by).items():
         found = []
         for document in members:
-            words = [token for token in document.words if lang is None or token.lang == lang]
+            words = counted_words(document, lang)
             spans = find_pattern(words, pattern) if regex is not None else find_term(words, query, exact)
             found.extend(concordance_rows(document, spans, width) if lang is None
                          else concordance_rows(document, remap(document, words, spans), width))

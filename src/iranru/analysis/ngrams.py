@@ -10,6 +10,7 @@ from iranru.analysis.freq import limit
 from iranru.analysis.grouping import (
     counted_languages,
     counted_words,
+    counts_toward_term,
     group_documents,
     per_10k,
     sentence_runs,
@@ -42,7 +43,8 @@ def ngrams_of(run: Sequence[Token], size: int, by: str, exclude_stopwords: bool)
     stopword are dropped (`ministry of foreign affairs` stays, `of the` goes)."""
     for index in range(len(run) - size + 1):
         gram = run[index : index + size]
-        if exclude_stopwords and (gram[0].stopword or gram[-1].stopword):
+        if not (counts_toward_term(gram[0].stopword, exclude_stopwords)
+                and counts_toward_term(gram[-1].stopword, exclude_stopwords)):
             continue
         yield " ".join(term_key(token, by) for token in gram)
 
