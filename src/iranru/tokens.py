@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import unicodedata
 from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -33,7 +32,15 @@ from iranru.lemmas import (
 )
 from iranru.model import AnalyzedDocument, Document, Token, TokenTable
 from iranru.normalize import align, normalize_text, original_span, zwnj_evidence_of
-from iranru.normalize.constants import ZWNJ
+from iranru.normalize.constants import (
+    ARABIC_SIGN_RANGES,
+    COMBINING_LATIN_RANGES,
+    HARAKAT_RANGES,
+    QURANIC_MARK_RANGES,
+    TATWEEL,
+    ZWNJ,
+    punctuation_and_symbol_ranges,
+)
 from iranru.normalize.fa import DIGIT_TO_LATIN
 from iranru.settings import NormalizeOptions, TokenOptions
 
@@ -229,23 +236,8 @@ def persian_chunk_spans(text: str, offset: int) -> Iterator[Span]:
             yield offset + start + left, offset + start + right
 
 
-def punctuation_and_symbols() -> str:
-    """Every character of Unicode's punctuation (P*) and symbol (S*) categories in the Basic
-    Multilingual Plane, as ranges for a character class: the marks hazm may leave glued to a
-    Persian word (*دقیقه, -ماسک, شیراز-, صاحبنظران, و…)."""
-    codes = [code for code in range(0x10000) if unicodedata.category(chr(code))[0] in "PS"]
-    runs: list[list[int]] = []
-    for code in codes:
-        if runs and runs[-1][1] == code - 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    return "".join(re.escape(chr(first)) + ("-" + re.escape(chr(last)) if last > first else "")
-                   for first, last in runs)
-
-
 EDGE_MARKS = re.compile(rf"^[{QUOTE_MARKS}]+|[{QUOTE_MARKS}.]+$")
-PUNCTUATION_AND_SYMBOLS = punctuation_and_symbols()
+PUNCTUATION_AND_SYMBOLS = punctuation_and_symbol_ranges()
 WORD_EDGE_MARKS = re.compile(rf"^[{PUNCTUATION_AND_SYMBOLS}]+|[{PUNCTUATION_AND_SYMBOLS}]+$")
 NUMBER_SIGNS = "-+\u2212"
 
@@ -411,7 +403,8 @@ def is_footnote_marker(normalized: str, start: int, end: int) -> bool:
     )
 
 
-MARKS_OR_TATWEEL = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+MARKS_OR_TATWEEL = re.compile(
+    f"[{COMBINING_LATIN_RANGES}{ARABIC_SIGN_RANGES}{HARAKAT_RANGES}{QURANIC_MARK_RANGES}{TATWEEL}]")
 
 
 LANGUAGE_BEFORE_TEXT = FA  # what a document's first sentence takes over if it has no letter

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from iranru.errors import UsageError
 from iranru.mentions import FA_LETTERS, fold
-from iranru.normalize.constants import ZWNJ
+from iranru.normalize.constants import COMBINING_LATIN_RANGES, HARAKAT_RANGES, TATWEEL, ZWNJ
 
 TRUSTED, EVIDENCE, BLOCK = "trusted", "evidence", "block"
 COMMON = "common"  # English: an ordinary word too (Bath, Split): needs positive evidence
@@ -59,9 +59,10 @@ ALTERNATE_MAX_ZIPF = 2.5
 PERSIAN_ALPHABET = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیءئۀ"
 PERSIAN_ONLY = re.compile(rf"(?!ئ)[{PERSIAN_ALPHABET}]+(?:[ {ZWNJ}-]+(?!ئ)[{PERSIAN_ALPHABET}]+)*")
 ARABIC_SCRIPT = re.compile(f"[{FA_LETTERS}]")
-HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")  # short-vowel marks, superscript alef, tatweel
+HARAKAT = re.compile(f"[{HARAKAT_RANGES}{TATWEEL}]")  # short-vowel marks, superscript alef, tatweel
 # A word's short-vowel marks and combining accents belong to it: تِنیس is one word, not ت + نیس
-TOKEN = re.compile(rf"[{FA_LETTERS}\u064b-\u065f\u0670]+|(?:[^\W\d_][\u0300-\u036f]*)+|\d+|[^\s\u200c]")
+TOKEN = re.compile(
+    rf"[{FA_LETTERS}{HARAKAT_RANGES}]+|(?:[^\W\d_][{COMBINING_LATIN_RANGES}]*)+|\d+|[^\s{ZWNJ}]")
 PLACE_FILE_COLUMNS = ("name", "name_en", "name_fa", "kind", "lat", "lon")
 
 
