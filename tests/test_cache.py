@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 import iranru
-from iranru import cache
 from iranru.cli import app
+from iranru.engine import cache
 from iranru.ingest import read_documents
 from tests.conftest import CORPUS, FA_DOC, write
 
@@ -22,7 +22,7 @@ tokens = importlib.import_module("iranru.tokens")
 @pytest.fixture(autouse=True)
 def no_replay(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests are about the document cache: no run is recorded for replay (test_replay.py)."""
-    from iranru.cli import replay
+    from iranru.engine import replay
 
     monkeypatch.setattr(replay, "RACY_SECONDS", 1e12)
 
@@ -121,7 +121,7 @@ def test_a_new_version_is_a_new_key(runner: CliRunner, tmp_path: Path, analyses:
 
 def test_every_module_is_in_the_fingerprint_with_no_list_to_keep() -> None:
     sources = {path.relative_to(cache.PACKAGE).as_posix() for path in cache.package_sources()}
-    assert {"tokens.py", "language.py", "normalize/zwnj.py", "cache.py", "api.py"} <= sources
+    assert {"tokens.py", "language.py", "normalize/zwnj.py", "engine/cache.py", "api.py"} <= sources
     assert sources == {path.relative_to(cache.PACKAGE).as_posix() for path in cache.PACKAGE.rglob("*.py")
                        if "__pycache__" not in path.parts}
 
@@ -239,9 +239,9 @@ def test_cache_group_help(runner: CliRunner) -> None:
 def test_an_unusable_cache_is_warned_about_once_however_many_waves(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from iranru import pipeline
+    from iranru.engine import waves
 
-    monkeypatch.setattr(pipeline, "COUNTS_WAVE_CHARS", 1_000)  # every corpus document is a wave
+    monkeypatch.setattr(waves, "COUNTS_WAVE_CHARS", 1_000)  # every corpus document is a wave
     blocker = write(tmp_path / "file", "not a folder")
     result = invoke(runner, "freq", str(CORPUS), "--cache-dir", str(blocker / "cache"), "-f", "csv")
     assert result.exit_code == 0

@@ -54,9 +54,9 @@ def test_the_environment_names_the_scheduler_and_results_are_cached(
 
 def test_an_unreachable_scheduler_is_a_usage_error(runner: CliRunner,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from iranru import pipeline
+    from iranru.engine import pool
 
-    monkeypatch.setattr(pipeline, "DASK_CONNECT_SECONDS", 0.5)
+    monkeypatch.setattr(pool, "DASK_CONNECT_SECONDS", 0.5)
     result = runner.invoke(app, ["stats", str(CORPUS), "--scheduler", "tcp://127.0.0.1:9", "--no-cache"])
     assert result.exit_code == 2
     assert result.stderr.startswith("iranru: cannot reach the Dask scheduler at tcp://127.0.0.1:9 (")

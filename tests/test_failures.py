@@ -114,17 +114,17 @@ def use_the_pool(monkeypatch: pytest.MonkeyPatch) -> None:
     """The corpus is small: use the pool anyway, with workers forked from this process so that
     they inherit the injected bug (threads an earlier test left, a Dask cluster's, would make
     the pool start them from a fresh forkserver)."""
-    from iranru import pipeline
+    from iranru.engine import pool
 
-    monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)
-    monkeypatch.setattr(pipeline, "start_method", lambda: "fork")
+    monkeypatch.setattr(pool, "POOL_MIN_BYTES", 0)
+    monkeypatch.setattr(pool, "start_method", lambda: "fork")
 
 
 @pytest.mark.parametrize("command", [name for name in COMMANDS if name != "normalize"])
 def test_a_bug_in_a_worker_process_costs_only_that_document(
     runner: CliRunner, folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, command: str,
 ) -> None:
-    from iranru import pipeline
+    from iranru.engine import pool
 
     good, mixed = folders
     reference = runner.invoke(app, command_line(command, good, "1"))
@@ -132,13 +132,13 @@ def test_a_bug_in_a_worker_process_costs_only_that_document(
     inject(monkeypatch, stage)
     use_the_pool(monkeypatch)
     pools: list[int] = []
-    original = pipeline.run_in_pool
+    original = pool.run_in_pool
 
     def counted(pool: Any, workers: int, *args: Any) -> Any:
         pools.append(workers)
         return original(pool, workers, *args)
 
-    monkeypatch.setattr(pipeline, "run_in_pool", counted)
+    monkeypatch.setattr(pool, "run_in_pool", counted)
     result = runner.invoke(app, command_line(command, mixed, "2"))
     assert result.stderr == expected_line(mixed, stage)
     assert result.exit_code == 1

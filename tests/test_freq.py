@@ -102,14 +102,16 @@ def test_word_counts_give_the_rows_of_token_tables(by: str, lang: str | None, gr
     """`freq` over several documents counts words without token tables: same table, DP of a
     group of one document included (it is analysed again for its parts); also when the
     documents share one vocabulary, as workers send them (its types then span groups)."""
+    from iranru.engine.state import with_one_vocabulary
     from iranru.ingest import read_documents
     from iranru.model import WordCounts
     from iranru.tokens import analyze_document
-    from iranru.wordcounts import count_words, with_one_vocabulary
+    from iranru.wordcounts import CountingState, count_words
 
     documents, _ = read_documents([str(CORPUS)])
     tables = [analyze_document(document) for document in documents]
-    counts = [count_words(document) for document in documents]
+    state = CountingState()  # as one process counts them: over its one vocabulary
+    counts = [count_words(document, None, None, state) for document in documents]
     shared = [WordCounts(counted.document, *sent)
               for counted, sent in zip(counts, with_one_vocabulary(counts), strict=True)]
     assert [counted.columns for counted in shared] == [counted.columns for counted in counts]
@@ -131,11 +133,12 @@ def test_word_counts_over_a_process_vocabulary_that_grows_or_restarts(
     vocabulary while it grows; once it holds `max_types` types it starts afresh, and the
     documents of either vocabulary, sent together, still count as their token tables do."""
     from iranru import wordcounts
+    from iranru.engine.state import with_one_vocabulary
     from iranru.ingest import read_documents
     from iranru.model import WordCounts
     from iranru.tokens import analyze_document
 
-    monkeypatch.setattr(wordcounts, "PROCESS", wordcounts.CountingState())
+    state = wordcounts.CountingState()
     monkeypatch.setattr(wordcounts, "MAX_TYPES", max_types)
     documents, _ = read_documents([str(CORPUS)])
     documents = documents * 2  # the second round is counted from the caches
@@ -145,7 +148,7 @@ def test_word_counts_over_a_process_vocabulary_that_grows_or_restarts(
 
     def counted_one_by_one() -> Iterator[WordCounts]:
         for document in documents:
-            grown.append(wordcounts.count_words(document))
+            grown.append(wordcounts.count_words(document, None, None, state))
             yield grown[-1]
 
     found = frequency_table(counted_one_by_one(), "lemma", None, True, group_by="doc",
@@ -156,7 +159,7 @@ def test_word_counts_over_a_process_vocabulary_that_grows_or_restarts(
     # which follows the Persian document (285 types).
     assert len(vocabularies) == (1 if max_types > 500 else 5)
     shared = [WordCounts(counted.document, *sent)
-              for counted, sent in zip(grown, wordcounts.with_one_vocabulary(grown), strict=True)]
+              for counted, sent in zip(grown, with_one_vocabulary(grown), strict=True)]
     assert [counted.columns for counted in shared] == [counted.columns for counted in grown]
     assert len({id(counted.vocabulary) for counted in shared}) == 1
     assert frequency_table(shared, "lemma", None, True, group_by="doc").equals(expected)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from iranru import pipeline
 from iranru.cli import app
+from iranru.engine import pool, waves
 from tests.conftest import CORPUS, write
 
 
@@ -23,14 +23,14 @@ def csv_output(runner: CliRunner, *args: str) -> str:
 def pool_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Use the pool even for the small corpus, and count how often it starts."""
     calls: list[int] = []
-    original = pipeline.run_in_pool
+    original = pool.run_in_pool
 
     def counted(pool, workers, *args):  # type: ignore[no-untyped-def]
         calls.append(workers)
         return original(pool, workers, *args)
 
-    monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)
-    monkeypatch.setattr(pipeline, "run_in_pool", counted)
+    monkeypatch.setattr(pool, "POOL_MIN_BYTES", 0)
+    monkeypatch.setattr(pool, "run_in_pool", counted)
     return calls
 
 
@@ -60,7 +60,7 @@ def test_small_inputs_stay_in_this_process(runner: CliRunner, monkeypatch: pytes
     def no_pool(*args: object) -> None:
         raise AssertionError("the pool started")
 
-    monkeypatch.setattr(pipeline, "run_in_pool", no_pool)
+    monkeypatch.setattr(pool, "run_in_pool", no_pool)
     assert csv_output(runner, "tokens", str(CORPUS), "--jobs", "4", "--no-cache")
 
 
@@ -76,15 +76,15 @@ def test_small_inputs_stay_in_this_process(runner: CliRunner, monkeypatch: pytes
 def test_chunks_are_consecutive_and_cover_every_document(
     sizes: list[int], parts: int, expected: list[list[int]]
 ) -> None:
-    assert pipeline.chunk_indices(range(len(sizes)), sizes, parts) == expected
+    assert pool.chunk_indices(range(len(sizes)), sizes, parts) == expected
 
 
 def test_jobs_default_to_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
     from iranru.settings import RunOptions
 
-    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 6)
-    assert pipeline.job_count(RunOptions()) == 6
-    assert pipeline.job_count(RunOptions(jobs=1)) == 1
+    monkeypatch.setattr(pool.os, "cpu_count", lambda: 6)
+    assert pool.job_count(RunOptions()) == 6
+    assert pool.job_count(RunOptions(jobs=1)) == 1
 
 
 def test_progress_is_reported_per_document(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -140,15 +140,15 @@ def test_streaming_in_small_waves_gives_the_rows_of_one_wave(
                                                f"ایران و روسیه در تبریز دیدار کردند {number}.")
     paths = [str(CORPUS), str(tmp_path)]
     whole = csv_output(runner, *command, *paths, "--no-cache", "--jobs", "1")
-    monkeypatch.setattr(pipeline, "WAVE_CHARS", 3_000)
-    monkeypatch.setattr(pipeline, "COUNTS_WAVE_CHARS", 3_000)  # freq's waves of word counts
-    monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)
-    waves: list[int] = []
+    monkeypatch.setattr(waves, "WAVE_CHARS", 3_000)
+    monkeypatch.setattr(waves, "COUNTS_WAVE_CHARS", 3_000)  # freq's waves of word counts
+    monkeypatch.setattr(pool, "POOL_MIN_BYTES", 0)
+    wave_sizes: list[int] = []
     events: list[str] = []
 
-    class Counted(pipeline.PendingAnalysis):
+    class Counted(waves.PendingAnalysis):
         def __init__(self, documents, *args):  # type: ignore[no-untyped-def]
-            waves.append(len(documents))
+            wave_sizes.append(len(documents))
             events.append("start")
             super().__init__(documents, *args)
 
@@ -156,12 +156,12 @@ def test_streaming_in_small_waves_gives_the_rows_of_one_wave(
             events.append("finish")
             return super().finish()
 
-    monkeypatch.setattr(pipeline, "PendingAnalysis", Counted)
+    monkeypatch.setattr(waves, "PendingAnalysis", Counted)
     assert csv_output(runner, *command, *paths, "--no-cache", "--jobs", "2") == whole
     # the Persian document shares a wave with five short files; grouped by language, it is the
     # only document of group fa, and is analysed in full at the end for DP over its parts
     lone = [1] if "--group-by" in command else []
-    assert waves == [1, 1, 6, 1, *lone]
+    assert wave_sizes == [1, 1, 6, 1, *lone]
     # each wave is handed to the workers before the one before it is collected
     assert events == ["start", "start", "finish", "start", "finish", "start", "finish", "finish",
                       *(["start", "finish"] if lone else [])]
@@ -171,14 +171,16 @@ def test_workers_send_their_vocabulary_once_a_run_in_any_order() -> None:
     """with_vocabulary_delta sends the types a worker's vocabulary gained since its last chunk
     of the run; the parent's copy is the same whatever order the chunks come in, and a new
     run is sent all of it."""
-    from iranru import wordcounts
+    from iranru.engine.state import VocabularyCopies, WorkerState, with_vocabulary_delta
     from iranru.ingest import read_documents
-    from iranru.model import VocabularyCopies, WordCounts
+    from iranru.model import WordCounts
+    from iranru.wordcounts import count_words
 
     documents, _ = read_documents([str(CORPUS)])
-    counted = [wordcounts.count_words(document) for document in documents]
-    vocabulary = wordcounts.PROCESS.vocabulary
-    first, second = (wordcounts.with_vocabulary_delta(part, "run-a") for part in (counted[:1], counted[1:]))
+    worker = WorkerState()
+    counted = [count_words(document, None, None, worker.counting) for document in documents]
+    vocabulary = worker.counting.vocabulary
+    first, second = (with_vocabulary_delta(part, worker, "run-a") for part in (counted[:1], counted[1:]))
     first_delta, second_delta = first[0][0], second[0][0]
     assert first_delta.start == 0 and second_delta.start == len(first_delta.columns[0])
     assert second_delta.start + len(second_delta.columns[0]) == len(vocabulary.numbers)
@@ -190,24 +192,25 @@ def test_workers_send_their_vocabulary_once_a_run_in_any_order() -> None:
         rebuilt = [WordCounts(counted_one.document, copy, types, counts)
                    for counted_one, (_, types, counts) in zip(counted, first + second, strict=True)]
         assert [one.counts for one in rebuilt] == [one.counts for one in counted]
-    again = wordcounts.with_vocabulary_delta(counted[:1], "run-b")[0][0]
+    again = with_vocabulary_delta(counted[:1], worker, "run-b")[0][0]
     assert again.start == 0 and again.columns == vocabulary.columns
 
 
 def test_a_worker_vocabulary_started_afresh_is_sent_anew(monkeypatch: pytest.MonkeyPatch) -> None:
     from iranru import wordcounts
+    from iranru.engine.state import VocabularyCopies, VocabularyDelta, WorkerState, with_vocabulary_delta
     from iranru.ingest import read_documents
-    from iranru.model import VocabularyCopies, VocabularyDelta
 
     monkeypatch.setattr(wordcounts, "MAX_TYPES", 500)  # each corpus document starts a new one
     documents, _ = read_documents([str(CORPUS)])
     english = [document for document in documents if document.name.startswith("en_")]
-    one, two = (wordcounts.count_words(document) for document in english)
+    worker = WorkerState()
+    one, two = (wordcounts.count_words(document, None, None, worker.counting) for document in english)
     assert one.vocabulary is not two.vocabulary
-    mixed = wordcounts.with_vocabulary_delta([one, two], "run-c")  # restarted within the chunk
+    mixed = with_vocabulary_delta([one, two], worker, "run-c")  # restarted within the chunk
     assert not isinstance(mixed[0][0], VocabularyDelta) and mixed[0][0] is mixed[1][0]
-    alone = wordcounts.with_vocabulary_delta([two], "run-c")[0][0]
-    assert alone.start == 0 and alone.key[1] == wordcounts.PROCESS.vocabulary.generation
+    alone = with_vocabulary_delta([two], worker, "run-c")[0][0]
+    assert alone.start == 0 and alone.key[1] == worker.counting.vocabulary.generation
     copies = VocabularyCopies()
     copies.apply(VocabularyDelta((alone.key[0], alone.key[1] - 1), 0, ([], [], [], [])))
     copies.apply(alone)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from iranru import cache
-from iranru.cli import app, replay
+from iranru.cli import app
+from iranru.engine import cache, replay
 from tests.conftest import ENGLISH_SENTENCE, PERSIAN_SENTENCE, write
 
 
@@ -145,7 +145,7 @@ def test_a_replay_loads_no_analysis_code(tmp_path: Path, texts: Path) -> None:
     """What makes a replay fast: no pandas, hazm or NLTK is even imported."""
     argv = ["iranru", "freq", str(texts), "--cache-dir", str(tmp_path / "c"), "-f", "csv"]
     script = (
-        f"import sys\nfrom iranru.cli import app, replay\nsys.argv = {argv!r}\n"
+        f"import sys\nfrom iranru.cli import app\nfrom iranru.engine import replay\nsys.argv = {argv!r}\n"
         "replay.RACY_SECONDS = -3600.0  # the files were written just now\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"
         "print(sorted(name for name in ('pandas', 'hazm', 'nltk') if name in sys.modules), file=sys.stderr)\n"

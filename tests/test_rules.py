@@ -69,8 +69,8 @@ def first_letter(line: str, letters: object) -> int | None:
 
 def counted_by(line: str, lang: str | None, last_lang: str) -> Counter:
     """The word keys of one line: read in chunks as a run in `lang` (None: sentence by
-    sentence, the exact way), in a fresh process vocabulary."""
-    tally = wordcounts.Tally(stopword_sets(None))
+    sentence, the exact way), in a fresh counting state."""
+    tally = wordcounts.Tally(stopword_sets(None), wordcounts.CountingState())
     if lang is None:
         wordcounts.count_line(line, last_lang, tally)
     else:

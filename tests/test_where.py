@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from iranru.cli import app, replay
+from iranru.cli import app
+from iranru.engine import replay
 from iranru.errors import UsageError
 from iranru.ingest.discover import Condition, discover, parse_condition
 from tests.conftest import write

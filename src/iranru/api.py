@@ -180,7 +180,7 @@ def read_inputs(
 def load_corpus(paths: Sequence[str | Path] | None, *, settings: Settings) -> Corpus:
     """Read and analyse every input; raise NoInputError when not one document is usable.
     `run_options`: processes, cache, Dask cluster, progress (default: all cores, cache on)."""
-    from iranru.pipeline import analyze_documents
+    from iranru.engine.waves import analyze_documents
 
     documents, skipped, warnings = read_inputs(paths, settings.read_options)
     analysed, cache_warnings, failures = analyze_documents(
@@ -194,12 +194,13 @@ class CorpusStream:
     once it has been. The end of an iteration that yielded nothing raises NoInputError."""
 
     def __init__(self, paths: Sequence[str | Path] | None, settings: Settings) -> None:
+        from iranru.engine.analysis import TOKEN_TABLES
+        from iranru.engine.waves import WAVE_CHARS
         from iranru.ingest import WaveReader
-        from iranru.pipeline import WAVE_CHARS
 
         self.reader = WaveReader(resolve_paths(paths), settings.read_options, WAVE_CHARS)
         self.options = settings.normalize_options, settings.token_options, settings.run_options
-        self.kind = "table"  # AnalyzedDocuments; "counts": WordCounts (see use_word_counts)
+        self.analysis = TOKEN_TABLES  # AnalyzedDocuments; WORD_COUNTS: see use_word_counts
         self.warnings: list[str] = list(self.reader.warnings)
         self.count = 0
 
@@ -209,18 +210,19 @@ class CorpusStream:
 
     def use_word_counts(self) -> None:
         """Yield WordCounts rather than AnalyzedDocuments, in larger waves (they are small)."""
-        from iranru.pipeline import COUNTS_WAVE_CHARS
+        from iranru.engine.analysis import WORD_COUNTS
+        from iranru.engine.waves import COUNTS_WAVE_CHARS
 
-        self.kind = "counts"
+        self.analysis = WORD_COUNTS
         self.reader.wave_chars = COUNTS_WAVE_CHARS
 
     @property
     def documents(self) -> Iterator[Any]:
-        from iranru.pipeline import analyze_waves
+        from iranru.engine.waves import analyze_waves
 
         normalize_options, token_options, run_options = self.options
         for document in analyze_waves(self.reader, normalize_options, token_options, run_options,
-                                      self.warnings, self.kind):
+                                      self.warnings, self.analysis):
             self.count += 1
             yield document
         # before the report's own checks: unreadable inputs are the first news (documents a bug
@@ -343,7 +345,7 @@ def freq(
         def analyse_lone(document: Document) -> AnalyzedDocument:
             """The one document with words in a language, in full for DP over its parts
             (through the cache, in this process, with no progress bar of its own)."""
-            from iranru.pipeline import analyze_documents
+            from iranru.engine.waves import analyze_documents
 
             here = dataclasses.replace(settings.run_options, jobs=1, on_progress=None)
             analysed, _, failures = analyze_documents([document], settings.normalize_options,
@@ -465,8 +467,8 @@ def mention_report(
     or with `summary` their counts per document."""
     import pandas as pd
 
+    from iranru.engine.mentions import mention_rows_of
     from iranru.mentions import summary_table
-    from iranru.pipeline import mention_rows_of
 
     documents, skipped, warnings = read_inputs(paths, settings.read_options)
     rows, failures = mention_rows_of(documents, settings.normalize_options, finder, settings.run_options,
@@ -512,8 +514,8 @@ def cache_info(*, settings: Settings) -> Report:
     """Where the analysis cache is, how many documents it holds, its size on disk in bytes."""
     import pandas as pd
 
-    from iranru.cache import cache_dir
-    from iranru.cache import cache_info as describe
+    from iranru.engine.cache import cache_dir
+    from iranru.engine.cache import cache_info as describe
 
     row, warnings = describe(cache_dir(settings.run_options))
     return Report(pd.DataFrame([row], columns=list(CACHE_INFO_COLUMNS)).convert_dtypes(), [], warnings)
@@ -524,7 +526,7 @@ def cache_clear(*, settings: Settings) -> Report:
     """Delete the analysis cache; says how many documents and bytes went."""
     import pandas as pd
 
-    from iranru.cache import cache_dir, clear_cache
+    from iranru.engine.cache import cache_dir, clear_cache
 
     row, warnings = clear_cache(cache_dir(settings.run_options))
     return Report(pd.DataFrame([row], columns=list(CACHE_CLEAR_COLUMNS)).convert_dtypes(), [], warnings)

@@ -144,43 +144,6 @@ class WordCounts:
         return dict(zip(zip(norms, lemmas, langs, stops, strict=True), counts, strict=True))
 
 
-@dataclass(frozen=True, slots=True)
-class VocabularyDelta:
-    """Types `start` on of one worker process' vocabulary (`key`: its process id and the
-    vocabulary's generation), sent with the first chunk that has them."""
-
-    key: tuple[int, int]
-    start: int
-    columns: Vocabulary
-
-
-class VocabularyCopies:
-    """The parent's copies of its workers' vocabularies in one run, grown by their deltas.
-    Chunks finished together may come in any order, so a delta may arrive before the one
-    it follows; the gap is filled when that one comes, before any document is let go."""
-
-    def __init__(self) -> None:
-        self.copies: dict[tuple[int, int], Vocabulary] = {}
-
-    def apply(self, delta: VocabularyDelta) -> Vocabulary:
-        copy = self.copies.setdefault(delta.key, ([], [], [], []))
-        end = delta.start + len(delta.columns[0])
-        for column, values in zip(copy, delta.columns, strict=True):
-            if len(column) < end:
-                column.extend([None] * (end - len(column)))  # type: ignore[list-item]
-            column[delta.start:end] = values  # type: ignore[assignment]
-        return copy
-
-    def forget_old_generations(self) -> None:
-        """Once a wave is in: a worker whose vocabulary started afresh sends no more of the
-        old one, and the documents counted over it hold it themselves."""
-        newest = {}
-        for process, generation in self.copies:
-            newest[process] = max(generation, newest.get(process, generation))
-        for key in [key for key in self.copies if key[1] != newest[key[0]]]:
-            del self.copies[key]
-
-
 def build_tokens(text: str, table: TokenTable) -> tuple[Token, ...]:
     """Token objects from the columns at C speed: each slot set by its descriptor through
     map(), about three times faster than calling the frozen dataclass' __init__ per token."""

