@@ -1,0 +1,109 @@
+"""The engine: execution apart from the stages' rules, and one object saying what is made of
+a document, however its results travel."""
+
+from __future__ import annotations
+
+import ast
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import iranru
+from iranru.engine.analysis import TOKEN_TABLES, WORD_COUNTS, Analysis, Objects, as_payloads
+from iranru.engine.state import VocabularyCopies, VocabularyDelta, WorkerState
+from iranru.ingest import read_documents
+from iranru.model import Skipped, Vocabulary
+from tests.conftest import CORPUS
+
+PACKAGE = Path(iranru.__file__).parent
+# what may import the engine: itself, the library API that composes stages and engine, the CLI
+COMPOSERS = ("engine/", "api.py", "cli/")
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module a file imports, at its top or inside functions."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def sources() -> list[Path]:
+    return sorted(path for path in PACKAGE.rglob("*.py") if "__pycache__" not in path.parts)
+
+
+def test_the_stages_never_import_the_engine() -> None:
+    stages = [path for path in sources()
+              if not path.relative_to(PACKAGE).as_posix().startswith(COMPOSERS)]
+    assert {"tokens.py", "wordcounts.py", "normalize/zwnj.py", "analysis/freq.py"} <= {
+        path.relative_to(PACKAGE).as_posix() for path in stages}
+    importing = [path.relative_to(PACKAGE).as_posix() for path in stages
+                 if any(name == "iranru.engine" or name.startswith("iranru.engine.")
+                        for name in imported_modules(path))]
+    assert importing == []
+
+
+def test_no_module_rebinds_a_global() -> None:
+    """Process state is an object passed to the work (engine/state.py), never a module global
+    rebound with `global`."""
+    rebinding = [path.relative_to(PACKAGE).as_posix() for path in sources()
+                 if any(isinstance(node, ast.Global) for node in ast.walk(ast.parse(path.read_bytes())))]
+    assert rebinding == []
+
+
+class Collector:
+    """The collecting side, as waves.PendingAnalysis is to a chunk: storing or not, with copies
+    of the workers' vocabularies."""
+
+    def __init__(self, analysis: Analysis, storing: bool) -> None:
+        self.analysis, self.storing = analysis, storing
+        self.copies = VocabularyCopies()
+
+    def vocabulary_of(self, sent: Vocabulary | VocabularyDelta) -> Vocabulary:
+        return self.copies.apply(sent) if isinstance(sent, VocabularyDelta) else sent
+
+
+def comparable(analysis: Analysis, result: Any) -> Any:
+    """What must be equal however a result travelled (word counts keep another vocabulary)."""
+    return result.counts if analysis is WORD_COUNTS else result
+
+
+@pytest.mark.parametrize("analysis", [TOKEN_TABLES, WORD_COUNTS], ids=lambda analysis: analysis.name)
+def test_every_way_a_chunk_travels_gives_the_same_results(analysis: Analysis) -> None:
+    """Made here, sent as cache payloads, or (word counts) over one vocabulary or a worker's
+    deltas: the results received are the same, payloads are given exactly when storing, and
+    a document a bug cost stays in its place as its Skipped."""
+    documents, _ = read_documents([str(CORPUS)])
+    failed = Skipped("broken.txt", "internal error in analysis (KeyError: 'boom')", "Traceback …")
+    worker = WorkerState()
+    made = [analysis.analyze(document, None, None, worker) for document in documents]
+    chunk = [made[0], failed, *made[1:]]
+    received_documents = [documents[0], documents[0], *documents[1:]]
+    expected = [comparable(analysis, result) for result in made]
+    ways = [Objects(chunk), as_payloads(analysis, chunk, worker, None),
+            analysis.send(analysis, chunk, worker, None), analysis.send(analysis, chunk, worker, "run")]
+    for storing in (True, False):
+        for number, sent in enumerate(ways):
+            received = list(sent.received(received_documents, Collector(analysis, storing)))
+            assert received[1] == (failed, None)
+            kept = [received[0], *received[2:]]
+            assert [comparable(analysis, result) for result, _ in kept] == expected
+            payloads = [payload for _, payload in kept]
+            stored = storing and not (analysis is WORD_COUNTS and number >= 2)  # counts: never stored
+            assert payloads == ([analysis.encode(result) for result in made] if stored else [None] * 3)
+
+
+def test_the_analyses_key_apart_and_reach_workers_whole() -> None:
+    """A token table and word counts of one text are two cache rows; an Analysis pickles by
+    name, as a pool or Dask sends it to its workers."""
+    fingerprint = b"\x01" * 32
+    assert TOKEN_TABLES.key(fingerprint, "متن") != WORD_COUNTS.key(fingerprint, "متن")
+    assert TOKEN_TABLES.key(fingerprint, "متن") == TOKEN_TABLES.key(fingerprint, "متن")
+    for analysis in (TOKEN_TABLES, WORD_COUNTS):
+        assert pickle.loads(pickle.dumps(analysis)) == analysis
