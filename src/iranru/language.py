@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from iranru.normalize.constants import (
+from iranru.characters import (
     LATIN_LETTER_RANGES,
     SCRIPT_LETTER_RANGES,
     is_arabic_letter,

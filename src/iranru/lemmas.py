@@ -29,7 +29,7 @@ from importlib import resources as package_files
 from pathlib import Path
 
 from iranru import resources
-from iranru.normalize.constants import ZWNJ
+from iranru.characters import ZWNJ
 
 YEH = "ی"
 

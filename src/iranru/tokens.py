@@ -14,6 +14,15 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from iranru import resources
+from iranru.characters import (
+    ARABIC_SIGN_RANGES,
+    COMBINING_LATIN_RANGES,
+    HARAKAT_RANGES,
+    QURANIC_MARK_RANGES,
+    TATWEEL,
+    ZWNJ,
+    punctuation_and_symbol_ranges,
+)
 from iranru.language import (
     ARABIC_LETTERS,
     EN,
@@ -32,15 +41,6 @@ from iranru.lemmas import (
 )
 from iranru.model import AnalyzedDocument, Document, Token, TokenTable
 from iranru.normalize import align, normalize_text, original_span, zwnj_evidence_of
-from iranru.normalize.constants import (
-    ARABIC_SIGN_RANGES,
-    COMBINING_LATIN_RANGES,
-    HARAKAT_RANGES,
-    QURANIC_MARK_RANGES,
-    TATWEEL,
-    ZWNJ,
-    punctuation_and_symbol_ranges,
-)
 from iranru.normalize.fa import DIGIT_TO_LATIN
 from iranru.settings import NormalizeOptions, TokenOptions
 

@@ -6,6 +6,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from iranru.characters import ZWJ, ZWNJ
 from iranru.errors import InputError
 
 # Magic numbers of the binary files researchers' folders usually mix in with their texts.
@@ -28,7 +29,6 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 # Encodings tried when the bytes are not UTF-8, in charset-normalizer's judgement.
 LEGACY_ENCODINGS = ["cp1256", "cp1252", "latin_1"]
 REPLACEMENT = "\ufffd"
-ZWNJ, ZWJ = "\u200c", "\u200d"  # zero-width (non-)joiner: Persian writes ZWNJ inside words
 # Arabic-script letters and marks, Persian punctuation (، ؛ ؟ « »), ZWNJ and ZWJ.
 PERSIAN_CP1256_CHAR = re.compile(f"[\u0600-\u06ff\u00ab\u00bb{ZWNJ}{ZWJ}]")
 PLAUSIBLE_CHAR = re.compile(

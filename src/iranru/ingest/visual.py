@@ -15,11 +15,12 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
+from iranru.characters import HARAKAT_RANGES, QURANIC_MARK_RANGES, ZWNJ
+
 # Letters of the Arabic script (Persian, Arabic, Urdu), presentation forms included.
 ARABIC_LETTER = r"\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc"
 # Combining marks written over or under a letter (harakat, tanwin, hamza above, superscript alef).
-ARABIC_MARK = r"\u064b-\u065f\u0670\u06d6-\u06ed"
-ZWNJ = "\u200c"  # zero-width non-joiner: joins the parts of one Persian word without a space
+ARABIC_MARK = HARAKAT_RANGES + QURANIC_MARK_RANGES
 PERSIAN_WORD = re.compile(f"[{ARABIC_LETTER}{ARABIC_MARK}{ZWNJ}]+")
 # What is shown left to right even inside Persian (the Unicode bidi algorithm, UAX #9): a Latin
 # run with the spaces, punctuation and digits inside it (World War II, UN 1945: digits after a

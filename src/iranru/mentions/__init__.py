@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from iranru.normalize.constants import MENTION_LETTER_RANGES
+from iranru.characters import MENTION_LETTER_RANGES
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
+from iranru.characters import COMBINING_LATIN_RANGES, HARAKAT_RANGES, TATWEEL, ZWNJ
 from iranru.errors import UsageError
 from iranru.mentions import FA_LETTERS, fold
-from iranru.normalize.constants import COMBINING_LATIN_RANGES, HARAKAT_RANGES, TATWEEL, ZWNJ
 
 TRUSTED, EVIDENCE, BLOCK = "trusted", "evidence", "block"
 COMMON = "common"  # English: an ordinary word too (Bath, Split): needs positive evidence

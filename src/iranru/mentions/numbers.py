@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from iranru.normalize.constants import ZWNJ
+from iranru.characters import ZWNJ
 
 GAP = f"[ {ZWNJ}]*"  # nothing, spaces or ZWNJs between the words of a number
 AND = f"{GAP}و{GAP}"

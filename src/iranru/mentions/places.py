@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from iranru.characters import ZWNJ
 from iranru.mentions import PlaceMention, fold
 from iranru.mentions.gazetteer import (
     BLOCK,
@@ -25,7 +26,6 @@ from iranru.mentions.gazetteer import (
     load_gazetteer,
     persian_key,
 )
-from iranru.normalize.constants import ZWNJ
 
 FA_TRIGGERS = frozenset(
     "شهر شهرهای استان استانهای شهرستان بندر پایتخت منطقه ولایت کشور ایالت روستای روستا جمهوری "

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from iranru.normalize.constants import (
+from iranru.characters import (
     ARABIC_INDIC_DIGITS,
     BIDI_CONTROLS,
     BOM,

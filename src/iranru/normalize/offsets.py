@@ -11,7 +11,7 @@ import functools
 import unicodedata
 from array import array
 
-from iranru.normalize.constants import TATWEEL, ZWNJ
+from iranru.characters import TATWEEL, ZWNJ
 from iranru.normalize.en import QUOTES_AND_DASHES
 from iranru.normalize.fa import DIGIT_TO_LATIN, INVISIBLE_JUNK, character_table, diacritic_table
 

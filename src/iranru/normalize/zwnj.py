@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 
+from iranru.characters import NON_JOINING_LETTERS, WORD_CHARACTER_RANGES, ZWNJ
 from iranru.normalize import ChunkCache
-from iranru.normalize.constants import NON_JOINING_LETTERS, WORD_CHARACTER_RANGES, ZWNJ
 
 SPACE = " "
 

@@ -1,6 +1,6 @@
-"""Characters and character classes every stage reads, defined once and named (most are
-invisible). Several Arabic-script classes exist because each answers another question; each
-is written here once, with what it is for."""
+"""Characters and character classes every stage reads, ingest included (so the module sits
+outside them all), defined once and named (most are invisible). Several Arabic-script classes
+exist because each answers another question; each is written here once, with what it is for."""
 
 from __future__ import annotations
 
