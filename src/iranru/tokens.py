@@ -472,13 +472,18 @@ def document_segments(
 
 def normalized_segments(
     text: str, normalize_options: NormalizeOptions | None,
-) -> Iterator[tuple[int, int, str]]:
-    """Each segment of a document (see document_segments) and its normalised form for
-    analysis, one at a time."""
+) -> Iterator[tuple[int, int, str, list[str] | None]]:
+    """Each segment of a document (see document_segments), its normalised form for analysis,
+    and the chunks ZWNJ repair cut that form into if it left it as it was (None if not: word
+    counting cuts it itself), one at a time."""
+    from iranru.normalize.zwnj import LastCut
+
     segments, evidence = document_segments(text, normalize_options)
     for start, end in segments:
-        yield start, end, normalize_text(text[start:end], normalize_options, for_display=False,
-                                         zwnj_evidence=evidence)
+        cut = LastCut()
+        normalized = normalize_text(text[start:end], normalize_options, for_display=False,
+                                    zwnj_evidence=evidence, cut=cut)
+        yield start, end, normalized, cut.pieces_of(normalized)
 
 
 def analyze_document(
@@ -488,7 +493,7 @@ def analyze_document(
 ) -> AnalyzedDocument:
     """Normalise, split and lemmatise one document into a token table."""
     builder = TableBuilder(stopword_sets(token_options))
-    for start, end, normalized in normalized_segments(document.text, normalize_options):
+    for start, end, normalized, _ in normalized_segments(document.text, normalize_options):
         builder.add_segment(document.text, start, end, normalized)
     return AnalyzedDocument(
         document=document,

@@ -24,7 +24,6 @@ from iranru import resources
 from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
 from iranru.lemmas import NO_WORD, depends_on_context, neighbour_class
 from iranru.model import Document, Vocabulary, WordCounts, WordKey
-from iranru.normalize.zwnj import chunks_of
 from iranru.settings import NormalizeOptions, TokenOptions
 from iranru.tokens import (
     LANGUAGE_BEFORE_TEXT,
@@ -63,8 +62,8 @@ def count_words(
     one), else a fresh one for this document alone."""
     tally = Tally(stopword_sets(token_options), state or CountingState())
     last_lang = LANGUAGE_BEFORE_TEXT
-    for _, _, normalized in normalized_segments(document.text, normalize_options):
-        last_lang = count_surfaces(normalized, last_lang, tally)
+    for _, _, normalized, pieces in normalized_segments(document.text, normalize_options):
+        last_lang = count_surfaces(normalized, last_lang, tally, pieces)
     types = tally.type_counts()
     return WordCounts(document, tally.vocabulary.columns, array("I", types), array("I", types.values()))
 
@@ -249,10 +248,11 @@ def word_key(surface: str, sentence_lang: str, stopwords: StopwordSets) -> WordK
     return (norm, lemma, lang, stop) if word else None
 
 
-def count_surfaces(text: str, last_lang: str, tally: Tally) -> str:
+def count_surfaces(text: str, last_lang: str, tally: Tally, pieces: list[str] | None = None) -> str:
     """Add the chunks or token surfaces of normalised `text` to `tally`, by sentence language;
-    the language of its last sentence is returned (a letterless one takes it over)."""
-    walk = LineWalk(text, last_lang, tally)
+    the language of its last sentence is returned (a letterless one takes it over). `pieces`:
+    the chunks ZWNJ repair cut `text` into, if it did (see normalized_segments)."""
+    walk = LineWalk(text, last_lang, tally, pieces)
     lines, starts = walk.lines, walk.starts
     first_arabic = first_letters(text, ARABIC_LETTERS, starts, FEW_LINES)
     first_latin = first_letters(text, LATIN_LETTERS, starts, FEW_LINES)
@@ -335,8 +335,8 @@ class LineWalk:
     """count_surfaces' reading of a text line by line: lines of one language are collected in
     a run (counted by its chunks), the others read sentence by sentence."""
 
-    def __init__(self, text: str, last_lang: str, tally: Tally) -> None:
-        self.text, self.last_lang, self.tally = text, last_lang, tally
+    def __init__(self, text: str, last_lang: str, tally: Tally, pieces: list[str] | None = None) -> None:
+        self.text, self.last_lang, self.tally, self.pieces = text, last_lang, tally, pieces
         self.lines = text.split("\n")
         self.starts = list(itertools.accumulate(map(operator.add, map(len, self.lines), itertools.repeat(1)),
                                                 initial=0))
@@ -353,7 +353,7 @@ class LineWalk:
     def enter(self, number: int, line_lang: str | None) -> None:
         """Line `number`, all of whose sentences are in `line_lang` (None: not surely one)."""
         if self.run_lang is not None and line_lang != self.run_lang:  # the run ends before it
-            count_run(self.text, self.run_start, self.starts[number], self.run_lang, self.tally)
+            count_run(self.text, self.run_start, self.starts[number], self.run_lang, self.tally, self.pieces)
             self.run_lang = None
         if line_lang is None:
             self.last_lang = count_line(self.lines[number], self.last_lang, self.tally)
@@ -364,7 +364,7 @@ class LineWalk:
 
     def finish(self) -> str:
         if self.run_lang is not None:
-            count_run(self.text, self.run_start, len(self.text), self.run_lang, self.tally)
+            count_run(self.text, self.run_start, len(self.text), self.run_lang, self.tally, self.pieces)
         return self.last_lang
 
 
@@ -434,15 +434,15 @@ def cut_changes_tokens(chunk: str, cut: int) -> bool:
     return whole != [*english_token_spans(chunk[:cut], 0), *english_token_spans(chunk[cut:], cut)]
 
 
-def count_run(text: str, start: int, end: int, lang: str, tally: Tally) -> None:
+def count_run(text: str, start: int, end: int, lang: str, tally: Tally, cut: list[str] | None = None) -> None:
     """Lines [start, end) whose sentences are all in `lang`. Sentence boundaries fall on white
     space and no token spans white space, so their tokens are those of each chunk between
-    spaces: the chunks are counted, and each distinct one is tokenised once."""
+    spaces: the chunks are counted, and each distinct one is tokenised once. `cut`: the chunks
+    ZWNJ repair cut the whole text into, if it did, so that it is not cut again."""
     if lang == EN:
         tally.add_chunks(text[start:end].split(), lang)
         tally.add_context(text[start:end])
         return
-    cut = chunks_of(text)  # the pieces ZWNJ repair cut the text into, if it did
     if cut is None or text.find("\t", start, end) >= 0:
         tally.add_chunks(text[start:end].replace("\n", " ").replace("\t", " ").split(" "), lang)
         return

@@ -10,21 +10,25 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from iranru.normalize import en, fa
 from iranru.normalize.offsets import align, original_span
 from iranru.settings import NormalizeOptions
 
+if TYPE_CHECKING:  # ZWNJ repair's module is heavy: imported when a text is repaired
+    from iranru.normalize.zwnj import LastCut
+
 Step = Callable[[str], str]
 T = TypeVar("T")
 
 
-def repair_zwnj(text: str, evidence: tuple[int, int, int] | None = None) -> str:
+def repair_zwnj(text: str, evidence: tuple[int, int, int] | None = None,
+                cut: LastCut | None = None) -> str:
     """Restore lost zero-width non-joiners (قدرتهای → قدرت‌های, می توان → می‌توان)."""
     from iranru.normalize.zwnj import restore_zwnj
 
-    return restore_zwnj(text, evidence)
+    return restore_zwnj(text, evidence, cut)
 
 
 BASE_STEPS: tuple[tuple[str, Step], ...] = (
@@ -57,11 +61,12 @@ def build_steps(
 
 def steps_after_base(
     options: NormalizeOptions, for_display: bool, zwnj_evidence: tuple[int, int, int] | None,
+    cut: LastCut | None = None,
 ) -> tuple[tuple[str, Step], ...]:
     """ZWNJ repair (unless turned off), then for display the digits."""
     steps: tuple[tuple[str, Step], ...] = ()
     if options.repair_zwnj:
-        steps += (("repair_zwnj", functools.partial(repair_zwnj, evidence=zwnj_evidence)),)
+        steps += (("repair_zwnj", functools.partial(repair_zwnj, evidence=zwnj_evidence, cut=cut)),)
     if for_display:
         steps += DIGIT_STEPS[options.digits]
     return steps
@@ -148,12 +153,13 @@ CHUNK_STEPS = ChunkCache(chunk_steps)
 
 def normalize_text(
     text: str, options: NormalizeOptions | None = None, for_display: bool = True,
-    zwnj_evidence: tuple[int, int, int] | None = None,
+    zwnj_evidence: tuple[int, int, int] | None = None, cut: LastCut | None = None,
 ) -> str:
     """The text as iranru analyses it; line breaks are kept, one output line per input line.
-    `zwnj_evidence` (see `zwnj_evidence_of`) judges the text as part of a larger document."""
+    `zwnj_evidence` (see `zwnj_evidence_of`) judges the text as part of a larger document;
+    `cut` keeps the chunks ZWNJ repair cut it into (see zwnj.LastCut)."""
     text = base_steps(text)
-    for _, step in steps_after_base(options or NormalizeOptions(), for_display, zwnj_evidence):
+    for _, step in steps_after_base(options or NormalizeOptions(), for_display, zwnj_evidence, cut):
         text = step(text)
     return text
 

@@ -1173,7 +1173,7 @@ def zwnj_evidence(text: str) -> Evidence:
     return repair_chunks(text).evidence()
 
 
-def restore_zwnj(text: str, evidence: Evidence | None = None) -> str:
+def restore_zwnj(text: str, evidence: Evidence | None = None, cut: LastCut | None = None) -> str:
     """Restore missing ZWNJs in Persian text (joined or spaced damage), keeping good text.
 
     Input is expected with ی/ک unified and diacritics removed.  Only ZWNJs and spaces change:
@@ -1192,11 +1192,14 @@ def restore_zwnj(text: str, evidence: Evidence | None = None) -> str:
       spaced joins), its joined words are kept as written: their ZWNJs were not lost.
 
     A text with no ZWNJ, or only a few survivors of damage, is therefore fully repaired.
-    `evidence` judges the text as part of a larger one (a huge document read in pieces).
+    `evidence` judges the text as part of a larger one (a huge document read in pieces);
+    `cut`, if given, keeps the chunks the text was cut into (see LastCut).
     """
     if ANY_WORD_CHARACTER.search(text) is None:
         return text  # no Persian letter, no ZWNJ: nothing to repair
     repair = repair_chunks(text)  # lines are kept: no merge crosses a line break
+    if cut is not None:
+        cut.remember(text, repair.pieces)
     marked, splits, sure_merges = evidence or repair.evidence()
     if writer_places_zwnj(marked, splits + sure_merges):
         return repair.tidy()
@@ -1372,10 +1375,10 @@ class ChunkedRepair:
 
 
 class LastCut:
-    """The last text repair_chunks cut in this process, and its chunks: word counting reads a
-    text repair left as it was (the very same object) by the same pieces, instead of cutting
-    it again. Held as one tuple, read and replaced in one step (another thread may cut
-    meanwhile)."""
+    """The text ZWNJ repair cut into chunks, and the chunks, handed by whoever normalises a
+    text to whoever counts its words (one per normalised text, passed to restore_zwnj): a text
+    repair left as it was (the very same object) is read by the same pieces instead of being
+    cut again."""
 
     def __init__(self) -> None:
         self.cut: tuple[str, list[str]] = ("", [""])
@@ -1384,18 +1387,10 @@ class LastCut:
         self.cut = text, pieces
 
     def pieces_of(self, text: str) -> list[str] | None:
+        """The chunks `text` was cut into, if it is the text cut (repair returned it as it
+        was): its pieces between spaces, each line break a piece of its own; else None."""
         cut_text, pieces = self.cut
         return pieces if cut_text is text else None
-
-
-LAST_CUT = LastCut()
-
-
-def chunks_of(text: str) -> list[str] | None:
-    """The chunks repair_chunks cut `text` into, if it was the last text cut in this process
-    (as repair returns a text it leaves alone, so word counting need not cut it again): the
-    text's pieces between spaces, with each line break a piece of its own; else None."""
-    return LAST_CUT.pieces_of(text)
 
 
 def spliced(chunks: list[ChunkRepair], joins: dict[int, tuple[int, str]],
@@ -1424,7 +1419,6 @@ def text_of_chunks(chunks: Iterable[str]) -> str:
 def repair_chunks(text: str) -> ChunkedRepair:
     """A text's evidence and sure joins, chunk by chunk (see the section comment)."""
     pieces = text.replace("\n", LINE_BREAK_CHUNK).split(SPACE)
-    LAST_CUT.remember(text, pieces)
     sides = "".join(map(CHUNK_SIDES.__getitem__, pieces))
     chunk = CHUNK_REPAIRS.__getitem__
     marked_and_splits = len(WITH_ONE_MARKED.findall(sides)) * ONE_MARKED_EVIDENCE + sum(
