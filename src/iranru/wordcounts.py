@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from iranru import resources
-from iranru.language import ARABIC_LETTERS, EN, FA, LATIN_LETTERS
+from iranru.language import ARABIC_LETTERS, EN, LATIN_LETTERS
 from iranru.lemmas import NO_WORD, depends_on_context, neighbour_class
 from iranru.model import Document, Vocabulary, WordCounts, WordKey
 from iranru.settings import NormalizeOptions, TokenOptions
@@ -440,11 +440,11 @@ def count_run(text: str, start: int, end: int, lang: str, tally: Tally, cut: lis
     spaces: the chunks are counted, and each distinct one is tokenised once. `cut`: the chunks
     ZWNJ repair cut the whole text into, if it did, so that it is not cut again."""
     if lang == EN:
-        tally.add_chunks(text[start:end].split(), lang)
+        tally.add_chunks(split_chunks(text[start:end], lang), lang)
         tally.add_context(text[start:end])
         return
     if cut is None or text.find("\t", start, end) >= 0:
-        tally.add_chunks(text[start:end].replace("\n", " ").replace("\t", " ").split(" "), lang)
+        tally.add_chunks(split_chunks(text[start:end], lang), lang)
         return
     # Piece k follows the k-th space of the text with each line break written " \n " (a line
     # break is a piece without a word, as an empty piece is); runs start and end at lines.
@@ -471,41 +471,48 @@ def lemmas_in_chunk(chunk: str, before: str, after: str) -> tuple[tuple[str, str
                  if 0 < place <= len(tokens) and lemma != describe_token(tokens[place - 1], EN)[2])
 
 
+PERSIAN_SEPARATORS = " \t\n"  # hazm splits Persian at these only, NLTK English at any white space
+
+
+def split_chunks(text: str, lang: str) -> list[str]:
+    """The chunks of `text` between separators: no token spans one, so a text's tokens are its
+    chunks'. An empty Persian chunk (two separators in a row) has no word."""
+    if lang == EN:
+        return text.split()
+    return text.replace("\n", " ").replace("\t", " ").split(" ")
+
+
+def is_chunk_edge(line: str, at: int, lang: str) -> bool:
+    """Is `at` the line's start or end, or next to a separator of `lang` (see split_chunks)?"""
+    if at <= 0 or at >= len(line):
+        return True
+    before, after = line[at - 1], line[at]
+    if lang == EN:
+        return before.isspace() or after.isspace()
+    return before in PERSIAN_SEPARATORS or after in PERSIAN_SEPARATORS
+
+
 def chunk_tokens(chunk: str, lang: str) -> tuple[str, ...]:
-    """The tokens of one chunk between spaces, note references left out (see is_footnote_marker).
-    hazm splits Persian at spaces, tabs and line breaks only, NLTK English at any white space."""
+    """The tokens of one chunk between separators (see split_chunks), note references left out
+    (see is_footnote_marker)."""
     return tuple(chunk[start:end] for start, end in token_spans(chunk, 0, lang)
                  if not is_footnote_marker(chunk, start, end))
 
 
 def count_line(line: str, last_lang: str, tally: Tally) -> str:
     """One line sentence by sentence, as TableBuilder reads it. A sentence that starts and ends
-    at white space (its language's: hazm splits at spaces and tabs only) has the tokens of its
-    chunks, which are counted as chunks are; one that the sentence splitter cut out of a chunk
-    (`no.'--Iran`) is tokenised whole."""
+    at a chunk's edge has the tokens of its chunks, which are counted as chunks are; one that
+    the sentence splitter cut out of a chunk (`no.'--Iran`) is tokenised whole."""
     sentence_lang = last_lang  # a line without sentences leaves the language as it was
     for sentence_start, sentence_end, sentence_lang in sentences_of(line, last_lang):
         sentence = line[sentence_start:sentence_end]
-        separators = " \t" if sentence_lang == FA else None
-        if is_separated(line, sentence_start, separators) and is_separated(line, sentence_end, separators):
-            if separators:
-                tally.add_chunks(sentence.replace("\t", " ").split(" "), sentence_lang)
-            else:
-                tally.add_chunks(sentence.split(), sentence_lang)
+        if all(is_chunk_edge(line, at, sentence_lang) for at in (sentence_start, sentence_end)):
+            tally.add_chunks(split_chunks(sentence, sentence_lang), sentence_lang)
+            if sentence_lang == EN:
                 tally.add_context(sentence)
             continue
         spans = list(token_spans(sentence, sentence_start, sentence_lang))
         tally.add_sentence([line[start:end] for start, end in spans],
                            [not is_footnote_marker(line, start, end) for start, end in spans], sentence_lang)
     return sentence_lang
-
-
-def is_separated(line: str, at: int, separators: str | None) -> bool:
-    """Is `at` the line's start or end, or next to a separator (any white space if None)?"""
-    if at <= 0 or at >= len(line):
-        return True
-    before, after = line[at - 1], line[at]
-    if separators is None:
-        return before.isspace() or after.isspace()
-    return before in separators or after in separators
 
