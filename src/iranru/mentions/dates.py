@@ -619,6 +619,7 @@ def bare_year(match: re.Match[str], text: str, folded: str) -> Found | None:
     return None
 
 
+EN_YEAR_END = r"(?![A-Za-z0-9_%\]]|[.,/:-]\d|-[A-Za-z])"  # not 1990s, 1990-91, 1990-strong, [1990]
 MODIFIER = r"(?:(?:early|mid|late|Early|Mid|Late)(?:[ -]+to[ -]+(?:mid|late))?[ -]+)?"  # mid-to-late
 EN_CHRISTIAN_ERA = rf"(?:[ \u00a0](?:{EN_GREG})(?![A-Za-z]))?"  # August 31, 1907 AD
 EN_FOREIGN_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -650,12 +651,10 @@ EN_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
      r"\s*(?:(?P<and>\band\b)|-|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*"
      r"(?P<y2>\d{4}|\d{2})\b(?![.,/:-]\d|-[A-Za-z])", en_range),
     # a Persian year may be glued to the next word (۱۹۴۵توسط); an English one may not
-    (r"(?<![\w$€£#./,:\[-])(?P<year>\d{4})(?![A-Za-z0-9_%\]]|[.,/:-]\d|-[A-Za-z])", bare_year),
+    (rf"(?<![\w$€£#./,:\[-])(?P<year>\d{{4}}){EN_YEAR_END}", bare_year),
     # mid-1993 (the modifier is part of the mention, as in the late 1970s); pre-1975: the year
-    (r"(?<![\w-])(?:[Ee]arly|[Mm]id|[Ll]ate)-(?P<year>\d{4})(?![A-Za-z0-9_%\]]|[.,/:-]\d|-[A-Za-z])",
-     bare_year),
-    (r"(?:(?<=\b[Pp]re-)|(?<=\b[Pp]ost-))(?P<year>\d{4})(?![A-Za-z0-9_%\]]|[.,/:-]\d|-[A-Za-z])",
-     bare_year),
+    (rf"(?<![\w-])(?:[Ee]arly|[Mm]id|[Ll]ate)-(?P<year>\d{{4}}){EN_YEAR_END}", bare_year),
+    (rf"(?:(?<=\b[Pp]re-)|(?<=\b[Pp]ost-))(?P<year>\d{{4}}){EN_YEAR_END}", bare_year),
 )
 
 
