@@ -389,6 +389,13 @@ def describe_word(
     return norm, lang, lemma, word, word and is_stopword(norm, lemma, lang, stopwords)
 
 
+def describe_in_context(surface: str, lemma: str, stopwords: StopwordSets) -> tuple[str, str, bool]:
+    """(norm, lang, is_stopword) of an English word under the lemma its sentence gave it (see
+    context_lemmas): what the token table and the word counts both record for it."""
+    norm, lang, _, _ = describe_token(surface, EN)
+    return norm, lang, is_stopword(norm, lemma, lang, stopwords)
+
+
 def is_note_number(norm: str) -> bool:
     """What a note reference says, by its counting key: digits alone, of any script."""
     return DIGITS_ONLY.fullmatch(norm) is not None
@@ -529,8 +536,8 @@ class TableBuilder:
 
     def in_context(self, surface: str, lemma: str) -> tuple[int, bool]:
         """(lemma id, is stopword) of an English word whose lemma its sentence decided."""
-        norm = describe_token(surface, EN)[0]
-        return self.ids.setdefault(lemma, len(self.ids)), is_stopword(norm, lemma, EN, self.stopwords)
+        _, _, stop = describe_in_context(surface, lemma, self.stopwords)
+        return self.ids.setdefault(lemma, len(self.ids)), stop
 
     def add_segment(self, text: str, offset: int, end: int, normalized: str) -> None:
         """The tokens of text[offset:end], given its normalised form."""

@@ -30,11 +30,11 @@ from iranru.tokens import (
     MAX_SEGMENT,
     StopwordSets,
     context_lemmas,
+    describe_in_context,
     describe_token,
     describe_word,
     english_token_spans,
     is_footnote_marker,
-    is_stopword,
     normalized_segments,
     sentence_end_marks,
     sentence_language,
@@ -231,8 +231,8 @@ def described_in_context(surface: str, lemma: str, stopwords: StopwordSets, stat
     known = state.word_keys.setdefault((EN, stopwords), {})
     number = known.get((surface, lemma))  # type: ignore[call-overload]
     if number is None:
-        norm, lang, _, _ = describe_token(surface, EN)
-        number = state.vocabulary.number((norm, lemma, lang, is_stopword(norm, lemma, lang, stopwords)))
+        norm, lang, stop = describe_in_context(surface, lemma, stopwords)
+        number = state.vocabulary.number((norm, lemma, lang, stop))
         if len(known) < MAX_KNOWN:
             known[(surface, lemma)] = number  # type: ignore[index]
     return number
