@@ -146,6 +146,7 @@ class Tally:
         self.stopwords, self.state = stopwords, state
         self.vocabulary = state.current_vocabulary()
         self.numbers: Counter[int | Several | None] = Counter()
+        self.moved = False  # some words moved to their lemma in context (see type_counts)
 
     def add_chunks(self, chunks: Iterable[str], sentence_lang: str) -> None:
         chunk_keys = self.state.chunk_keys
@@ -197,8 +198,6 @@ class Tally:
             self.numbers[described(surface, EN, self.stopwords, self.state)] -= 1
             self.numbers[described_in_context(surface, lemma, self.stopwords, self.state)] += 1
             self.moved = True
-
-    moved = False
 
     def type_counts(self) -> dict[int, int]:
         """Word types (numbers in `vocabulary`) and their counts, in the order first met."""
