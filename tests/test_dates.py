@@ -28,6 +28,11 @@ def found(text: str) -> list[tuple[str, str, str, str]]:
     ("نسل دهه ۶۰", [("دهه ۶۰", "1981/1991", "solar_hijri", "decade")]),
     # lunar Hijri
     ("در ۱۳۴۲ ه‌.ق", [("۱۳۴۲ ه\u200c.ق", "1923/1924", "lunar_hijri", "year")]),
+    # Wikipedia writes the marks with a ZWJ (ه‍.ق); a bidi mark may sit before them
+    ("شاه عباس (۹۷۸–۱۰۳۸ ه\u200d.ق)", [("۹۷۸–۱۰۳۸ ه\u200d.ق", "1570/1629", "lunar_hijri", "range")]),
+    ("در ۱۲۲۸ ه\u200d.ق امضا شد", [("۱۲۲۸ ه\u200d.ق", "1813", "lunar_hijri", "year")]),
+    ("سال ۱۲۹۹ ه\u200d.ش", [("سال ۱۲۹۹ ه\u200d.ش", "1920/1921", "solar_hijri", "year")]),
+    ("در ۱۳۴۵\u200f ه.ش بود", [("۱۳۴۵\u200f ه.ش", "1966/1967", "solar_hijri", "year")]),
     ("سال ۱۳۲۰ هجری قمری", [("سال ۱۳۲۰ هجری قمری", "1902/1903", "lunar_hijri", "year")]),
     ("۱۰ رمضان ۱۴۴۰ ق", [("۱۰ رمضان ۱۴۴۰ ق", "2019-05-15", "lunar_hijri", "day")]),
     # Gregorian written in Persian: markers, month spellings, ordinals, glued year

@@ -51,7 +51,10 @@ EN_MONTH_NAMES = {
             ["Ramadan", "Ramazan"], ["Shawwal"], ["Dhu al-Qadah", "Dhu al-Qa'dah", "Dhu'l-Qa'dah"],
             ["Dhu al-Hijjah", "Dhu'l-Hijjah", "Dhul-Hijjah"]],
 }
-FA_MARKS = {SOLAR: ["ش", "ه\u200c.ش", "هجری شمسی"], LUNAR: ["ق", "ه\u200c.ق", "هجری قمری"],
+# The Hijri abbreviations as written in the wild: with a ZWNJ, with Wikipedia's ZWJ (ه‍.ق), with
+# a tatweel (هـ.ق) or spaced (ه. ق).
+FA_MARKS = {SOLAR: ["ش", "ه\u200c.ش", "ه\u200d.ش", "هـ.ش", "ه. ش", "هجری شمسی", "خورشیدی"],
+            LUNAR: ["ق", "ه\u200c.ق", "ه\u200d.ق", "هـ.ق", "ه. ق", "هجری قمری"],
             GREGORIAN: ["م", "میلادی"]}
 EN_MARKS = {SOLAR: ["SH", "H.Sh."], LUNAR: ["AH", "A.H."], GREGORIAN: ["CE", "AD"]}
 YEARS = {SOLAR: (1200, 1450), LUNAR: (1200, 1450), GREGORIAN: (1500, 2099)}

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from iranru.characters import MENTION_LETTER_RANGES
+from iranru.characters import BIDI_CONTROLS, MENTION_LETTER_RANGES, ZWJ, ZWNJ
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,6 +40,10 @@ def _fold_table() -> dict[int, str]:
     table.update({ord(dash): "-" for dash in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
     table.update({ord(space): " " for space in "\u00a0\u2009\u202f\u2007"})
     table.update({ord("\u2019"): "'", ord("\u2018"): "'", ord("\u066c"): ",", ord("\u066b"): "."})
+    # A ZWJ (ه‍.ق, Wikipedia's spelling of the Hijri marks) or a bidi mark (۱۳۴۵‏ ش) is an
+    # invisible rendering hint inside or between words: patterns see it as the ZWNJ they
+    # already allow there.
+    table.update({ord(invisible): ZWNJ for invisible in ZWJ + BIDI_CONTROLS})
     return table
 
 
