@@ -62,6 +62,11 @@ def found(text: str) -> list[tuple[str, str, str, str]]:
     ("in the 1800s", [("the 1800s", "18", "gregorian", "century")]),
     ("the late nineteenth century", [("late nineteenth century", "18", "gregorian", "century")]),
     ("by the 19th century", [("19th century", "18", "gregorian", "century")]),
+    # a Hijri century in English is the Gregorian span it covers, as in Persian
+    ("In the 13th century AH, the dynasty declined.",
+     [("13th century AH", "1785/1882", "lunar_hijri", "century")]),
+    ("in the third century of the Hijra", [("third century of the Hijra", "0815/0912", "lunar_hijri", "century")]),
+    ("poets of the 14th century SH", [("14th century SH", "1921/2021", "solar_hijri", "century")]),
     ("The Twentieth-century Unrest", [("Twentieth-century", "19", "gregorian", "century")]),
     ("the twentieth and twenty-first centuries",
      [("twentieth and twenty-first centuries", "19/20", "gregorian", "range")]),

@@ -589,8 +589,9 @@ def en_century(match: re.Match[str], text: str, folded: str) -> Found | None:
     last = en_ordinal(match["ord2"]) if match["ord2"] else None
     if last is not None and (last == first or (last < first and not match["bc"])):
         return None
-    value = century_value(GREGORIAN, first, last, bool(match["bc"]))
-    return Found(match.start(), match.end(), value, GREGORIAN, "range" if last else "century")
+    calendar = marked_calendar(match) or (LUNAR_HIJRI if match["hijra"] else GREGORIAN)
+    value = century_value(calendar, first, last, bool(match["bc"]))
+    return Found(match.start(), match.end(), value, calendar, "range" if last else "century")
 
 
 def en_range(match: re.Match[str], text: str, folded: str) -> Found | None:
@@ -646,7 +647,8 @@ EN_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
     (rf"(?i:\b(?:(?:first|second|latter|last)\s+(?:half|quarter|third)\s+of\s+the\s+)?"
      rf"(?:(?:early|mid|late)[ -]+)?(?P<ord>{EN_ORDINAL_RE})"
      rf"(?:\s*(?:-|and|to|through|or)\s*(?P<ord2>{EN_ORDINAL_RE}))?[ -]+centur(?:y|ies)\b)"
-     rf"(?:\s(?:(?P<bc>{EN_BC})|{EN_GREG})(?![A-Za-z]))?", en_century),
+     rf"(?:\s(?:(?P<bc>{EN_BC})|(?P<greg>{EN_GREG})|(?P<solar>{EN_SOLAR})|(?P<lunar>{EN_LUNAR}))"
+     rf"(?![A-Za-z])|\s(?P<hijra>of\s+the\s+(?:Hijra|Hijrah|Hegira)\b))?", en_century),
     (r"(?:\b(?P<between>[Bb]etween)\s+|\br\.\s*)?(?<![\w$.,/-])(?P<y1>\d{4})"
      r"\s*(?:(?P<and>\band\b)|-|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*"
      r"(?P<y2>\d{4}|\d{2})\b(?![.,/:-]\d|-[A-Za-z])", en_range),
