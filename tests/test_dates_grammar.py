@@ -53,7 +53,7 @@ EN_MONTH_NAMES = {
 }
 # The Hijri abbreviations as written in the wild: with a ZWNJ, with Wikipedia's ZWJ (ه‍.ق), with
 # a tatweel (هـ.ق) or spaced (ه. ق).
-FA_MARKS = {SOLAR: ["ش", "ه\u200c.ش", "ه\u200d.ش", "هـ.ش", "ه. ش", "هجری شمسی", "خورشیدی"],
+FA_MARKS = {SOLAR: ["ش", "ه\u200c.ش", "ه\u200d.ش", "هـ.ش", "ه. ش", "هجری شمسی", "خورشیدی", "خ", "ه\u200d.خ"],
             LUNAR: ["ق", "ه\u200c.ق", "ه\u200d.ق", "هـ.ق", "ه. ق", "هجری قمری"],
             GREGORIAN: ["م", "میلادی"]}
 EN_MARKS = {SOLAR: ["SH", "H.Sh."], LUNAR: ["AH", "A.H."], GREGORIAN: ["CE", "AD"]}

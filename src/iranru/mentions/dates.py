@@ -121,7 +121,8 @@ FA_ORDINAL_RE = ORDINAL_BELOW_100
 GREGORIAN_MARK = "(?:میلادی|م)"
 # ق.م (قبل از میلاد) and پ.م (پیش از میلاد): "before Christ"; tried before ق (lunar Hijri)
 BC_MARK = f"(?:[قپ]{GAP}\\.{GAP}م|(?:قبل|پیش){GAP}از{GAP}میلاد)"
-SOLAR_MARK = f"(?:هجری{GAP}(?:شمسی|خورشیدی)|خورشیدی|شمسی|ه\u0640?\u200c?{GAP}\\.?{GAP}ش|ش)"
+# ه.خ / خ abbreviate خورشیدی as ه.ش / ش abbreviate شمسی
+SOLAR_MARK = f"(?:هجری{GAP}(?:شمسی|خورشیدی)|خورشیدی|شمسی|ه\u0640?\u200c?{GAP}\\.?{GAP}[شخ]|[شخ])"
 LUNAR_MARK = f"(?:هجری{GAP}قمری|قمری|ه\u0640?\u200c?{GAP}\\.?{GAP}ق|ق|هجری)"  # هجری alone: lunar
 MARK = (f"(?:{GAP}(?:(?P<bc>{BC_MARK})|(?P<greg>{GREGORIAN_MARK})|(?P<solar>{SOLAR_MARK})"
         f"|(?P<lunar>{LUNAR_MARK})){NOT_FA_AFTER})?")
