@@ -184,6 +184,7 @@ def test_forms_of_issue_15(text: str, expected: list[tuple[str, str, str, str]])
     "دهه 20 سالگی", "روز 20 دی ماه 48 ساله می‌شود",  # ages: one's twenties; turns 48
     "سال 12 بار", "تا پایان سال ۱۰ کیلومتر", "سال 9/2 درصد",  # "the year" before a count or a decimal
     "سامانه 1888 شهرداری",  # a phone service number
+    "در ساعت ۱۴۰۰ رسید",  # a time of day
     "0ش", "۹۹۹۹ ق", "مهر 000", "In 0 AH",  # years no calendar converts (found by hypothesis)
     "روی 1935 مرد بین", "گفت: ۱۳۷۰ دانش‌آموز در مدارس", "بیش از 1500 کودک", "در 1200 شعبه سراسر",  # counts
 ])

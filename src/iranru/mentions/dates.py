@@ -148,7 +148,8 @@ EN_NOT_AFTER = frozenset(
     "delegates prisoners refugees villages tanks aircraft missiles rounds employees workers".split()
 )
 FA_NOT_BEFORE = frozenset(
-    "شماره شمارهٔ ص صص صفحه صفحات ماده بند پرونده کد مدل پلاک تلفن جلد اصل سامانه حدود تعداد".split()
+    "شماره شمارهٔ ص صص صفحه صفحات ماده بند پرونده کد مدل پلاک تلفن جلد اصل سامانه حدود تعداد "
+    "ساعت".split()  # ساعت ۱۴۰۰: a time of day
 )
 FA_NOT_AFTER = frozenset(
     "نفر تن درصد کیلومتر کیلومتری متر متری مایل دلار ریال تومان یورو پوند میلیون میلیارد هزار "
