@@ -198,6 +198,10 @@ SPACED_DOCUMENT_CASES = [
     ("اندوه بارترین", f"اندوه{Z}بارترین"),
     ("صاحب نظرانی", f"صاحب{Z}نظرانی"),
     ("دوست نماها", f"دوست{Z}نماها"),
+    # a lexicon compound whose head takes the agents' plural or the abstract ی
+    ("روزنامه نگاران", f"روزنامه{Z}نگاران"),
+    ("برده فروشی", f"برده{Z}فروشی"),
+    ("روان پزشکی", f"روان{Z}پزشکی"),
 ]
 
 
@@ -448,6 +452,8 @@ def test_a_join_added_to_a_table_changes_both_paths(forgetful: None, monkeypatch
         ("سه", "شنبه", None, Z),
         ("این", "که", None, None),  # a function word stays apart
         ("نماز", "جمعه", None, None),
+        ("روزنامه", "نگاران", None, Z),  # روزنامه‌نگار + ان
+        ("نگاه", "داریم", None, None),  # نگاه‌دار + a person ending is a verb phrase
     ],
 )
 def test_join_tables(left: str, right: str, sure: str | None, likely: str | None) -> None:

@@ -23,7 +23,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -902,6 +902,34 @@ def join_cut_compound(left: str, right: str) -> str | None:
     return ZWNJ if restore_word(left + right) == left + ZWNJ + right else None
 
 
+# The endings that make a noun of a compound's head: the plural of agents (نگاران) and the
+# abstract or relational ی (فروشی). Person endings would make verbs (نگاه داریم).
+COMPOUND_HEAD_ENDINGS = ("ان", "ی")
+
+
+def compound_heads_of(word: str) -> Iterator[str]:
+    """`word` less an ending of COMPOUND_HEAD_ENDINGS that leaves a right half of a lexicon
+    compound (نگاران → نگار of روزنامه‌نگار)."""
+    halves = compound_right_halves()
+    for ending in COMPOUND_HEAD_ENDINGS:
+        head = word.removesuffix(ending)
+        if head != word and head in halves:
+            yield head
+
+
+def is_inflected_compound_half(word: str) -> bool:
+    return next(compound_heads_of(word), None) is not None
+
+
+def join_inflected_compound(left: str, right: str) -> str | None:
+    """A lexicon compound with a fused ending on its second part (روزنامه نگاران:
+    روزنامه‌نگار + ان), meant as one word as join_lexicon_compound judges the bare one."""
+    for head in compound_heads_of(right):
+        if join_lexicon_compound(left, head):
+            return ZWNJ
+    return None
+
+
 LIKELY_JOINS: JoinRules = (
     NoJoin("free word on the right", RIGHT, is_free_word_after_space),
     SpacedJoin("durative prefix, unknown verb (می خیساند)", LEFT, is_durative_head, with_zwnj,
@@ -915,6 +943,8 @@ LIKELY_JOINS: JoinRules = (
                other=is_compound_left_half),
     SpacedJoin("shekar compound (هم میهن)", RIGHT, is_shekar_right_part, join_shekar_compound,
                other=is_shekar_left_part),
+    SpacedJoin("inflected lexicon compound (روزنامه نگاران)", RIGHT, is_inflected_compound_half,
+               join_inflected_compound, other=is_compound_left_half),
     NoJoin("compounding prefix without a listed compound", LEFT, lambda word: is_function_word(word) and (
         word not in ATTACHED_PREFIXES)),
     SpacedJoin("bound copula (شیطان اند)", RIGHT, frozenset(BOUND_COPULAS).__contains__, with_boundary),
