@@ -65,7 +65,8 @@ def found(text: str) -> list[tuple[str, str, str, str]]:
     # a Hijri century in English is the Gregorian span it covers, as in Persian
     ("In the 13th century AH, the dynasty declined.",
      [("13th century AH", "1785/1882", "lunar_hijri", "century")]),
-    ("in the third century of the Hijra", [("third century of the Hijra", "0815/0912", "lunar_hijri", "century")]),
+    ("in the third century of the Hijra",
+     [("third century of the Hijra", "0815/0912", "lunar_hijri", "century")]),
     ("poets of the 14th century SH", [("14th century SH", "1921/2021", "solar_hijri", "century")]),
     ("The Twentieth-century Unrest", [("Twentieth-century", "19", "gregorian", "century")]),
     ("the twentieth and twenty-first centuries",
