@@ -62,6 +62,18 @@ def found(text: str) -> list[tuple[str, str, str, str]]:
     ("in the 1800s", [("the 1800s", "18", "gregorian", "century")]),
     ("the late nineteenth century", [("late nineteenth century", "18", "gregorian", "century")]),
     ("by the 19th century", [("19th century", "18", "gregorian", "century")]),
+    # days of one month or two are one range
+    ("The conference met on 19-20 June 1945.",
+     [("19-20 June 1945", "1945-06-19/1945-06-20", "gregorian", "range")]),
+    ("on June 19–20, 1945,", [("June 19–20, 1945", "1945-06-19/1945-06-20", "gregorian", "range")]),
+    ("Between 12 March and 3 April 1946 the crisis grew.",
+     [("Between 12 March and 3 April 1946", "1946-03-12/1946-04-03", "gregorian", "range")]),
+    ("در ۱۹ و ۲۰ ژوئن ۱۹۴۵ دیدار کردند",
+     [("۱۹ و ۲۰ ژوئن ۱۹۴۵", "1945-06-19/1945-06-20", "gregorian", "range")]),
+    ("در ۱۳ و ۱۴ آبان ۱۳۵۸", [("۱۳ و ۱۴ آبان ۱۳۵۸", "1979-11-04/1979-11-05", "solar_hijri", "range")]),
+    # the encyclopedias' two calendars, one after a slash
+    ("او در ۱۲۰۶ق/۱۷۹۱م زاده شد", [("۱۲۰۶ق", "1791/1792", "lunar_hijri", "year"),
+                                 ("۱۷۹۱م", "1791", "gregorian", "year")]),
     # a Hijri century in English is the Gregorian span it covers, as in Persian
     ("In the 13th century AH, the dynasty declined.",
      [("13th century AH", "1785/1882", "lunar_hijri", "century")]),

@@ -14,7 +14,7 @@ import datetime as dt
 
 import jdatetime
 from convertdate import islamic
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from iranru.mentions.dates import find_dates
@@ -172,6 +172,34 @@ def marked_year_expression(draw: st.DrawFn) -> tuple[str, str, str]:
     return "It happened in {} and ended.", expression, span(first, last, 4)
 
 
+@st.composite
+def day_range_expression(draw: st.DrawFn) -> tuple[str, str, str]:
+    """Two days of one year, in one month or two: ۱۹ و ۲۰ ژوئن ۱۹۴۵, 12 March to 3 April 1946,
+    June 19-20, 1945."""
+    calendar, year, month, day = draw(dated_day())
+    last_month = draw(st.integers(month, 12))
+    first_last_day = day + 1 if last_month == month else 1
+    assume(first_last_day <= days_in(calendar, year, last_month))
+    last_day = draw(st.integers(first_last_day, days_in(calendar, year, last_month)))
+    persian = draw(st.booleans())
+    names = (FA_MONTH_NAMES if persian else EN_MONTH_NAMES)[calendar]
+    first_name = draw(st.sampled_from(names[month - 1]))
+    last_name = draw(st.sampled_from(names[last_month - 1]))
+    first_month = "" if last_month == month else f" {first_name}"
+    if persian:
+        joiner = draw(st.sampled_from([" و ", " تا ", "-", " الی "]))
+        last = f"{draw(written_digits(last_day))} {last_name} {draw(written_digits(year))}"
+        expression = f"{draw(written_digits(day))}{first_month}{joiner}{last}"
+    elif not first_month and draw(st.booleans()):
+        expression = f"{first_name} {day}{draw(st.sampled_from(['-', ' to ']))}{last_day}, {year}"
+    else:
+        joiner = draw(st.sampled_from(["-", " to ", " and "]))
+        expression = f"{day}{first_month}{joiner}{last_day} {last_name} {year}"
+    sentence = "در {} رخ داد." if persian else "It happened on {} in the city."
+    first = to_gregorian(calendar, year, month, day).isoformat()
+    return sentence, expression, f"{first}/{to_gregorian(calendar, year, last_month, last_day).isoformat()}"
+
+
 def only_mention(sentence: str, expression: str) -> tuple[str, str]:
     text = sentence.format(expression)
     mentions = find_dates(text)
@@ -193,6 +221,12 @@ def test_english_days_of_three_calendars(case: tuple[str, str]) -> None:
 
 @given(month_expression())
 def test_months_of_three_calendars(case: tuple[str, str, str]) -> None:
+    sentence, expression, expected = case
+    assert only_mention(sentence, expression)[0] == expected
+
+
+@given(day_range_expression())
+def test_day_ranges_of_three_calendars(case: tuple[str, str, str]) -> None:
     sentence, expression, expected = case
     assert only_mention(sentence, expression)[0] == expected
 

@@ -241,6 +241,16 @@ def range_found(start: int, end: int, calendar: str, first: int, last: int) -> F
     return Found(start, end, value, calendar, "range")
 
 
+def days_found(start: int, end: int, calendar: str, year: int, first: tuple[int, int],
+               last: tuple[int, int]) -> Found | None:
+    """Days (month, day) `first` to `last` of one year (۱۹ و ۲۰ ژوئن ۱۹۴۵, June 19-20, 1945,
+    12 March to 3 April 1946) as the Gregorian interval they span."""
+    if last <= first:
+        return None
+    low, high = day_value(calendar, year, *first), day_value(calendar, year, *last)
+    return Found(start, end, f"{low}/{high}", calendar, "range") if low and high else None
+
+
 def second_year(first: int, written: str) -> int:
     """`1980-88` → 1988: a short second year shares the first one's leading digits."""
     if len(written) >= len(str(first)):
@@ -283,6 +293,22 @@ def fa_day_month_year(match: re.Match[str], text: str, folded: str) -> Found | N
         return None
     value = day_value(calendar, year, month, day)
     return value and Found(match.start(), match.end(), value, calendar, "day")
+
+
+def fa_day_range(match: re.Match[str], text: str, folded: str) -> Found | None:
+    """۱۹ و ۲۰ ژوئن ۱۹۴۵, از ۳ تا ۷ مه, ۱۲ مارس تا ۳ آوریل ۱۹۴۶: days of one year."""
+    calendar, month = FA_MONTHS[fold_month(match["month"])]
+    first_month = month
+    if match["month1"]:
+        first_calendar, first_month = FA_MONTHS[fold_month(match["month1"])]
+        if first_calendar != calendar:
+            return None
+    calendar = marked_calendar(match) or calendar
+    first, last = number_of(match["d1"]), number_of(match["day"])
+    year = persian_year(match, folded, calendar)
+    if first is None or last is None or year is None or match["bc"]:
+        return None
+    return days_found(match.start(), match.end(), calendar, year, (first_month, first), (month, last))
 
 
 def fa_month_year(match: re.Match[str], text: str, folded: str) -> Found | None:
@@ -439,10 +465,15 @@ def fold_month(word: str) -> str:
     return spaced.get(word.replace(" ", ""), word)
 
 
+# A year is no part of a longer number (۹.۲، ۱۳۹۲/۴); a slash after a calendar mark is the
+# encyclopedias' "or" between two calendars (۱۲۰۶ق/۱۷۹۱م).
+NO_NUMBER_BEFORE = r"(?<![\d.,])(?<!\d/)"
+
+
 def year_group(digits: str, spelled: bool = True) -> str:
     """A year in digits (`digits` is a quantifier: `1,4`) or spelled out with its thousands
     (هزار و سیصد و پنجاه و هفت)."""
-    written = rf"(?<![\d.,/])\d{{{digits}}}(?!\d|[.,/]\d)"  # not ۹/۲ (9.2), not ۱۳۹۲/۴
+    written = rf"{NO_NUMBER_BEFORE}\d{{{digits}}}(?!\d|[.,/]\d)"  # not ۹/۲ (9.2), not ۱۳۹۲/۴
     if spelled:
         written += f"|{NOT_FA_BEFORE}{CARDINAL_YEAR}{NOT_FA_AFTER}"
     return f"(?P<year>{written})"
@@ -453,13 +484,21 @@ SEASON_CODES = ("SP", "SU", "FA", "WI")
 FA_SEASON_RE = "(?:بهار|تابستان|پا[یئ]یز|زمستان)"
 # a day: digits (۲۵، ۲۵م، ۲۵ام) or spelled out, ordinal (بیست‌وپنجم) or cardinal (بیست و پنج)
 # (a spelled day is spaced from its month: دومی is "the second one", not "2 May")
-FA_DAY = (rf"(?P<day>(?<![\d.,/])\d{{1,2}}(?:ام|م)?(?!\d)|{NOT_FA_BEFORE}(?:{ORDINAL_BELOW_100}"
-          rf"|{CARDINAL_BELOW_100})(?=[ \u200c]))")
+def fa_day(name: str = "day") -> str:
+    return (rf"(?P<{name}>(?<![\d.,/])\d{{1,2}}(?:ام|م)?(?!\d)|{NOT_FA_BEFORE}(?:{ORDINAL_BELOW_100}"
+            rf"|{CARDINAL_BELOW_100})(?=[ \u200c]))")
+
+
+FA_DAY = fa_day()
 YEAR_WORD = f"(?:{GAP}ماه)?{GAP}(?:سال{EZAFE}{GAP})?"
 FA_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
     # ۲۱ ماه مه ۲۰۰۴: "the 21st of the month of May"
     (rf"{FA_DAY}{GAP}(?:ماه{GAP})?(?P<month>{FA_MONTH_RE}){EZAFE}{YEAR_WORD}{year_group('1,4')}{MARK}",
      fa_day_month_year),
+    # days of one month or of two: ۱۹ و ۲۰ ژوئن ۱۹۴۵، ۱۲ مارس تا ۳ آوریل ۱۹۴۶
+    (rf"{fa_day('d1')}{GAP}(?:(?:ماه{GAP})?(?P<month1>{FA_MONTH_RE}){EZAFE}{GAP})?(?:و|تا|الی|-){GAP}"
+     rf"{FA_DAY}{GAP}(?:ماه{GAP})?(?P<month>{FA_MONTH_RE}){EZAFE}{YEAR_WORD}{year_group('1,4')}{MARK}",
+     fa_day_range),
     (rf"{NOT_FA_BEFORE}(?P<month>{FA_MONTH_RE}){EZAFE}{YEAR_WORD}{year_group('2,4')}{MARK}",
      fa_month_year),
     # a season's ی is no ezafe (تابستانی: summery, as in the Summer Olympics)
@@ -476,7 +515,7 @@ FA_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
     (rf"{NOT_FA_BEFORE}سال{EZAFE}{GAP}{year_group('1,4')}{MARK}", fa_year),
     (rf"{year_group('1,4', spelled=False)}{GAP}(?:(?P<bc>{BC_MARK})|(?P<greg>{GREGORIAN_MARK})|"
      rf"(?P<solar>{SOLAR_MARK})|(?P<lunar>{LUNAR_MARK})){NOT_FA_AFTER}", fa_year),
-    (rf"(?:(?P<between>{NOT_FA_BEFORE}(?:بین|میان)){GAP})?(?<![\d.,/])(?P<y1>\d{{3,4}})"
+    (rf"(?:(?P<between>{NOT_FA_BEFORE}(?:بین|میان)){GAP})?{NO_NUMBER_BEFORE}(?P<y1>\d{{3,4}})"
      rf"{GAP}(?:(?P<and>و)|تا|الی|-){GAP}(?P<y2>\d{{2,4}})(?!\d){MARK}", fa_range),
     (r"(?<![\d.,/])(?P<y>\d{4})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/])",
      fa_numeric_date),
@@ -554,6 +593,27 @@ def en_day(match: re.Match[str], text: str, folded: str) -> Found | None:
     return value and Found(match.start(), match.end(), value, GREGORIAN, "day")
 
 
+def en_calendar_month(written: str) -> tuple[str, int]:
+    """A month name in English, Gregorian (June, Nov.) or transliterated (Tir, Muharram)."""
+    foreign = EN_FOREIGN_KEYS.get(en_key(written))
+    return foreign if foreign else (GREGORIAN, en_month_number(written))
+
+
+def en_day_range(match: re.Match[str], text: str, folded: str) -> Found | None:
+    """19-20 June 1945, June 19-20, 1945, 12 March to 3 April 1946, 12-14 Tir 1399: days of
+    one year."""
+    calendar, month = en_calendar_month(match["month"] or match["month1"])
+    first_calendar, first_month = en_calendar_month(match["month1"] or match["month"])
+    year, marked = int(match["year"]), marked_calendar(match)
+    if first_calendar != calendar or match["bc"] or (marked and calendar != GREGORIAN and marked != calendar):
+        return None
+    if calendar != GREGORIAN and not marked and year > 1500:
+        return None  # Azar 2010: a name, as en_foreign_date reads it
+    calendar = marked or calendar
+    return days_found(match.start(), match.end(), calendar, year,
+                      (first_month, int(match["d1"])), (month, int(match["day"])))
+
+
 def en_month(match: re.Match[str], text: str, folded: str) -> Found | None:
     value = month_value(GREGORIAN, int(match["year"]), en_month_number(match["month"]))
     return Found(match.start(), match.end(), value, GREGORIAN, "month")
@@ -626,6 +686,8 @@ EN_YEAR_END = r"(?![A-Za-z0-9_%\]]|[.,/:-]\d|-[A-Za-z])"  # not 1990s, 1990-91, 
 MODIFIER = r"(?:(?:early|mid|late|Early|Mid|Late)(?:[ -]+to[ -]+(?:mid|late))?[ -]+)?"  # mid-to-late
 EN_CHRISTIAN_ERA = rf"(?:[ \u00a0](?:{EN_GREG})(?![A-Za-z]))?"  # August 31, 1907 AD
 EN_FOREIGN_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+EN_DAY_TO = r"(?:-|\bto\b|\band\b|\buntil\b|\bthrough\b)"
+EN_ANY_MONTH = f"(?:{EN_MONTH_RE}|{EN_FOREIGN_MONTH_RE})"
 EN_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
     (rf"\b(?:{EN_FOREIGN_DAY}\s+(?:of\s+)?)?(?P<month>{EN_FOREIGN_MONTH_RE}),?\s+"
      rf"(?P<year>\d{{1,4}})(?![\d%])(?:{EN_MARK})?", en_foreign_date),
@@ -638,6 +700,13 @@ EN_PATTERNS: tuple[tuple[str, Callable[..., Found | None]], ...] = (
      en_marked_range),
     (rf"\b(?P<month>{EN_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"
      rf"{EN_CHRISTIAN_ERA}", en_day),
+    # days of one month or of two: 19-20 June 1945, 12 March to 3 April 1946, June 19-20, 1945
+    (rf"(?:\b[Bb]etween\s+)?\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<month1>{EN_ANY_MONTH}))?"
+     rf"\s*{EN_DAY_TO}\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{EN_ANY_MONTH}),?\s+"
+     rf"(?P<year>\d{{4}})\b(?:{EN_MARK})?", en_day_range),
+    (rf"(?:\b[Bb]etween\s+)?\b(?P<month1>{EN_ANY_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*{EN_DAY_TO}\s*"
+     rf"(?:(?P<month>{EN_ANY_MONTH})\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"
+     rf"(?:{EN_MARK})?", en_day_range),
     (rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{EN_MONTH_RE}),?\s+"
      rf"(?P<year>\d{{4}})\b{EN_CHRISTIAN_ERA}", en_day),
     (rf"\b(?P<month>{EN_MONTH_RE}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b(?![.,]\d){EN_CHRISTIAN_ERA}",
