@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from iranru.mentions import fold
 from iranru.mentions.calendars import year_span
-from iranru.mentions.dates import find_dates
+from iranru.mentions.dates import compiled, find_dates
 from iranru.render.labels import date_label
 from tests.conftest import CORPUS
 
@@ -14,7 +18,7 @@ def found(text: str) -> list[tuple[str, str, str, str]]:
     return [(m.surface, m.value, m.calendar, m.granularity) for m in find_dates(text)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
+ANNOTATED = [
     # Solar Hijri, converted to the Gregorian span it covers
     ("انقلاب در ۱۳۵۷ ش رخ داد.", [("۱۳۵۷ ش", "1978/1979", "solar_hijri", "year")]),
     ("در دی ۱۳۵۷ شاه رفت.", [("دی ۱۳۵۷", "1978-12/1979-01", "solar_hijri", "month")]),
@@ -62,6 +66,7 @@ def found(text: str) -> list[tuple[str, str, str, str]]:
     ("in the 1800s", [("the 1800s", "18", "gregorian", "century")]),
     ("the late nineteenth century", [("late nineteenth century", "18", "gregorian", "century")]),
     ("by the 19th century", [("19th century", "18", "gregorian", "century")]),
+    ("The mid-19th century treaty system", [("mid-19th century", "18", "gregorian", "century")]),
     # days of one month or two are one range
     ("The conference met on 19-20 June 1945.",
      [("19-20 June 1945", "1945-06-19/1945-06-20", "gregorian", "range")]),
@@ -91,12 +96,15 @@ def found(text: str) -> list[tuple[str, str, str, str]]:
      [("2018", "2018", "gregorian", "year"), ("2004", "2004", "gregorian", "year")]),
     ("in 1453 the city fell", [("1453", "1453", "gregorian", "year")]),
     ("2015-11-09", [("2015-11-09", "2015-11-09", "gregorian", "day")]),
-])
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANNOTATED)
 def test_annotated_dates(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert found(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
+ISSUE_15_FORMS = [
     # issue #15: a ZWNJ (or nothing) inside a spelled-out ordinal raised KeyError
     ("کودتای بیست‌وپنجم مرداد ۱۳۳۲ شکست خورد",
      [("بیست\u200cوپنجم مرداد ۱۳۳۲", "1953-08-16", "solar_hijri", "day")]),
@@ -174,12 +182,15 @@ def test_annotated_dates(text: str, expected: list[tuple[str, str, str, str]]) -
     ("held in Vienna in mid-1993, it", [("mid-1993", "1993", "gregorian", "year")]),
     ("of the pre-1975 Poland", [("1975", "1975", "gregorian", "year")]),
     ("resolution 1244 (1999).", [("1999", "1999", "gregorian", "year")]),
-])
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUE_15_FORMS)
 def test_forms_of_issue_15(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert found(text) == expected
 
 
-@pytest.mark.parametrize("text", [
+NOT_DATES = [
     "pp. 187-94", "p. 1998", "FO 371/305", "File 4108",  # page ranges, archive and file numbers
     "a 50,000-strong force", "their 1,100-mile border", "1200 soldiers", "2000 years ago",  # counts
     "the S-300 system", "a Boeing 747", "the 1979-model car",  # model numbers
@@ -200,7 +211,10 @@ def test_forms_of_issue_15(text: str, expected: list[tuple[str, str, str, str]])
     "در ساعت ۱۴۰۰ رسید",  # a time of day
     "0ش", "۹۹۹۹ ق", "مهر 000", "In 0 AH",  # years no calendar converts (found by hypothesis)
     "روی 1935 مرد بین", "گفت: ۱۳۷۰ دانش‌آموز در مدارس", "بیش از 1500 کودک", "در 1200 شعبه سراسر",  # counts
-])
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
 def test_not_dates(text: str) -> None:
     assert found(text) == []
 
@@ -261,3 +275,30 @@ def test_readable_labels(value: str, label: str) -> None:
 def test_mentions_carry_the_years_they_cover() -> None:
     [mention] = find_dates("در دهه ۱۳۴۰")
     assert (mention.value, mention.year_from, mention.year_to) == ("1961/1971", 1961, 1971)
+
+
+GUARD = re.compile(r"\(\?=\[[^\]]*\]\)")  # a leading lookahead on a match's first character
+
+
+def guard_free_texts() -> list[str]:
+    """The corpus, every example of this file, and a sample of natural text if ../shared is here."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))]
+    texts += [text for text, _ in ANNOTATED + ISSUE_15_FORMS] + NOT_DATES
+    natural = Path(__file__).resolve().parents[2] / "shared" / "bench" / "natural"
+    texts += [path.read_text(encoding="utf-8") for lang in ("fa", "en")
+              for path in sorted((natural / lang).glob("*.txt"))[::40]]
+    return texts
+
+
+def test_a_patterns_first_character_guard_changes_no_match() -> None:
+    """The guards only skip positions where their pattern cannot match: each pattern finds what
+    it finds without its guard."""
+    texts = [fold(text) for text in guard_free_texts()]
+    guarded = [(pattern, GUARD.sub("", pattern.pattern, count=1)) for pattern, _ in compiled()
+               if GUARD.match(pattern.pattern)]
+    assert len(guarded) >= 10
+    for pattern, bare in guarded:
+        unguarded = re.compile(bare)
+        for text in texts:
+            assert ([m.span() for m in pattern.finditer(text)]
+                    == [m.span() for m in unguarded.finditer(text)]), bare[:60]
