@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from iranru.mentions.places import find_places
+from iranru.mentions.gazetteer import load_gazetteer
+from iranru.mentions.places import Candidate, Word, find_places, longest_names, persian_token, words
 from tests.conftest import CORPUS
 
 
@@ -246,3 +249,46 @@ def test_historical_rows_name_a_known_or_new_place() -> None:
         elif row["name_en"].casefold() not in names:
             unknown.append(row["name"])
     assert unknown == []
+
+
+def names_by_trying_every_length(tokens: list[Word], text: str) -> list[Candidate]:
+    """longest_names as written before it knew which lengths each first word starts: every
+    span from the gazetteer's longest down, at every word."""
+    gazetteer = load_gazetteer()
+    persian = [persian_token(word) for word in tokens]
+    joined = [not text[a.end : b.start].strip(" \u200c") for a, b in zip(tokens, tokens[1:], strict=False)]
+    found, i = [], 0
+    while i < len(tokens):
+        if not tokens[i].key[:1].isalpha():
+            i += 1
+            continue
+        reach = min(gazetteer.longest, len(tokens) - i)
+        if persian[i]:
+            run = 1
+            while run < reach and persian[i + run] and joined[i + run - 1]:
+                run += 1
+            sizes = [(size, gazetteer.persian.get(" ".join(w.key for w in tokens[i : i + size])))
+                     for size in range(run, 0, -1)]
+        else:
+            sizes = [(size, gazetteer.english.get(tuple(w.key for w in tokens[i : i + size])))
+                     for size in range(reach, 0, -1) if not persian[i + size - 1]]
+        hit = next((Candidate(i, i + size, *entry) for size, entry in sizes
+                    if entry and tokens[i + size - 1].start - tokens[i].end <= 60 * size), None)
+        if hit:
+            found.append(hit)
+        i = hit.last if hit else i + 1
+    return found
+
+
+def test_names_are_found_as_by_trying_every_length() -> None:
+    """A word is passed over when it starts no name, and only the lengths of the names it starts
+    are tried: the same names as trying every length, on the corpus and a natural sample."""
+    natural = Path(__file__).resolve().parents[2] / "shared" / "bench" / "natural"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))]
+    texts += [path.read_text(encoding="utf-8") for lang in ("fa", "en")
+              for path in sorted((natural / lang).glob("*.txt"))[::30]]
+    texts.append("اتحاد جماهیر شوروی و خاورمیانه و خاور میانه، "
+                 "the Islamic Republic of Iran and Washington, D.C.")
+    for text in texts:
+        tokens = words(text)
+        assert longest_names(tokens, text) == names_by_trying_every_length(tokens, text)

@@ -118,8 +118,10 @@ class Gazetteer:
         return found
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def persian_key(form: str) -> str:
-    """One Persian word's letters, without short-vowel marks, the ezafe hamza (ۀ, هٔ) or tatweel."""
+    """One Persian word's letters, without short-vowel marks, the ezafe hamza (ۀ, هٔ) or tatweel
+    (kept per word form: a text repeats its words)."""
     folded = HARAKAT.sub("", fold(form)).replace("\u0654", "").replace("ۀ", "ه").replace("أ", "ا")
     return "".join(ch for ch in folded if ch not in " \u200c")
 
@@ -454,6 +456,29 @@ def load_gazetteer(extra: tuple[PlaceRow, ...] = ()) -> Gazetteer:
     gazetteer = base_gazetteer().copy()
     apply_rows(gazetteer, extra)
     return gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class NameStarts:
+    """Each first word of a name to the lengths (in words) of the names it starts, longest
+    first: a word that starts no name is passed over with one lookup."""
+
+    english: dict[str, tuple[int, ...]]
+    persian: dict[str, tuple[int, ...]]
+
+
+@functools.cache
+def name_starts(extra: tuple[PlaceRow, ...] = ()) -> NameStarts:
+    gazetteer = load_gazetteer(extra)
+    english: dict[str, set[int]] = {}
+    persian: dict[str, set[int]] = {}
+    for tokens in gazetteer.english:
+        english.setdefault(tokens[0], set()).add(len(tokens))
+    for key in gazetteer.persian:
+        words = key.split(" ")
+        persian.setdefault(words[0], set()).add(len(words))
+    return NameStarts({first: tuple(sorted(sizes, reverse=True)) for first, sizes in english.items()},
+                      {first: tuple(sorted(sizes, reverse=True)) for first, sizes in persian.items()})
 
 
 def read_places_file(path: str | Path) -> tuple[PlaceRow, ...]:

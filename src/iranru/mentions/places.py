@@ -7,7 +7,6 @@ place word before them (شهر، استان, city of…) or another place beside
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -24,6 +23,7 @@ from iranru.mentions.gazetteer import (
     PlaceRow,
     given_names,
     load_gazetteer,
+    name_starts,
     persian_key,
 )
 
@@ -63,6 +63,9 @@ NEED_EVIDENCE = frozenset((EVIDENCE, WEAK, COMMON, THE_GULF))
 SENTENCE_ENDS = frozenset('.!?:;"\'«»“”()[]')
 
 
+PERSIAN_START = re.compile(r"[\u0600-\u06ff]")
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     start: int
@@ -76,7 +79,7 @@ def words(text: str) -> list[Word]:
     found = []
     for match in TOKEN.finditer(folded):
         token = match.group()
-        key = persian_key(token) if re.match(r"[\u0600-\u06ff]", token) else token
+        key = persian_key(token) if PERSIAN_START.match(token) else token
         found.append(Word(match.start(), match.end(), text[match.start() : match.end()], key))
     return found
 
@@ -92,32 +95,32 @@ class Candidate:
 def longest_names(tokens: list[Word], text: str, extra_places: tuple[PlaceRow, ...] = ()) -> list[Candidate]:
     """Left to right, the longest gazetteer name starting at each word. A Persian name spans
     Persian words joined by spaces or ZWNJs only; an English one, words at most 60
-    characters apart per word. Each start tries its spans from the longest down."""
+    characters apart per word. Each start tries the lengths of the names it may begin,
+    longest first."""
     gazetteer = load_gazetteer(extra_places)
+    starts = name_starts(extra_places)
     persian = [persian_token(word) for word in tokens]
-    # joined[k]: word k and word k+1 are separated by spaces and ZWNJs only
-    joined = [not text[a.end : b.start].strip(" \u200c") for a, b in zip(tokens, tokens[1:], strict=False)]
     found: list[Candidate] = []
     i = 0
     while i < len(tokens):
-        if not tokens[i].key[:1].isalpha():
+        first = tokens[i]
+        lengths = (starts.persian if persian[i] else starts.english).get(first.key)
+        if not lengths or not first.key[:1].isalpha():
             i += 1
             continue
-        reach = min(gazetteer.longest, len(tokens) - i)
+        reach = len(tokens) - i
         if persian[i]:
-            run = 1  # the Persian words a name starting here may span
-            while run < reach and persian[i + run] and joined[i + run - 1]:
+            run = 1  # the Persian words a name starting here may span: joined by spaces, ZWNJs
+            while (run < min(lengths[0], reach) and persian[i + run]
+                   and not text[tokens[i + run - 1].end : tokens[i + run].start].strip(" \u200c")):
                 run += 1
-            keys = list(itertools.accumulate((w.key for w in tokens[i + 1 : i + run]),
-                                             lambda key, word: f"{key} {word}", initial=tokens[i].key))
-            sizes = [(size, gazetteer.persian.get(keys[size - 1])) for size in range(run, 0, -1)
-                     if tokens[i + size - 1].start - tokens[i].end <= 60 * size]
+            entries = ((size, gazetteer.persian.get(" ".join(w.key for w in tokens[i : i + size])))
+                       for size in lengths if size <= run)
         else:
-            sizes = [(size, gazetteer.english.get(tuple(w.key for w in tokens[i : i + size])))
-                     for size in range(reach, 0, -1)
-                     if tokens[i + size - 1].start - tokens[i].end <= 60 * size
-                     and not persian[i + size - 1]]
-        hit = next((Candidate(i, i + size, *entry) for size, entry in sizes if entry), None)
+            entries = ((size, gazetteer.english.get(tuple(w.key for w in tokens[i : i + size])))
+                       for size in lengths if size <= reach and not persian[i + size - 1])
+        hit = next((Candidate(i, i + size, *entry) for size, entry in entries
+                    if entry and tokens[i + size - 1].start - first.end <= 60 * size), None)
         if hit:
             found.append(hit)
             i = hit.last
@@ -126,7 +129,6 @@ def longest_names(tokens: list[Word], text: str, extra_places: tuple[PlaceRow, .
     return found
 
 
-PERSIAN_START = re.compile(r"[\u0600-\u06ff]")
 
 
 def persian_token(word: Word) -> bool:
