@@ -107,3 +107,56 @@ def test_the_analyses_key_apart_and_reach_workers_whole() -> None:
     assert TOKEN_TABLES.key(fingerprint, "متن") == TOKEN_TABLES.key(fingerprint, "متن")
     for analysis in (TOKEN_TABLES, WORD_COUNTS):
         assert pickle.loads(pickle.dumps(analysis)) == analysis
+
+
+@pytest.mark.parametrize("kept", [0, 7])
+@pytest.mark.parametrize("analysis", [TOKEN_TABLES, WORD_COUNTS], ids=lambda analysis: analysis.name)
+def test_a_process_that_lets_its_caches_go_gives_the_same_results(analysis: Analysis, kept: int,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Caches bounded to a few entries are emptied after every document (but for the `kept`
+    met first), and the counting starts over a new vocabulary (with those carried over,
+    renumbered), mid-chunk: the results, and how they travel, stay the same."""
+    from iranru.engine import state
+    from iranru.engine.analysis import analyze_each
+    from iranru.model import Document
+    from iranru.normalize.zwnj import CHUNK_REPAIRS
+    from iranru.tokens import fold_for_counting
+
+    # `her` among the first chunks kept, whose lemma its neighbours decide (she, or her)
+    context = [Document(name, name, text, "utf-8") for name, text in (
+        ("a.txt", "We met her in Tabriz. Her book was read."),
+        ("b.txt", "We thanked her in Tehran. Her map was old."))]
+    documents = [*context, *read_documents([str(CORPUS)])[0]]
+    expected = [comparable(analysis, analysis.analyze(document, None, None, WorkerState()))
+                for document in documents]
+    monkeypatch.setattr(state, "MAX_CACHED_ENTRIES", 10)
+    monkeypatch.setattr(state, "CHECK_EVERY_CHARS", 0)
+    monkeypatch.setattr(state, "KEPT_ENTRIES", kept)
+    worker = WorkerState()
+    made = analyze_each(documents, analysis, None, None, worker)
+    assert worker.restarts == len(documents)
+    assert [comparable(analysis, result) for result in made] == expected
+    assert fold_for_counting.cache_info().currsize < state.SHED_MIN_ENTRIES
+    assert len(CHUNK_REPAIRS) < state.SHED_MIN_ENTRIES
+    carried = [len(known) for known in worker.counting.chunk_keys.values()]  # Persian and English
+    assert carried == ([kept, kept] if analysis is WORD_COUNTS and kept else [])
+    sent = analysis.send(analysis, made, worker, "run")
+    received = sent.received(documents, Collector(analysis, storing=False))
+    assert [comparable(analysis, result) for result, _ in received] == expected
+
+
+def test_the_caches_let_go_are_the_per_type_caches_and_no_report() -> None:
+    """Found by their type in iranru's modules: the tokens' and the normaliser's caches, never
+    `iranru.cache_clear`, the report that deletes the cache on disk."""
+    import functools
+    import sys
+
+    from iranru.engine.state import per_type_caches
+    from iranru.normalize.zwnj import CHUNK_REPAIRS
+    from iranru.tokens import fold_for_counting, lemmatize
+
+    clears = [clear for _, clear in per_type_caches(list(sys.modules.items()))]
+    owners = {id(clear.args[0] if isinstance(clear, functools.partial) else clear.__self__)
+              for clear in clears}
+    assert {id(CHUNK_REPAIRS), id(fold_for_counting), id(lemmatize)} <= owners
+    assert id(iranru) not in owners and iranru.cache_clear not in clears

@@ -187,3 +187,63 @@ def test_corpus_is_byte_for_byte_the_shared_copy() -> None:
         pytest.skip("shared/ is not beside this clone")
     for name in ("fa_iran_russia_relations.txt", "metadata.csv"):
         assert (CORPUS / name).read_bytes() == (shared / name).read_bytes()
+
+
+def walked_by_os_walk(root: Path) -> list[tuple[str, str, str]]:
+    """The oracle: os.walk following links, each folder once, sorted; every file's realpath."""
+    import os
+
+    from iranru.ingest.discover import METADATA_FILE, TEXT_SUFFIXES
+
+    found, seen = [], set()
+    for current, folders, names in os.walk(root, followlinks=True):
+        status = os.stat(current)
+        if (status.st_dev, status.st_ino) in seen:
+            folders[:] = []
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        folders.sort()
+        found += [(os.path.join(current, name), name, os.path.realpath(os.path.join(current, name)))
+                  for name in sorted(names)
+                  if os.path.splitext(name)[1].lower() in TEXT_SUFFIXES and name != METADATA_FILE]
+    return found
+
+
+@pytest.mark.parametrize("scan_after", [0, 1, 1000])  # the target folder listed at once, soon, never
+def test_the_walk_finds_and_resolves_what_os_walk_and_realpath_do(tmp_path: Path, scan_after: int,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Symlinked files of every shape (the bench reads a folder of links into the corpus):
+    relative, absolute, through a linked folder, through `..`, a link to a link, to a folder,
+    dangling, looping; and a linked folder met twice."""
+    import os
+
+    from iranru.ingest import discover
+
+    monkeypatch.setattr(discover.LinkResolver, "SCAN_AFTER", scan_after)
+    store = tmp_path / "store"
+    for name in ("a.txt", "b.TXT", "c.md", "skip.csv", "متن.txt", "linked.txt"):
+        write(store / name, PERSIAN)
+    os.symlink(store / "a.txt", store / "linked.txt.txt")  # a link among the targets
+    os.symlink(store, tmp_path / "store-link")
+    root = tmp_path / "root"
+    write(root / "plain.txt", ENGLISH)
+    write(root / "metadata.csv", "file,year\n")
+    write(root / "z" / "deep.txt", ENGLISH)
+    links = {"abs.txt": store / "a.txt", "rel.txt": Path("../store/b.TXT"),
+             "via-folder.md": tmp_path / "store-link" / "c.md",
+             "dots.txt": Path("z/../../store/متن.txt"), "chain.txt": store / "linked.txt.txt",
+             "folder.txt": store, "dangling.txt": store / "gone.txt", "loop.txt": Path("loop.txt"),
+             "dir-link": tmp_path / "store-link", "again": root / "z"}
+    for name, target in links.items():
+        os.symlink(target, root / name)
+    walked = discover.walk_directory(root)
+    assert [(file.path, file.filename, file.real) for file in walked] == walked_by_os_walk(root)
+    # files first, then folders, each sorted; a folder reached twice (z, by `again`) listed once
+    assert [os.path.relpath(file.path, root) for file in walked] == [
+        "abs.txt", "chain.txt", "dangling.txt", "dots.txt", "loop.txt", "plain.txt", "rel.txt",
+        "via-folder.md", "again/deep.txt", "dir-link/a.txt", "dir-link/b.TXT", "dir-link/c.md",
+        "dir-link/linked.txt", "dir-link/linked.txt.txt", "dir-link/متن.txt"]
+    statuses = {file.filename: file.status for file in walked}
+    assert statuses["plain.txt"] is None and statuses["dangling.txt"] is None
+    assert statuses["rel.txt"] == os.stat(store / "b.TXT")
+

@@ -188,3 +188,80 @@ def test_a_run_that_warns_about_the_cache_is_not_recorded(runner: CliRunner, tmp
     second = run(runner, "freq", str(texts), cache_dir=cache_dir)
     assert second == (0, first[1], "")  # ran again, quietly, and is now recorded
     assert recorded_reports(cache_dir) == 1
+
+
+def test_a_removed_or_touched_file_is_not_replayed(runner: CliRunner, tmp_path: Path, texts: Path,
+                                                   settled: None) -> None:
+    """A new modification time alone (same bytes) is a new key; so is a file less."""
+    cache_dir = tmp_path / "cache"
+    first = run(runner, "freq", str(texts), cache_dir=cache_dir)
+    target = texts / "en.txt"
+    os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 1_000_000_000))
+    assert run(runner, "freq", str(texts), cache_dir=cache_dir) == first
+    assert recorded_reports(cache_dir) == 2  # run again and recorded under the new key
+    target.unlink()
+    removed = run(runner, "freq", str(texts), cache_dir=cache_dir)
+    assert removed[0] == 0 and "tehran,fa" not in removed[1] and "russia,en" not in removed[1]
+    assert removed[1].splitlines()[1:] == run(runner, "freq", str(texts / "fa.txt"),
+                                              cache_dir=cache_dir)[1].splitlines()[1:]
+
+
+def test_a_linked_file_is_judged_by_its_target(runner: CliRunner, tmp_path: Path, texts: Path,
+                                               settled: None) -> None:
+    """A folder of symlinks (as the bench reads the natural corpus): a changed target, or a link
+    pointed at another file of the same size and times, is a miss."""
+    links = tmp_path / "links"
+    links.mkdir()
+    os.symlink(texts / "en.txt", links / "en.txt")
+    other = write(tmp_path / "other.txt", ENGLISH_SENTENCE.replace("Russia", "Persia") + "\n")
+    before = (texts / "en.txt").stat()
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    cache_dir = tmp_path / "cache"
+    first = run(runner, "freq", str(links), cache_dir=cache_dir)
+    assert "russia,en" in first[1]
+    assert run(runner, "freq", str(links), cache_dir=cache_dir) == first
+    (links / "en.txt").unlink()
+    os.symlink(other, links / "en.txt")
+    second = run(runner, "freq", str(links), cache_dir=cache_dir)
+    assert "persia,en" in second[1] and "russia,en" not in second[1]
+
+
+def test_a_changed_or_new_source_file_changes_the_code_state(monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Path) -> None:
+    """An edited iranru (a module changed or added, by its size and times) is never replayed
+    from the records of the one before."""
+    import shutil
+
+    import iranru
+
+    copy = tmp_path / "iranru"
+    shutil.copytree(Path(iranru.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(iranru, "__file__", str(copy / "__init__.py"))
+    before = replay.code_state()
+    assert ("render/emit.py", replay.file_state(str(copy / "render" / "emit.py"))) in before
+    with (copy / "render" / "emit.py").open("a", encoding="utf-8") as handle:
+        handle.write("\n# changed\n")
+    changed = replay.code_state()
+    assert changed != before
+    (copy / "analysis" / "new_report.py").write_text("REPORT = 1\n", encoding="utf-8")
+    assert replay.code_state() != changed
+
+
+@pytest.mark.parametrize(
+    ("text", "stored", "other_encoding"),
+    [
+        ("term,lang\nایران,fa\nIran,en\n", bytes, "utf-16"),  # UTF-8: kept as bytes, written as they are
+        ("doc\nname\udcff.txt\n", str, "cp1256"),  # a lone surrogate from a surrogateescape file name
+    ],
+)
+def test_a_recorded_output_is_written_back_as_it_was_printed(text: str, stored: type,
+                                                             other_encoding: str) -> None:
+    import io
+
+    run_ = replay.RecordedRun.decode(replay.RecordedRun.of_text(text, None, ["warning"], 1).encode())
+    assert run_ is not None and isinstance(run_.stdout, stored)
+    assert (run_.messages, run_.status) == (["warning"], 1)
+    for encoding in ("utf-8", other_encoding):  # the bytes straight through, or the text encoded again
+        stream = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="surrogateescape")
+        replay.write_stdout(stream, run_.stdout)
+        assert stream.buffer.getvalue() == text.encode(encoding, "surrogateescape")  # type: ignore[attr-defined]

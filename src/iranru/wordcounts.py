@@ -97,10 +97,38 @@ class CountingState:
         self.generations = itertools.count()
         self.restart()
 
-    def restart(self) -> None:
+    def restart(self, keep: int = 0) -> None:
+        """A new vocabulary, and nothing known; with `keep`, the first `keep` surfaces and
+        chunks met in each sentence language (as a rule the frequent ones: Zipf) carried over
+        into it, so that they need not be worked out again."""
+        old = self.__dict__.get("vocabulary")
+        old_words, old_chunks = self.__dict__.get("word_keys", {}), self.__dict__.get("chunk_keys", {})
         self.vocabulary = ProcessVocabulary(next(self.generations))
         self.word_keys: dict[tuple[str, StopwordSets], dict[str, int | None]] = {}
         self.chunk_keys: dict[tuple[str, StopwordSets], ChunkKeys] = {}
+        if keep and old is not None:
+            self.carry_over(old, old_words, old_chunks, keep)
+
+    def carry_over(self, old: ProcessVocabulary, words: dict[tuple[str, StopwordSets], dict[str, int | None]],
+                   chunks: dict[tuple[str, StopwordSets], ChunkKeys], keep: int) -> None:
+        renumbered: dict[int, int] = {}
+
+        def renumber(number: int) -> int:
+            new = renumbered.get(number)
+            if new is None:
+                new = renumbered[number] = self.vocabulary.number(
+                    tuple(column[number] for column in old.columns))  # type: ignore[arg-type]
+            return new
+
+        for place, known in words.items():
+            self.word_keys[place] = {surface: None if number is None else renumber(number)
+                                     for surface, number in itertools.islice(known.items(), keep)}
+        for place, met in chunks.items():
+            kept = self.chunk_keys[place] = ChunkKeys(met.sentence_lang, met.stopwords, self)
+            for chunk, value in itertools.islice(met.items(), keep):
+                kept[chunk] = (None if value is None else Several(map(renumber, value))
+                               if value.__class__ is Several else renumber(value))  # type: ignore[arg-type]
+            kept.in_context = {chunk for chunk in met.in_context if chunk in kept}
 
     def current_vocabulary(self) -> ProcessVocabulary:
         """The vocabulary, started afresh first if it is full."""

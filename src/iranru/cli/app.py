@@ -108,16 +108,17 @@ def begin_recording(context: typer.Context) -> Recording | None:
     return Recording(*found, params.get("cache_dir"), params.get("output"))
 
 
-def replay(stdout: str, output_bytes: bytes | None, messages: list[str], status: int,
+def replay(stdout: str | bytes, output_bytes: bytes | None, messages: list[str], status: int,
            output: Path | None) -> None:
     """Print what the recorded run printed (and write --output) and end as it ended."""
+    from iranru.engine.replay import write_stdout
+
     try:
         if output is not None and output_bytes is not None:
             from iranru.render.writers import write_atomically
 
             write_atomically(output, lambda path: path.write_bytes(output_bytes))
-        sys.stdout.write(stdout)
-        sys.stdout.flush()
+        write_stdout(sys.stdout, stdout)
     except BrokenPipeError:
         exit_quietly_on_broken_pipe()
     for message in messages:

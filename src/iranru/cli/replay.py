@@ -86,7 +86,7 @@ def replay_key(command: str, params: dict[str, Any], stdout: IO[str]) -> tuple[b
     try:  # anything that cannot be looked at is no replay: the run itself will say why
         discovery = discover(paths)
         for source in discovery.sources:
-            state = file_state(source.path)
+            state = file_state(source.path, discovery.statuses.get(source.path))
             times += state[1:3]
             inputs.append((source.path, source.name, sorted(source.meta.items()), state))
         for name, value in sorted(params.items()):
@@ -179,4 +179,5 @@ class Recording:
                 written = self.output.read_bytes()
             except OSError:
                 return
-        record_run(self.cache_dir, self.key, RecordedRun(self.tee.text(), written, self.messages, status))
+        run = RecordedRun.of_text(self.tee.text(), written, self.messages, status)
+        record_run(self.cache_dir, self.key, run)

@@ -164,7 +164,7 @@ def analyze_chunk(
         raise IranruError("a Dask worker runs another iranru (version, code, data or stopword "
                           "files differ): install the same iranru on every worker")
     state = this_process()
-    analysed = [analysis.analyze(document, normalize_options, token_options, state) for document in documents]
+    analysed = analyze_each(documents, analysis, normalize_options, token_options, state)
     return (as_payloads if to_store else analysis.send)(analysis, analysed, state, run)
 
 
@@ -173,6 +173,15 @@ def analyze_here(
     token_options: TokenOptions | None, fingerprint: bytes | None, to_store: bool, run: str | None,
 ) -> Sent:
     """analyze_chunk's work in this process: the results as they are."""
-    state = this_process()
-    return Objects([analysis.analyze(document, normalize_options, token_options, state)
-                    for document in documents])
+    return Objects(analyze_each(documents, analysis, normalize_options, token_options, this_process()))
+
+
+def analyze_each(documents: list[Document], analysis: Analysis, normalize_options: NormalizeOptions | None,
+                 token_options: TokenOptions | None, state: WorkerState) -> list[Any]:
+    """Each document's result, the process' caches kept within bounds as they go (see
+    WorkerState.bound_caches)."""
+    analysed = []
+    for document in documents:
+        analysed.append(analysis.analyze(document, normalize_options, token_options, state))
+        state.bound_caches(len(document.text))
+    return analysed

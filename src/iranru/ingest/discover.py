@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from iranru.errors import InputError, UsageError
 
@@ -36,6 +36,8 @@ class Discovery:
     sources: list[Source] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     warnings: list[str] = field(default_factory=list)  # about metadata.csv; the run goes on
+    # the status of a source's file, by its path, when the walk took one (see walk_directory)
+    statuses: dict[str, os.stat_result] = field(default_factory=dict)
 
 
 METADATA_DELIMITERS = (",", ";", "\t")  # Excel writes ";" where the decimal separator is ","
@@ -119,39 +121,108 @@ def read_metadata(directory: Path) -> Metadata | None:
     return Metadata(str(path), str(directory), columns, rows)
 
 
-@dataclass(frozen=True, slots=True)
-class WalkedFile:
+class WalkedFile(NamedTuple):  # a tuple: built for every file of a walk, at a tenth of a dataclass's cost
     path: str  # as str(Path(...)) writes it
     filename: str
     folder: Path
     real: str  # its real path: the folder's, plus its name unless it is a symlink
+    status: os.stat_result | None  # its target's status when the walk took it (a symlink's)
 
 
 def walk_directory(root: Path) -> list[WalkedFile]:
-    """Text files below `root`, sorted, never entering a symlinked directory twice; one Path
-    and one realpath per folder, not per file."""
+    """Text files below `root`, sorted, as `os.walk(root, followlinks=True)` finds them, never
+    entering a symlinked directory twice. One scandir, one Path and one realpath per folder: a
+    plain file costs no system call here, a symlinked one two or three (see `LinkResolver`)."""
     found: list[WalkedFile] = []
     seen: set[tuple[int, int]] = set()
-    for current, dirnames, filenames in os.walk(root, followlinks=True):
-        stat = os.stat(current)
+    links = LinkResolver()
+    pending = [os.fspath(root)]
+    while pending:  # depth first, each folder before what is below it, as os.walk goes
+        current = pending.pop()
+        try:
+            stat = os.stat(current)
+            with os.scandir(current) as scanned:
+                entries = list(scanned)
+        except OSError:  # as os.walk: a folder that cannot be listed is left out
+            continue
         key = (stat.st_dev, stat.st_ino)
         if key in seen:
-            dirnames[:] = []
             continue
         seen.add(key)
-        dirnames.sort()
         folder = Path(current)
         written, real_folder = str(folder), os.path.realpath(current)
-        links = {entry.name for entry in os.scandir(current) if entry.is_symlink()}  # no stat a file
         # os.path.join costs more than the rest of a file's work: the folders' prefixes once
         prefix = "" if written == "." else os.path.join(written, "")
         real_prefix = os.path.join(real_folder, "")
-        for filename in sorted(filenames):
-            if os.path.splitext(filename)[1].lower() in TEXT_SUFFIXES and filename != METADATA_FILE:
-                candidate = prefix + filename
-                real = os.path.realpath(candidate) if filename in links else real_prefix + filename
-                found.append(WalkedFile(candidate, filename, folder, real))
+        subfolders: list[str] = []
+        files: list[os.DirEntry[str]] = []
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir()  # a symlink's target: one stat, kept; otherwise none
+            except OSError:
+                is_folder = False
+            if is_folder:
+                subfolders.append(entry.name)
+            elif os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES and entry.name != METADATA_FILE:
+                files.append(entry)
+        files.sort(key=lambda entry: entry.name)
+        for entry in files:
+            filename = entry.name
+            candidate = prefix + filename
+            if entry.is_symlink():
+                try:
+                    status: os.stat_result | None = entry.stat()  # taken by is_dir() above
+                except OSError:  # a broken link: the run will say so
+                    status = None
+                found.append(WalkedFile(candidate, filename, folder, links.resolve(candidate, real_prefix),
+                                        status))
+            else:
+                found.append(WalkedFile(candidate, filename, folder, real_prefix + filename, None))
+        pending += [os.path.join(current, name) for name in sorted(subfolders, reverse=True)]
     return found
+
+
+class LinkResolver:
+    """os.path.realpath of symlinked files, each target folder resolved once: realpath itself
+    costs an lstat per component of the path, per file, and a folder of links into a corpus
+    elsewhere is the common case (the bench's is one)."""
+
+    SCAN_AFTER = 16  # links into one folder checked one by one; then the folder is listed once
+
+    def __init__(self) -> None:
+        self.real_folders: dict[str, str] = {}  # a target folder -> its real path and a separator
+        self.looked: dict[str, int] = {}
+        self.links_in: dict[str, frozenset[str] | None] = {}  # a folder's symlinks' names
+
+    def resolve(self, link: str, real_prefix: str) -> str:
+        """The real path of `link`, a symlink in the folder whose real path is `real_prefix`
+        (with its separator); a link to a link, or to . or .., is left to realpath itself."""
+        try:
+            target = os.readlink(link)
+        except OSError:
+            return os.path.realpath(link)
+        if not os.path.isabs(target):
+            target = real_prefix + target
+        head, tail = os.path.split(target)
+        if tail in ("", os.curdir, os.pardir) or self.is_link(head, tail, target):
+            return os.path.realpath(link)
+        real = self.real_folders.get(head)
+        if real is None:
+            real = self.real_folders[head] = os.path.join(os.path.realpath(head), "")
+        return real + tail
+
+    def is_link(self, folder: str, name: str, path: str) -> bool:
+        if folder not in self.links_in:
+            self.looked[folder] = looked = self.looked.get(folder, 0) + 1
+            if looked <= self.SCAN_AFTER:
+                return os.path.islink(path)
+            try:
+                with os.scandir(folder) as entries:
+                    self.links_in[folder] = frozenset(entry.name for entry in entries if entry.is_symlink())
+            except OSError:
+                self.links_in[folder] = None
+        names = self.links_in[folder]
+        return os.path.islink(path) if names is None else name in names
 
 
 def resolve_paths(paths: Sequence[str | Path] | None) -> list[str]:
@@ -277,7 +348,7 @@ def discover(paths: list[str], where: Sequence[str] = ()) -> Discovery:
         return nearest_by_folder[key]
 
     def add(path: str, filename: str, name: str, metadata: Metadata | None,
-            real: str | None = None) -> None:
+            real: str | None = None, status: os.stat_result | None = None) -> None:
         labels = None
         if metadata is not None:
             from_folder = os.path.relpath(path, metadata.folder).replace(os.sep, "/")
@@ -289,6 +360,8 @@ def discover(paths: list[str], where: Sequence[str] = ()) -> Discovery:
         if metadata is not None and labels is None:
             result.warnings.append(f"{path}: no row in {metadata.path}")
         result.sources.append(Source(path, name, labels or {}))
+        if status is not None:
+            result.statuses[path] = status
 
     for raw in paths:
         if raw == STDIN:
@@ -308,7 +381,7 @@ def discover(paths: list[str], where: Sequence[str] = ()) -> Discovery:
                 name = (file.path[len(prefix):] if file.path.startswith(prefix)
                         else str(Path(file.path).relative_to(path)))
                 add(file.path, file.filename, name.replace(os.sep, "/"),
-                    nearest_metadata(file.folder, path), file.real)
+                    nearest_metadata(file.folder, path), file.real, file.status)
         elif path.exists() or path.is_symlink():
             add(str(path), path.name, path.name, metadata_of(path.parent))
         elif glob.has_magic(raw):
