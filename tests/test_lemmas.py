@@ -173,6 +173,25 @@ def test_english_lemmas(word: str, lemma: str) -> None:
         ("Jan", "jan"),  # also a given name
         ("HAS", "have"),  # an auxiliary in capitals is no name
         ("hidden", "hidden"),  # a participle mostly used as an adjective
+        # comparatives and superlatives simplemma leaves whole: the adjective (UD)
+        ("closer", "close"),
+        ("bigger", "big"),
+        ("cleaner", "clean"),  # also a noun, but the adverb's comparative too
+        ("number", "number"),  # no comparative of "numb": a noun first
+        ("flatter", "flatter"),  # a verb, and no adverb's comparative
+        ("further", "further"),  # an adjective of its own
+        ("latter", "latter"),
+        # a plural in -s no dictionary knows
+        ("morcillas", "morcilla"),
+        ("restraunts", "restraunt"),  # a typo's plural is still a plural
+        ("seakness", "seakness"),  # -ss: no plural
+        ("arabes", "arabes"),  # -es: as often a foreign word's ending
+        ("mbps", "mbps"),  # no vowel: a unit, no plural
+        # a capitalised plural simplemma knows, of a noun too rare for the common words' list
+        ("Newsgroups", "newsgroup"),
+        ("Cockatiels", "cockatiel"),
+        ("States", "state"),  # UD EWT singularises plural names: United States -> State
+        ("Duns", "duns"),  # a singular of three letters: as often a name
     ],
 )
 def test_english_lemmas_the_lexicon_mends(word: str, lemma: str) -> None:
@@ -212,6 +231,12 @@ def english_lemmas_in(text: str) -> list[tuple[str, str]]:
         # a past form after a determiner is its noun
         ("The thought that I thought of", [("thought", "thought"), ("thought", "think")]),
         ("Their lives changed.", [("lives", "life")]),
+        # word-level rules, seen through the token table
+        ("Many species are now closer to extinction.", [("closer", "close")]),
+        ("Where can I buy morcillas in Tampa?", [("morcillas", "morcilla")]),
+        ("Cockatiels can lay eggs in the United States.",
+         [("Cockatiels", "cockatiel"), ("States", "state")]),
+        ("Mahmoud Abbas met the Aras delegation.", [("Abbas", "abbas"), ("Aras", "aras")]),
     ],
 )
 def test_english_lemmas_in_context(text: str, expected: list[tuple[str, str]]) -> None:

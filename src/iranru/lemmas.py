@@ -487,6 +487,10 @@ ENGLISH_FIXED_CAPITALS = {"AM": "a.m.", "PM": "p.m.", "A.M.": "a.m.", "P.M.": "p
 }
 # Short words in capitals are mostly names (US, IT, IS) but not these auxiliaries (HAS, WAS).
 AUXILIARIES_IN_CAPITALS = frozenset("HAS HAD WAS ARE WERE DID DOES".split())
+# A word in -s no dictionary knows is mostly a plural (morcillas, suckups); not after s, u or i
+# (a singular: -ness, -us, -is), nor e (Spanish and French words: arabes, Lourdes), nor in a
+# word without a vowel (kbps, mbps: units).
+UNKNOWN_PLURAL = re.compile(r"^[a-z]*[aeiouy][a-z]*[^suie\W\d_]s$")
 # A letter written three times or more (sooooo, VERYYY): shouting, not spelling.
 ELONGATED = re.compile(r"([a-z])\1{2,}")
 
@@ -529,8 +533,15 @@ def lemmatize_english(word: str) -> str:
             common = lemmatize_english(lower)
             return common if common != lower else lemma.lower()
         plural = lower.endswith("s") and lemma.lower() in (lower[:-1], lower[:-2], lower[:-3] + "y")
-        return lemma.lower() if plural and lemma[:1].isupper() else lower
+        if plural and lemma[:1].isupper():
+            return lemma.lower()
+        return plural_noun_lemma(lower) if not capitals else lower
     lemma = simplemma.lemmatize(word, lang="en")
+    if lemma == word and word.endswith(("er", "est")):
+        return comparative_lemma(lower)
+    if lemma == word and UNKNOWN_PLURAL.search(word) and not lexicon_lemmas(word) and not (
+            simplemma.is_known(word, lang="en")):
+        return word[:-1]  # morcillas, restraunts: a plural no dictionary lists
     if lemma.replace("-", "").lower() == lower.replace("-", "") or (
             len(word) <= 3 and len(lemma) > 2 * len(word)):
         return lower  # e-mail is no "email", wifi no "wi-fi", km no "kilometer"
@@ -589,6 +600,34 @@ def unelongated(word: str) -> str | None:
         if len(candidate) > 1 and lexicon_lemmas(candidate):
             return candidate
     return None
+
+
+def plural_noun_lemma(word: str) -> str:
+    """The singular of a capitalised plural of a rarer noun the common words' list lacks
+    (Newsgroups → newsgroup, Cockatiels → cockatiel, United States → state, as UD EWT
+    singularises plural names): when simplemma knows the word as a plural. A singular of fewer
+    than four letters is as often a name's ending (Aras is no plural of "ara", Duns no "dun")."""
+    import simplemma
+
+    if not word.endswith("s") or not simplemma.is_known(word, lang="en"):
+        return word
+    lemma = simplemma.lemmatize(word, lang="en")
+    plural = lemma in (word[:-1], word[:-2], word[:-3] + "y")
+    return lemma if plural and len(lemma) > 3 else word
+
+
+def comparative_lemma(word: str) -> str:
+    """The adjective of a comparative or superlative simplemma leaves whole (closer → close,
+    bigger → big, cleaner → clean), as UD does; a word the lexicon lists as an adjective of its
+    own stays (latter, upper, further, bitter). A form that is also a noun or a verb (number,
+    flatter, cooler) is read as the comparative only when the adverb has it too (closer)."""
+    readings = lexicon_lemmas(word)
+    adjectives = readings.get("ADJ", ())
+    if not adjectives or word in adjectives:
+        return word
+    if ("NOUN" in readings or "VERB" in readings) and adjectives[0] not in readings.get("ADV", ()):
+        return word
+    return adjectives[0]
 
 
 def known_lemma(word: str, lemma: str) -> str:
