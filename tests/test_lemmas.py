@@ -231,6 +231,27 @@ def english_lemmas_in(text: str) -> list[tuple[str, str]]:
         # a past form after a determiner is its noun
         ("The thought that I thought of", [("thought", "thought"), ("thought", "think")]),
         ("Their lives changed.", [("lives", "life")]),
+        # a gerund after of, for or on with nothing after it is a noun (UD EWT); with an object
+        # or a complement it stays a verb
+        ("Join us for sharing, discussion and a trivia game.", [("sharing", "sharing")]),
+        ("Thanks for sharing your notes.", [("sharing", "share")]),
+        ("What influenced his style of painting?", [("painting", "painting")]),
+        ("Trust is based on understanding.", [("understanding", "understanding")]),
+        ("Before applying, read the rules.", [("applying", "apply")]),  # not of, for or on
+        # before of, a word in -ing is a noun (the copying of), unless a preposition or be
+        # precedes it (for thinking of, was thinking of)
+        ("Any distribution or copying of this message is prohibited.", [("copying", "copying")]),
+        ("Thanks for thinking of me.", [("thinking", "think")]),
+        ("I was thinking of you.", [("thinking", "think")]),
+        # after an ordinal or a superlative it is a noun
+        ("From the first meeting with them, we knew.", [("meeting", "meeting")]),
+        ("Miami's best tutoring service", [("tutoring", "tutoring")]),
+        ("The biggest shipping firm", [("shipping", "shipping")]),
+        # after be, a form the lexicon also reads as a noun is the verb (acting, living); an
+        # adjective that is no noun stays (amazing)
+        ("I wasn't acting suspiciously.", [("acting", "act")]),
+        ("They are living in Shiraz.", [("living", "live")]),
+        ("The food was amazing.", [("amazing", "amazing")]),
         # word-level rules, seen through the token table
         ("Many species are now closer to extinction.", [("closer", "close")]),
         ("Where can I buy morcillas in Tampa?", [("morcillas", "morcilla")]),

@@ -694,6 +694,9 @@ AFTER_IT_IS = frozenset(
     what because pretty still my your his her our their no such
     """.split()
 )
+# Prepositions after which a word in -ing with nothing after it (no object, no complement) is
+# a noun, as UD EWT tags it: join us for sharing, a style of painting, based on understanding.
+NOMINAL_PREPOSITIONS = frozenset("of for on".split())
 # Adverbs that make the word in -ing after them an adjective (very loving, so mesmerizing).
 INTENSIFIERS = frozenset("very so too most more less quite extremely truly incredibly absolutely".split())
 OPEN_CLASSES = frozenset({"ADJ", "ADV", "VERB"})  # an adjective before -ing: no adverb, no verb
@@ -707,7 +710,11 @@ NOT_GERUNDS = frozenset("evening".split())
 # What the rules see of an open-class neighbour: whether the lexicon reads it as an adjective
 # (and not an adverb or a verb: public, wonderful) and whether as a noun (a number is one).
 ADJECTIVE, ADJECTIVE_OR_NOUN, NOUN, OTHER_WORD = "<adjective>", "<adjective|noun>", "<noun>", "<word>"
-WORD_CLASSES = frozenset({ADJECTIVE, ADJECTIVE_OR_NOUN, NOUN, OTHER_WORD})
+# ... and whether it is an ordinal or a superlative (first, best, biggest), after which a word in
+# -ing is a noun (the first meeting, the best tutoring service).
+SUPERLATIVE = "<superlative>"
+ORDINALS = frozenset("first second third last next".split())
+WORD_CLASSES = frozenset({ADJECTIVE, ADJECTIVE_OR_NOUN, NOUN, OTHER_WORD, SUPERLATIVE})
 
 
 @functools.cache
@@ -715,6 +722,11 @@ def closed_words() -> frozenset[str]:
     """The words the rules name, each its own class."""
     return DETERMINERS | FORMS_OF_BE | BEFORE_GERUNDS | OBJECT_STARTS | FUNCTION_WORDS | AFTER_IT_IS | (
         INTENSIFIERS | SUBJECTS | {"own"})  # its own
+
+
+def is_superlative(word: str) -> bool:
+    """best, biggest, latest: a form in -st the lexicon reads as another adjective's."""
+    return word.endswith("st") and word not in lexicon_lemmas(word).get("ADJ", (word,))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -729,6 +741,8 @@ def neighbour_class(token: str | None) -> str:
     lower = token.lower()
     if lower in closed_words():
         return lower
+    if lower in ORDINALS or is_superlative(lower):
+        return SUPERLATIVE
     readings = {"NOUN"} if any(char.isdigit() for char in lower) else set(lexicon_lemmas(lower))
     noun = bool(readings & {"NOUN", "PROPN"})
     if readings & OPEN_CLASSES == {"ADJ"}:
@@ -812,13 +826,18 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
     if kind == "s":  # it means, this remains
         return verb if before in SUBJECTS else None
     if before in FORMS_OF_BE:
-        # is amazing stays an adjective, was meeting is a verb
-        return None if alone == lower and "ADJ" in lexicon_lemmas(lower) else verb
+        # is amazing stays an adjective, was meeting is a verb; so is was acting: a form the
+        # lexicon reads as a noun too (acting, living) is an adjective before nouns only
+        readings = lexicon_lemmas(lower)
+        return None if alone == lower and "ADJ" in readings and "NOUN" not in readings else verb
     noun_follows = after != NO_WORD and after not in FUNCTION_WORDS
     if before in INDEFINITE_DETERMINERS or (before in DETERMINERS and not noun_follows):
         return lower  # a meeting, this painting; the meeting of, my understanding that
+    if (before in NOMINAL_PREPOSITIONS and after == NO_WORD) or (
+            after == "of" and before not in BEFORE_GERUNDS):
+        return lower  # for sharing, a style of painting; the copying of, or taking of
     if after in OBJECT_STARTS or before in BEFORE_GERUNDS:
         return verb
-    if before in INTENSIFIERS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN):
-        return lower  # very loving, public housing, fast shipping
+    if before in INTENSIFIERS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN, SUPERLATIVE):
+        return lower  # very loving, public housing, fast shipping, the best tutoring service
     return None
