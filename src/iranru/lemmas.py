@@ -535,7 +535,11 @@ def lemmatize_english(word: str) -> str:
         plural = lower.endswith("s") and lemma.lower() in (lower[:-1], lower[:-2], lower[:-3] + "y")
         if plural and lemma[:1].isupper():
             return lemma.lower()
-        return plural_noun_lemma(lower) if not capitals else lower
+        if capitals:
+            return lower
+        if lower.endswith(("er", "est")):  # Kindest regards: no name is a comparative
+            return comparative_lemma(lower)
+        return plural_noun_lemma(lower)
     lemma = simplemma.lemmatize(word, lang="en")
     if lemma == word and word.endswith(("er", "est")):
         return comparative_lemma(lower)
@@ -820,11 +824,13 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
         return "its"
     kind = context_kind(word)
     if kind == "noun":  # the thought, their lives (but this does, these left: pronouns)
-        return lexicon_lemmas(lower)["NOUN"][0] if before in DETERMINERS - DEMONSTRATIVES else None
+        noun = before in DETERMINERS - DEMONSTRATIVES or (after == NO_WORD and (
+            before in NOMINAL_PREPOSITIONS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN)))
+        return lexicon_lemmas(lower)["NOUN"][0] if noun else None  # freedom of thought, human lives.
     alone = lemmatize_english(word)
     verb = alone if alone != lower else lexicon_lemmas(lower)["VERB"][0]
-    if kind == "s":  # it means, this remains
-        return verb if before in SUBJECTS else None
+    if kind == "s":  # it means, this remains, the struggle remains among (but warm regards.)
+        return verb if before in SUBJECTS or (before in (NOUN, OTHER_WORD) and after != NO_WORD) else None
     if before in FORMS_OF_BE:
         # is amazing stays an adjective, was meeting is a verb; so is was acting: a form the
         # lexicon reads as a noun too (acting, living) is an adjective before nouns only
