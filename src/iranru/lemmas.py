@@ -637,11 +637,15 @@ def comparative_lemma(word: str) -> str:
 def known_lemma(word: str, lemma: str) -> str:
     """simplemma's lemma unless it is no word at all (fixing → fixe, cancelled → cancell,
     masses → masse): then the lexicon's (fix, cancel, mass); or unless simplemma cut an ending
-    off a word the lexicon knows as a lemma of its own and not as that (weed → wee)."""
+    off a word the lexicon knows as a lemma of its own and not as that (reed → ree), or
+    chose the second of the lexicon's lemmas for one part of speech (weed → wee)."""
     doubled = lemma[-1:] == lemma[-2:-1] and lemma[-1:] not in "aeiou"
     if lemma == word or not (lemma.endswith("e") or doubled):
         return lemma  # simplemma's slips all end in a restored e or a doubled consonant
     readings = lexicon_lemmas(word)
+    for lemmas in readings.values():
+        if lemma in lemmas[1:]:  # the rarer of two verbs (weed: weed before wee, developed:
+            return lemmas[0]  # develop before develope)
     if lexicon_lemmas(lemma):
         own = any(word in lemmas for lemmas in readings.values())
         cut = word.startswith(lemma) and not any(lemma in lemmas for lemmas in readings.values())
@@ -669,8 +673,9 @@ DETERMINERS = frozenset(
 INDEFINITE_DETERMINERS = frozenset("a an this every each no another".split())
 DEMONSTRATIVES = frozenset("this these those".split())  # also pronouns, subjects of a verb
 FORMS_OF_BE = frozenset("be am is are was were been being 'm 're im not n't".split())
-# A word in -ing after these is a gerund, which UD counts as a verb (for making, by leaving).
-BEFORE_GERUNDS = frozenset("of for by about after before without while when".split())
+# A word in -ing after these is a gerund, which UD counts as a verb (for making, by leaving,
+# looking forward to hearing: after to, -ing is no infinitive).
+BEFORE_GERUNDS = frozenset("of for by about after before without while when to".split())
 # Words that begin a verb's object, so a word in -ing before them is a verb (making the bed).
 OBJECT_STARTS = frozenset(
     """
@@ -844,6 +849,6 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
         return lower  # for sharing, a style of painting; the copying of, or taking of
     if after in OBJECT_STARTS or before in BEFORE_GERUNDS:
         return verb
-    if before in INTENSIFIERS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN, SUPERLATIVE):
-        return lower  # very loving, public housing, fast shipping, the best tutoring service
+    if before in INTENSIFIERS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN, SUPERLATIVE, "own"):
+        return lower  # very loving, public housing, the best tutoring service, their own making
     return None
