@@ -266,6 +266,13 @@ def english_lemmas_in(text: str) -> list[tuple[str, str]]:
         # a verb in -s after a noun subject, with something after it
         ("The struggle remains among the hardest.", [("remains", "remain")]),
         ("Warm regards.", [("regards", "regards")]),  # nothing after it: the letter's closing
+        # a participle English mostly uses as an adjective stays whole, but is its verb after
+        # a personal pronoun, after been, or before an object
+        ("I am very disappointed with them.", [("disappointed", "disappointed")]),
+        ("We have never been disappointed!", [("disappointed", "disappoint")]),
+        ("The units for which they qualified were sold.", [("qualified", "qualify")]),
+        ("It was huge and scared the crap out of me.", [("scared", "scare")]),
+        ("Should I be embarrassed that I forgot?", [("embarrassed", "embarrassed")]),
         # word-level rules, seen through the token table
         ("Many species are now closer to extinction.", [("closer", "close")]),
         ("Where can I buy morcillas in Tampa?", [("morcillas", "morcilla")]),

@@ -709,6 +709,11 @@ NOMINAL_PREPOSITIONS = frozenset("of for on".split())
 # Adverbs that make the word in -ing after them an adjective (very loving, so mesmerizing).
 INTENSIFIERS = frozenset("very so too most more less quite extremely truly incredibly absolutely".split())
 OPEN_CLASSES = frozenset({"ADJ", "ADV", "VERB"})  # an adjective before -ing: no adverb, no verb
+# Object starts that also begin a clause after an adjective (surprised that, concerned how).
+CLAUSE_STARTS = frozenset("that what how whether".split())
+# Subjects after which a participle English mostly uses as an adjective is the past of its verb
+# (they qualified, I experienced).
+PERSONAL_PRONOUNS = frozenset("i you he she it we they".split())
 # Subjects after which a word in -s that simplemma reads as a noun is a verb (it means, this
 # remains).
 SUBJECTS = frozenset("he she it this that which who what".split())
@@ -730,7 +735,7 @@ WORD_CLASSES = frozenset({ADJECTIVE, ADJECTIVE_OR_NOUN, NOUN, OTHER_WORD, SUPERL
 def closed_words() -> frozenset[str]:
     """The words the rules name, each its own class."""
     return DETERMINERS | FORMS_OF_BE | BEFORE_GERUNDS | OBJECT_STARTS | FUNCTION_WORDS | AFTER_IT_IS | (
-        INTENSIFIERS | SUBJECTS | {"own"})  # its own
+        INTENSIFIERS | SUBJECTS | PERSONAL_PRONOUNS | {"own"})  # its own
 
 
 def is_superlative(word: str) -> bool:
@@ -772,6 +777,8 @@ def context_kind(word: str) -> str | None:
         return None
     if lower.endswith("ing"):
         return "ing" if any(verb != lower for verb in lexicon_lemmas(lower).get("VERB", ())) else None
+    if lower in ENGLISH_ADJECTIVES and lower.endswith("ed") and lexicon_lemmas(lower).get("VERB"):
+        return "ed"
     if not word.islower():
         return None
     alone = lemmatize_english(lower)
@@ -801,6 +808,8 @@ def english_lemmas_of(word: str) -> frozenset[str]:
         return frozenset({alone, readings["VERB"][0]})
     if kind == "noun":
         return frozenset({alone, readings["NOUN"][0]})
+    if kind == "ed":
+        return frozenset({alone, readings["VERB"][0]})
     return frozenset({alone})
 
 
@@ -828,6 +837,10 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
             return "it"  # its a shame, its illegal: no noun (nor own) follows a possessive
         return "its"
     kind = context_kind(word)
+    if kind == "ed":  # they qualified, has been blessed, it scared the children: the verb
+        verb = before in PERSONAL_PRONOUNS or before == "been" or (
+            after in OBJECT_STARTS and after not in CLAUSE_STARTS)  # but embarrassed that
+        return lexicon_lemmas(lower)["VERB"][0] if verb else None
     if kind == "noun":  # the thought, their lives (but this does, these left: pronouns)
         noun = before in DETERMINERS - DEMONSTRATIVES or (after == NO_WORD and (
             before in NOMINAL_PREPOSITIONS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN)))
