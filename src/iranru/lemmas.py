@@ -533,13 +533,14 @@ def lemmatize_english(word: str) -> str:
             common = lemmatize_english(lower)
             return common if common != lower else lemma.lower()
         plural = lower.endswith("s") and lemma.lower() in (lower[:-1], lower[:-2], lower[:-3] + "y")
-        if plural and lemma[:1].isupper():
+        # a name's plural (Palestinians), or a rarer noun's (Newsgroups, Cockatiels); not a
+        # name simplemma keeps (Wales, Times), nor a singular of three letters, as often a
+        # name's ending (Aras is no plural of "ara", Duns no "dun")
+        if plural and (lemma[:1].isupper() or len(lemma) > 3):
             return lemma.lower()
-        if capitals:
-            return lower
-        if lower.endswith(("er", "est")):  # Kindest regards: no name is a comparative
+        if lower.endswith(("er", "est")) and not capitals:  # Kindest regards: no name
             return comparative_lemma(lower)
-        return plural_noun_lemma(lower)
+        return lower
     lemma = simplemma.lemmatize(word, lang="en")
     if lemma == word and word.endswith(("er", "est")):
         return comparative_lemma(lower)
@@ -549,7 +550,18 @@ def lemmatize_english(word: str) -> str:
     if lemma.replace("-", "").lower() == lower.replace("-", "") or (
             len(word) <= 3 and len(lemma) > 2 * len(word)):
         return lower  # e-mail is no "email", wifi no "wi-fi", km no "kilometer"
+    if is_own_lemma(lower):
+        return lower  # surroundings, nightie, flavored: the lexicon's lemma, not simplemma's cut
     return known_lemma(lower, lemma.lower())
+
+
+def is_own_lemma(word: str) -> bool:
+    """Does the lexicon list the word only as its own lemma, in every part of speech it has
+    (surroundings is no plural of surrounding)? Determiners aside: its lexicon has them as
+    nouns (these, those)."""
+    readings = lexicon_lemmas(word)
+    return bool(readings) and all(lemmas == (word,) for lemmas in readings.values()) and (
+        word not in DETERMINERS)
 
 
 # Which lemmas a word may have, by part of speech: LemmInflect's lexicon (Jascob 2019, built from
@@ -604,20 +616,6 @@ def unelongated(word: str) -> str | None:
         if len(candidate) > 1 and lexicon_lemmas(candidate):
             return candidate
     return None
-
-
-def plural_noun_lemma(word: str) -> str:
-    """The singular of a capitalised plural of a rarer noun the common words' list lacks
-    (Newsgroups → newsgroup, Cockatiels → cockatiel, United States → state, as UD EWT
-    singularises plural names): when simplemma knows the word as a plural. A singular of fewer
-    than four letters is as often a name's ending (Aras is no plural of "ara", Duns no "dun")."""
-    import simplemma
-
-    if not word.endswith("s") or not simplemma.is_known(word, lang="en"):
-        return word
-    lemma = simplemma.lemmatize(word, lang="en")
-    plural = lemma in (word[:-1], word[:-2], word[:-3] + "y")
-    return lemma if plural and len(lemma) > 3 else word
 
 
 def comparative_lemma(word: str) -> str:
