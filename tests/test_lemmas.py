@@ -203,6 +203,9 @@ def test_english_lemmas(word: str, lemma: str) -> None:
         ("nightie", "nightie"),
         ("defence", "defence"),
         ("those", "that"),  # a determiner, which the lexicon lists as a noun
+        ("Weed", "weed"),  # a capitalised common word: its lower-case lemma (simplemma: wee)
+        ("Neighborhood", "neighborhood"),  # (simplemma: neighbourhood)
+        ("Iraqis", "iraqi"),  # a name's plural simplemma knows
         ("developed", "develop"),  # develop before develope
     ],
 )

@@ -530,8 +530,8 @@ def lemmatize_english(word: str) -> str:
         capitals = word.isupper() and len(word) < 4 and word not in AUXILIARIES_IN_CAPITALS  # US, IT
         lemma = simplemma.lemmatize(word, lang="en")  # its names: Palestinians → Palestinian
         if lower in common_inflected_english() and not capitals:  # Posted → post, Groups → group
-            common = lemmatize_english(lower)
-            return common if common != lower else lemma.lower()
+            common = lemmatize_english(lower)  # but simplemma knows a name's plural: Iraqis
+            return lemma.lower() if common == lower and lemma[:1].isupper() else common
         plural = lower.endswith("s") and lemma.lower() in (lower[:-1], lower[:-2], lower[:-3] + "y")
         # a name's plural (Palestinians), or a rarer noun's (Newsgroups, Cockatiels); not a
         # name simplemma keeps (Wales, Times), nor a singular of three letters, as often a
