@@ -283,6 +283,9 @@ def english_lemmas_in(text: str) -> list[tuple[str, str]]:
         ("The units for which they qualified were sold.", [("qualified", "qualify")]),
         ("It was huge and scared the crap out of me.", [("scared", "scare")]),
         ("Should I be embarrassed that I forgot?", [("embarrassed", "embarrassed")]),
+        # a capitalised word in -ing at a sentence's start is the verb's; inside a name it stays
+        ("Cloaking himself in Arafat's legacy, Abbas spoke.", [("Cloaking", "cloak")]),
+        ("He went to the Looking Glass.", [("Looking", "looking")]),
         # word-level rules, seen through the token table
         ("Many species are now closer to extinction.", [("closer", "close")]),
         ("Where can I buy morcillas in Tampa?", [("morcillas", "morcilla")]),

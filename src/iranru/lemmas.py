@@ -862,4 +862,6 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
         return verb
     if before in INTENSIFIERS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN, SUPERLATIVE, "own"):
         return lower  # very loving, public housing, the best tutoring service, their own making
+    if before == NO_WORD and word[:1].isupper() and word[1:].islower():
+        return lemmatize_english(lower)  # a sentence's first word: Cloaking himself in...
     return None
