@@ -283,6 +283,10 @@ def english_lemmas_in(text: str) -> list[tuple[str, str]]:
         ("The units for which they qualified were sold.", [("qualified", "qualify")]),
         ("It was huge and scared the crap out of me.", [("scared", "scare")]),
         ("Should I be embarrassed that I forgot?", [("embarrassed", "embarrassed")]),
+        # better and best: the adverb's lemma after do, the adjective's elsewhere
+        ("A couple would probably do better.", [("better", "well")]),
+        ("The second one is better than the first.", [("better", "good")]),
+        ("They provide better service.", [("better", "good")]),
         # a capitalised word in -ing at a sentence's start is the verb's; inside a name it stays
         ("Cloaking himself in Arafat's legacy, Abbas spoke.", [("Cloaking", "cloak")]),
         ("Reverting to the mean, prices fell.", [("Reverting", "revert")]),

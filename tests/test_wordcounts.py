@@ -64,6 +64,7 @@ PIECES = [
     "her", "HER", "its", "Its", "meeting", "Meeting", "meeting,", "painting.", "means", "the", "was",
     "a", "of", "it", "them", "book", "U.S.", "her's", "(meeting)", "sharing", "for", "on", "first",
     "best", "biggest", "acting", "is", "thought", "copying", "scared", "they", "been", "that",
+    "better", "do", "Cloaking",
 ]
 mixed_text = st.lists(
     st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", " ", " ", "", "\n", "  ", ". ", "\t"])),
@@ -117,6 +118,7 @@ def test_sentence_breaks_inside_a_chunk_are_counted_as_the_table_does(text: str)
     "Join us for sharing, or copying of the best tutoring.\nfor\nsharing\nthe first\nmeeting",
     "I wasn't acting. Is acting\nfreedom of thought. the biggest shipping",
     "they qualified. been\nscared the\nchildren; scared that they scared them",
+    "We do better. do\nbetter; Cloaking himself, he left.\nCloaking",
 ])
 def test_lemmas_in_context_are_counted_as_the_table_does(text: str) -> None:
     fast, reference = both(text)

@@ -707,6 +707,8 @@ NOMINAL_PREPOSITIONS = frozenset("of for on".split())
 # Adverbs that make the word in -ing after them an adjective (very loving, so mesmerizing).
 INTENSIFIERS = frozenset("very so too most more less quite extremely truly incredibly absolutely".split())
 OPEN_CLASSES = frozenset({"ADJ", "ADV", "VERB"})  # an adjective before -ing: no adverb, no verb
+# After these a comparative is an adverb (do better: well), not an adjective (is better: good).
+FORMS_OF_DO = frozenset("do does did".split())
 # Object starts that also begin a clause after an adjective (surprised that, concerned how).
 CLAUSE_STARTS = frozenset("that what how whether".split())
 # Subjects after which a participle English mostly uses as an adjective is the past of its verb
@@ -765,9 +767,10 @@ def neighbour_class(token: str | None) -> str:
 @functools.cache
 def context_kind(word: str) -> str | None:
     """Which rule of english_lemma_in_context can change this English word's lemma: "her",
-    "its", "ing" (meeting), "s" (a verb in -s simplemma reads as a noun: means) or "noun" (a
-    word whose lemma out of context is a verb's, which has a noun reading too: thought, lives);
-    None for the rest."""
+    "its", "ing" (meeting), "s" (a verb in -s simplemma reads as a noun: means), "noun" (a
+    word whose lemma out of context is a verb's, which has a noun reading too: thought, lives),
+    "ed" (a participle mostly used as an adjective: interested) or "adverb" (a comparative
+    whose adverb's lemma is not its adjective's: better); None for the rest."""
     lower = word.lower()
     if lower in ("her", "its"):
         return lower
@@ -788,6 +791,8 @@ def context_kind(word: str) -> str | None:
     if "NOUN" in readings and alone in readings.get("VERB", ()) and alone not in (
             *readings["NOUN"], *readings.get("ADJ", ())):
         return "noun"
+    if alone in readings.get("ADJ", ()) and readings.get("ADV", (alone,))[0] != alone:
+        return "adverb"
     return None
 
 
@@ -808,6 +813,8 @@ def english_lemmas_of(word: str) -> frozenset[str]:
         return frozenset({alone, readings["NOUN"][0]})
     if kind == "ed":
         return frozenset({alone, readings["VERB"][0]})
+    if kind == "adverb":
+        return frozenset({alone, readings["ADV"][0]})
     return frozenset({alone})
 
 
@@ -835,6 +842,8 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
             return "it"  # its a shame, its illegal: no noun (nor own) follows a possessive
         return "its"
     kind = context_kind(word)
+    if kind == "adverb":  # do better: do takes an adverb, not a predicate adjective
+        return lexicon_lemmas(lower)["ADV"][0] if before in FORMS_OF_DO else None
     if kind == "ed":  # they qualified, has been blessed, it scared the children: the verb
         verb = before in PERSONAL_PRONOUNS or before == "been" or (
             after in OBJECT_STARTS and after not in CLAUSE_STARTS)  # but embarrassed that
