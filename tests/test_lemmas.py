@@ -313,6 +313,25 @@ def test_english_context_stops_at_a_sentence_or_line_end() -> None:
     assert english_lemmas_in("It was the U.S. meeting.")[4] == ("meeting", "meet")
 
 
+CONTEXT_WORDS = [
+    "her", "its", "Its", "meeting", "Meeting", "sharing", "acting", "Cloaking", "thinking",
+    "following", "remains", "means", "thought", "lives", "left", "interested", "scared",
+    "disappointed", "better", "best", "closer", "evening",
+]
+NEIGHBOURS = sorted(lemmas.closed_words() | lemmas.WORD_CLASSES | {lemmas.NO_WORD})
+
+
+@pytest.mark.parametrize("word", CONTEXT_WORDS)
+def test_a_search_for_an_english_word_finds_every_lemma_its_neighbours_give_it(word: str) -> None:
+    """kwic matches a query word by every lemma it can take (english_lemmas_of): whatever its
+    neighbours, the lemma in context is one of them."""
+    allowed = lemmas.english_lemmas_of(word)
+    given_lemmas = {lemmas.lemma_in_context(word, before, after) or lemmatize_english(word)
+                    for before in NEIGHBOURS for after in NEIGHBOURS} if lemmas.depends_on_context(
+        word) else {lemmatize_english(word)}
+    assert given_lemmas <= allowed
+
+
 def test_every_broken_plural_and_its_singular_is_a_word_hazm_lists() -> None:
     """The hand-written table holds no typo: hazm's word list knows both sides."""
     words = resources.hazm_word_counts()

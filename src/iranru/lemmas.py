@@ -805,8 +805,8 @@ def english_lemmas_of(word: str) -> frozenset[str]:
     readings = lexicon_lemmas(lower)
     if kind in ("her", "its"):
         return frozenset({"she", "her"} if kind == "her" else {"it", "its"})
-    if kind == "ing":
-        return frozenset({alone, lower, readings["VERB"][0]})
+    if kind == "ing":  # (a capitalised one at a sentence's start: its lower-case lemma)
+        return frozenset({alone, lower, readings["VERB"][0], lemmatize_english(lower)})
     if kind == "s":
         return frozenset({alone, readings["VERB"][0]})
     if kind == "noun":
