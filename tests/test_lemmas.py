@@ -258,6 +258,7 @@ def english_lemmas_in(text: str) -> list[tuple[str, str]]:
         ("Any distribution or copying of this message is prohibited.", [("copying", "copying")]),
         ("Thanks for thinking of me.", [("thinking", "think")]),
         ("I was thinking of you.", [("thinking", "think")]),
+        ("A council consisting of twelve boyars ruled.", [("consisting", "consist")]),  # a participle
         # after an ordinal or a superlative it is a noun
         ("From the first meeting with them, we knew.", [("meeting", "meeting")]),
         ("Miami's best tutoring service", [("tutoring", "tutoring")]),
@@ -275,6 +276,7 @@ def english_lemmas_in(text: str) -> list[tuple[str, str]]:
         ("He lives in Tabriz.", [("lives", "live")]),
         # a verb in -s after a noun subject, with something after it
         ("The struggle remains among the hardest.", [("remains", "remain")]),
+        ("The region is at peace thanks to the treaty.", [("thanks", "thanks")]),  # no verb
         ("Warm regards.", [("regards", "regards")]),  # nothing after it: the letter's closing
         # a participle English mostly uses as an adjective stays whole, but is its verb after
         # a personal pronoun, after been, or before an object

@@ -704,6 +704,8 @@ AFTER_IT_IS = frozenset(
 # Prepositions after which a word in -ing with nothing after it (no object, no complement) is
 # a noun, as UD EWT tags it: join us for sharing, a style of painting, based on understanding.
 NOMINAL_PREPOSITIONS = frozenset("of for on".split())
+# Conjunctions that join a word in -ing before of to a noun (distribution or copying of).
+COORDINATORS = frozenset("and or".split())
 # Adverbs that make the word in -ing after them an adjective (very loving, so mesmerizing).
 INTENSIFIERS = frozenset("very so too most more less quite extremely truly incredibly absolutely".split())
 OPEN_CLASSES = frozenset({"ADJ", "ADV", "VERB"})  # an adjective before -ing: no adverb, no verb
@@ -854,8 +856,10 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
         return lexicon_lemmas(lower)["NOUN"][0] if noun else None  # freedom of thought, human lives.
     alone = lemmatize_english(word)
     verb = alone if alone != lower else lexicon_lemmas(lower)["VERB"][0]
-    if kind == "s":  # it means, this remains, the struggle remains among (but warm regards.)
-        return verb if before in SUBJECTS or (before in (NOUN, OTHER_WORD) and after != NO_WORD) else None
+    if kind == "s":  # it means, this remains; the struggle remains strong (but warm regards.,
+        # peace thanks to: after a noun, only before a content word)
+        subject = before in (NOUN, OTHER_WORD) and after != NO_WORD and after not in FUNCTION_WORDS
+        return verb if before in SUBJECTS or subject else None
     if before in FORMS_OF_BE:
         # is amazing stays an adjective, was meeting is a verb; so is was acting: a form the
         # lexicon reads as a noun too (acting, living) is an adjective before nouns only
@@ -864,9 +868,9 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
     noun_follows = after != NO_WORD and after not in FUNCTION_WORDS
     if before in INDEFINITE_DETERMINERS or (before in DETERMINERS and not noun_follows):
         return lower  # a meeting, this painting; the meeting of, my understanding that
-    if (before in NOMINAL_PREPOSITIONS and after == NO_WORD) or (
-            after == "of" and before not in BEFORE_GERUNDS):
-        return lower  # for sharing, a style of painting; the copying of, or taking of
+    if (before in NOMINAL_PREPOSITIONS and after == NO_WORD) or (after == "of" and before in COORDINATORS):
+        return lower  # for sharing, a style of painting; distribution or copying of (but a group
+        # consisting of, you thinking of)
     if after in OBJECT_STARTS or before in BEFORE_GERUNDS:
         return verb
     if before in INTENSIFIERS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN, SUPERLATIVE, "own"):
