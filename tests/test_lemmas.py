@@ -258,7 +258,7 @@ def english_lemmas_in(text: str) -> list[tuple[str, str]]:
         ("Any distribution or copying of this message is prohibited.", [("copying", "copying")]),
         ("Thanks for thinking of me.", [("thinking", "think")]),
         ("I was thinking of you.", [("thinking", "think")]),
-        ("A council consisting of twelve boyars ruled.", [("consisting", "consist")]),  # a participle
+        ("A group consisting of twelve men ruled.", [("consisting", "consist")]),  # a participle
         # after an ordinal or a superlative it is a noun
         ("From the first meeting with them, we knew.", [("meeting", "meeting")]),
         ("Miami's best tutoring service", [("tutoring", "tutoring")]),
