@@ -3,7 +3,7 @@
 A lemma is a function of the normalised word and its language, computed once per word type,
 so an ambiguous form gets the lemma of its commoner reading (`کند` "does" rather than "slow",
 `Rose` the name); only a few English forms take theirs from the neighbouring tokens (`her`,
-`its`, words in -ing: see english_lemma_in_context), which the token table and word counts
+`its`, words in -ing, better: see context_kind), which the token table and word counts
 (wordcounts.py) see alike.
 
 Persian (PerDT's conventions): verbs, participles and auxiliaries as `past#present`
@@ -14,9 +14,11 @@ data/broken_plurals.csv); relational adjectives in ی kept (`فرهنگی`, `ا�
 Infinitives stay whole (PerDT tags them nouns: `کردن`).
 
 English (EWT's conventions): simplemma, plus UD's pronouns (me → i), informal spellings
-(u → you), irregular pasts simplemma misses and participles used as adjectives, with
-LemmInflect's lexicon where simplemma makes up a lemma (fixing → fixe); a capitalised word is
-lemmatised only when its lower-case form is a common word (Meshed stays).
+(u → you), irregular pasts simplemma misses, participles used as adjectives and comparatives
+(closer → close), with LemmInflect's lexicon where simplemma makes up a lemma (fixing → fixe)
+or cuts a word the lexicon has as its own (surroundings); a capitalised word is lemmatised
+only when its lower-case form is a common word or simplemma reads it as a plural (Meshed,
+Wales stay).
 """
 
 from __future__ import annotations
