@@ -173,6 +173,40 @@ def test_english_lemmas(word: str, lemma: str) -> None:
         ("Jan", "jan"),  # also a given name
         ("HAS", "have"),  # an auxiliary in capitals is no name
         ("hidden", "hidden"),  # a participle mostly used as an adjective
+        # comparatives and superlatives simplemma leaves whole: the adjective (UD)
+        ("closer", "close"),
+        ("bigger", "big"),
+        ("cleaner", "clean"),  # also a noun, but the adverb's comparative too
+        ("number", "number"),  # no comparative of "numb": a noun first
+        ("flatter", "flatter"),  # a verb, and no adverb's comparative
+        ("further", "further"),  # an adjective of its own
+        ("latter", "latter"),
+        # a plural in -s no dictionary knows
+        ("morcillas", "morcilla"),
+        ("restraunts", "restraunt"),  # a typo's plural is still a plural
+        ("seakness", "seakness"),  # -ss: no plural
+        ("arabes", "arabes"),  # -es: as often a foreign word's ending
+        ("mbps", "mbps"),  # no vowel: a unit, no plural
+        # a capitalised plural simplemma knows, of a noun too rare for the common words' list
+        ("Newsgroups", "newsgroup"),
+        ("Cockatiels", "cockatiel"),
+        ("Wales", "wales"),  # a name simplemma keeps: not "wale"
+        ("States", "states"),  # ...as the United States
+        ("Duns", "duns"),  # a singular of three letters: as often a name
+        ("Kindest", "kind"),  # a capitalised superlative is no name
+        ("Baker", "baker"),  # a name in -er that is no comparative
+        # simplemma takes the rarer of two verbs the lexicon lists for the form
+        ("weed", "weed"),  # weed before wee
+        # a word the lexicon has only as its own lemma keeps it (simplemma: surrounding,
+        # nighty, and American spellings: defence → defense)
+        ("surroundings", "surroundings"),
+        ("nightie", "nightie"),
+        ("defence", "defence"),
+        ("those", "that"),  # a determiner, which the lexicon lists as a noun
+        ("Weed", "weed"),  # a capitalised common word: its lower-case lemma (simplemma: wee)
+        ("Neighborhood", "neighborhood"),  # (simplemma: neighbourhood)
+        ("Iraqis", "iraqi"),  # a name's plural simplemma knows
+        ("developed", "develop"),  # develop before develope
     ],
 )
 def test_english_lemmas_the_lexicon_mends(word: str, lemma: str) -> None:
@@ -212,6 +246,58 @@ def english_lemmas_in(text: str) -> list[tuple[str, str]]:
         # a past form after a determiner is its noun
         ("The thought that I thought of", [("thought", "thought"), ("thought", "think")]),
         ("Their lives changed.", [("lives", "life")]),
+        # a gerund after of, for or on with nothing after it is a noun (UD EWT); with an object
+        # or a complement it stays a verb
+        ("Join us for sharing, discussion and a trivia game.", [("sharing", "sharing")]),
+        ("Thanks for sharing your notes.", [("sharing", "share")]),
+        ("What influenced his style of painting?", [("painting", "painting")]),
+        ("Trust is based on understanding.", [("understanding", "understanding")]),
+        ("Before applying, read the rules.", [("applying", "apply")]),  # not of, for or on
+        # before of, a word in -ing is a noun (the copying of), unless a preposition or be
+        # precedes it (for thinking of, was thinking of)
+        ("Any distribution or copying of this message is prohibited.", [("copying", "copying")]),
+        ("Thanks for thinking of me.", [("thinking", "think")]),
+        ("I was thinking of you.", [("thinking", "think")]),
+        ("A group consisting of twelve men ruled.", [("consisting", "consist")]),  # a participle
+        # after an ordinal or a superlative it is a noun
+        ("From the first meeting with them, we knew.", [("meeting", "meeting")]),
+        ("Miami's best tutoring service", [("tutoring", "tutoring")]),
+        ("The biggest shipping firm", [("shipping", "shipping")]),
+        # after be, a form the lexicon also reads as a noun is the verb (acting, living); an
+        # adjective that is no noun stays (amazing)
+        ("I wasn't acting suspiciously.", [("acting", "act")]),
+        ("They are living in Shiraz.", [("living", "live")]),
+        ("The food was amazing.", [("amazing", "amazing")]),
+        ("dilemmas of their own making.", [("making", "making")]),  # after own: a noun
+        ("I look forward to hearing from you.", [("hearing", "hear")]),  # after to: a verb
+        # a noun that is also a verb's form: the noun after of or an adjective with nothing after
+        ("They demand freedom of thought.", [("thought", "thought")]),
+        ("The floods took a toll of human lives, homes and crops.", [("lives", "life")]),
+        ("He lives in Tabriz.", [("lives", "live")]),
+        # a verb in -s after a noun subject, with something after it
+        ("The struggle remains among the hardest.", [("remains", "remain")]),
+        ("The region is at peace thanks to the treaty.", [("thanks", "thanks")]),  # no verb
+        ("Warm regards.", [("regards", "regards")]),  # nothing after it: the letter's closing
+        # a participle English mostly uses as an adjective stays whole, but is its verb after
+        # a personal pronoun, after been, or before an object
+        ("I am very disappointed with them.", [("disappointed", "disappointed")]),
+        ("We have never been disappointed!", [("disappointed", "disappoint")]),
+        ("The units for which they qualified were sold.", [("qualified", "qualify")]),
+        ("It was huge and scared the crap out of me.", [("scared", "scare")]),
+        ("Should I be embarrassed that I forgot?", [("embarrassed", "embarrassed")]),
+        # better and best: the adverb's lemma after do, the adjective's elsewhere
+        ("A couple would probably do better.", [("better", "well")]),
+        ("The second one is better than the first.", [("better", "good")]),
+        ("They provide better service.", [("better", "good")]),
+        # a capitalised word in -ing at a sentence's start is the verb's; inside a name it stays
+        ("Cloaking himself in Arafat's legacy, Abbas spoke.", [("Cloaking", "cloak")]),
+        ("Reverting to the mean, prices fell.", [("Reverting", "revert")]),
+        ("They used a Mean Reverting Jump Model.", [("Reverting", "reverting")]),  # inside a name
+        # word-level rules, seen through the token table
+        ("Many species are now closer to extinction.", [("closer", "close")]),
+        ("Where can I buy morcillas in Tampa?", [("morcillas", "morcilla")]),
+        ("Cockatiels can lay eggs in New South Wales.", [("Cockatiels", "cockatiel"), ("Wales", "wales")]),
+        ("Mahmoud Abbas met the Aras delegation.", [("Abbas", "abbas"), ("Aras", "aras")]),
     ],
 )
 def test_english_lemmas_in_context(text: str, expected: list[tuple[str, str]]) -> None:
@@ -227,6 +313,25 @@ def test_english_context_stops_at_a_sentence_or_line_end() -> None:
     assert english_lemmas_in("the\nmeeting")[1] == ("meeting", "meet")  # out of context
     assert english_lemmas_in("the meeting")[1] == ("meeting", "meeting")
     assert english_lemmas_in("It was the U.S. meeting.")[4] == ("meeting", "meet")
+
+
+CONTEXT_WORDS = [
+    "her", "its", "Its", "meeting", "Meeting", "sharing", "acting", "Cloaking", "thinking",
+    "following", "remains", "means", "thought", "lives", "left", "interested", "scared",
+    "disappointed", "better", "best", "closer", "evening",
+]
+NEIGHBOURS = sorted(lemmas.closed_words() | lemmas.WORD_CLASSES | {lemmas.NO_WORD})
+
+
+@pytest.mark.parametrize("word", CONTEXT_WORDS)
+def test_a_search_for_an_english_word_finds_every_lemma_its_neighbours_give_it(word: str) -> None:
+    """kwic matches a query word by every lemma it can take (english_lemmas_of): whatever its
+    neighbours, the lemma in context is one of them."""
+    allowed = lemmas.english_lemmas_of(word)
+    given_lemmas = {lemmas.lemma_in_context(word, before, after) or lemmatize_english(word)
+                    for before in NEIGHBOURS for after in NEIGHBOURS} if lemmas.depends_on_context(
+        word) else {lemmatize_english(word)}
+    assert given_lemmas <= allowed
 
 
 def test_every_broken_plural_and_its_singular_is_a_word_hazm_lists() -> None:

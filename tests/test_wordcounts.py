@@ -62,7 +62,9 @@ PIECES = [
     "*دقیقه", "-ماسک", "شیراز-", "صاحبنظران,", "_كه", "و…", "۲۰٪", "AFC،", "4.", "#کایل_اشتباهی",
     # English words whose lemma their neighbours decide, and the neighbours that decide it
     "her", "HER", "its", "Its", "meeting", "Meeting", "meeting,", "painting.", "means", "the", "was",
-    "a", "of", "it", "them", "book", "U.S.", "her's", "(meeting)",
+    "a", "of", "it", "them", "book", "U.S.", "her's", "(meeting)", "sharing", "for", "on", "first",
+    "best", "biggest", "acting", "is", "thought", "copying", "scared", "they", "been", "that",
+    "better", "do", "Cloaking",
 ]
 mixed_text = st.lists(
     st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", " ", " ", "", "\n", "  ", ". ", "\t"])),
@@ -113,6 +115,10 @@ def test_sentence_breaks_inside_a_chunk_are_counted_as_the_table_does(text: str)
     "meeting\nthe meeting\nwas\nmeeting them",  # ...but only on the same line
     "Its a shame. its roof and its. was meeting. Meeting them",  # a sentence break between
     "We met Dr. Meeting and U.S. painting them.", "it means\tthat it means", "نشست meeting her",
+    "Join us for sharing, or copying of the best tutoring.\nfor\nsharing\nthe first\nmeeting",
+    "I wasn't acting. Is acting\nfreedom of thought. the biggest shipping",
+    "they qualified. been\nscared the\nchildren; scared that they scared them",
+    "We do better. do\nbetter; Cloaking himself, he left.\nCloaking",
 ])
 def test_lemmas_in_context_are_counted_as_the_table_does(text: str) -> None:
     fast, reference = both(text)

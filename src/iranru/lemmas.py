@@ -3,7 +3,7 @@
 A lemma is a function of the normalised word and its language, computed once per word type,
 so an ambiguous form gets the lemma of its commoner reading (`کند` "does" rather than "slow",
 `Rose` the name); only a few English forms take theirs from the neighbouring tokens (`her`,
-`its`, words in -ing: see english_lemma_in_context), which the token table and word counts
+`its`, words in -ing, better: see context_kind), which the token table and word counts
 (wordcounts.py) see alike.
 
 Persian (PerDT's conventions): verbs, participles and auxiliaries as `past#present`
@@ -14,9 +14,11 @@ data/broken_plurals.csv); relational adjectives in ی kept (`فرهنگی`, `ا�
 Infinitives stay whole (PerDT tags them nouns: `کردن`).
 
 English (EWT's conventions): simplemma, plus UD's pronouns (me → i), informal spellings
-(u → you), irregular pasts simplemma misses and participles used as adjectives, with
-LemmInflect's lexicon where simplemma makes up a lemma (fixing → fixe); a capitalised word is
-lemmatised only when its lower-case form is a common word (Meshed stays).
+(u → you), irregular pasts simplemma misses, participles used as adjectives and comparatives
+(closer → close), with LemmInflect's lexicon where simplemma makes up a lemma (fixing → fixe)
+or cuts a word the lexicon has as its own (surroundings); a capitalised word is lemmatised
+only when its lower-case form is a common word or simplemma reads it as a plural (Meshed,
+Wales stay).
 """
 
 from __future__ import annotations
@@ -487,6 +489,10 @@ ENGLISH_FIXED_CAPITALS = {"AM": "a.m.", "PM": "p.m.", "A.M.": "a.m.", "P.M.": "p
 }
 # Short words in capitals are mostly names (US, IT, IS) but not these auxiliaries (HAS, WAS).
 AUXILIARIES_IN_CAPITALS = frozenset("HAS HAD WAS ARE WERE DID DOES".split())
+# A word in -s no dictionary knows is mostly a plural (morcillas, suckups); not after s, u or i
+# (a singular: -ness, -us, -is), nor e (Spanish and French words: arabes, Lourdes), nor in a
+# word without a vowel (kbps, mbps: units).
+UNKNOWN_PLURAL = re.compile(r"^[a-z]*[aeiouy][a-z]*[^suie\W\d_]s$")
 # A letter written three times or more (sooooo, VERYYY): shouting, not spelling.
 ELONGATED = re.compile(r"([a-z])\1{2,}")
 
@@ -526,15 +532,38 @@ def lemmatize_english(word: str) -> str:
         capitals = word.isupper() and len(word) < 4 and word not in AUXILIARIES_IN_CAPITALS  # US, IT
         lemma = simplemma.lemmatize(word, lang="en")  # its names: Palestinians → Palestinian
         if lower in common_inflected_english() and not capitals:  # Posted → post, Groups → group
-            common = lemmatize_english(lower)
-            return common if common != lower else lemma.lower()
+            common = lemmatize_english(lower)  # but simplemma knows a name's plural: Iraqis
+            return lemma.lower() if common == lower and lemma[:1].isupper() else common
         plural = lower.endswith("s") and lemma.lower() in (lower[:-1], lower[:-2], lower[:-3] + "y")
-        return lemma.lower() if plural and lemma[:1].isupper() else lower
+        # a name's plural (Palestinians), or a rarer noun's (Newsgroups, Cockatiels); not a
+        # name simplemma keeps (Wales, Times), nor a singular of three letters, as often a
+        # name's ending (Aras is no plural of "ara", Duns no "dun")
+        if plural and (lemma[:1].isupper() or len(lemma) > 3):
+            return lemma.lower()
+        if lower.endswith(("er", "est")) and not capitals:  # Kindest regards: no name
+            return comparative_lemma(lower)
+        return lower
     lemma = simplemma.lemmatize(word, lang="en")
+    if lemma == word and word.endswith(("er", "est")):
+        return comparative_lemma(lower)
+    if lemma == word and UNKNOWN_PLURAL.search(word) and not lexicon_lemmas(word) and not (
+            simplemma.is_known(word, lang="en")):
+        return word[:-1]  # morcillas, restraunts: a plural no dictionary lists
     if lemma.replace("-", "").lower() == lower.replace("-", "") or (
             len(word) <= 3 and len(lemma) > 2 * len(word)):
         return lower  # e-mail is no "email", wifi no "wi-fi", km no "kilometer"
+    if is_own_lemma(lower):
+        return lower  # surroundings, nightie, flavored: the lexicon's lemma, not simplemma's cut
     return known_lemma(lower, lemma.lower())
+
+
+def is_own_lemma(word: str) -> bool:
+    """Does the lexicon list the word only as its own lemma, in every part of speech it has
+    (surroundings is no plural of surrounding)? Determiners aside: its lexicon has them as
+    nouns (these, those)."""
+    readings = lexicon_lemmas(word)
+    return bool(readings) and all(lemmas == (word,) for lemmas in readings.values()) and (
+        word not in DETERMINERS)
 
 
 # Which lemmas a word may have, by part of speech: LemmInflect's lexicon (Jascob 2019, built from
@@ -591,14 +620,32 @@ def unelongated(word: str) -> str | None:
     return None
 
 
+def comparative_lemma(word: str) -> str:
+    """The adjective of a comparative or superlative simplemma leaves whole (closer → close,
+    bigger → big, cleaner → clean), as UD does; a word the lexicon lists as an adjective of its
+    own stays (latter, upper, further, bitter). A form that is also a noun or a verb (number,
+    flatter, cooler) is read as the comparative only when the adverb has it too (closer)."""
+    readings = lexicon_lemmas(word)
+    adjectives = readings.get("ADJ", ())
+    if not adjectives or word in adjectives:
+        return word
+    if ("NOUN" in readings or "VERB" in readings) and adjectives[0] not in readings.get("ADV", ()):
+        return word
+    return adjectives[0]
+
+
 def known_lemma(word: str, lemma: str) -> str:
     """simplemma's lemma unless it is no word at all (fixing → fixe, cancelled → cancell,
     masses → masse): then the lexicon's (fix, cancel, mass); or unless simplemma cut an ending
-    off a word the lexicon knows as a lemma of its own and not as that (weed → wee)."""
+    off a word the lexicon knows as a lemma of its own and not as that (reed → ree), or
+    chose the second of the lexicon's lemmas for one part of speech (weed → wee)."""
     doubled = lemma[-1:] == lemma[-2:-1] and lemma[-1:] not in "aeiou"
     if lemma == word or not (lemma.endswith("e") or doubled):
         return lemma  # simplemma's slips all end in a restored e or a doubled consonant
     readings = lexicon_lemmas(word)
+    for lemmas in readings.values():
+        if lemma in lemmas[1:]:  # the rarer of two verbs (weed: weed before wee, developed:
+            return lemmas[0]  # develop before develope)
     if lexicon_lemmas(lemma):
         own = any(word in lemmas for lemmas in readings.values())
         cut = word.startswith(lemma) and not any(lemma in lemmas for lemmas in readings.values())
@@ -626,8 +673,9 @@ DETERMINERS = frozenset(
 INDEFINITE_DETERMINERS = frozenset("a an this every each no another".split())
 DEMONSTRATIVES = frozenset("this these those".split())  # also pronouns, subjects of a verb
 FORMS_OF_BE = frozenset("be am is are was were been being 'm 're im not n't".split())
-# A word in -ing after these is a gerund, which UD counts as a verb (for making, by leaving).
-BEFORE_GERUNDS = frozenset("of for by about after before without while when".split())
+# A word in -ing after these is a gerund, which UD counts as a verb (for making, by leaving,
+# looking forward to hearing: after to, -ing is no infinitive).
+BEFORE_GERUNDS = frozenset("of for by about after before without while when to".split())
 # Words that begin a verb's object, so a word in -ing before them is a verb (making the bed).
 OBJECT_STARTS = frozenset(
     """
@@ -655,9 +703,21 @@ AFTER_IT_IS = frozenset(
     what because pretty still my your his her our their no such
     """.split()
 )
+# Prepositions after which a word in -ing with nothing after it (no object, no complement) is
+# a noun, as UD EWT tags it: join us for sharing, a style of painting, based on understanding.
+NOMINAL_PREPOSITIONS = frozenset("of for on".split())
+# Conjunctions that join a word in -ing before of to a noun (distribution or copying of).
+COORDINATORS = frozenset("and or".split())
 # Adverbs that make the word in -ing after them an adjective (very loving, so mesmerizing).
 INTENSIFIERS = frozenset("very so too most more less quite extremely truly incredibly absolutely".split())
 OPEN_CLASSES = frozenset({"ADJ", "ADV", "VERB"})  # an adjective before -ing: no adverb, no verb
+# After these a comparative is an adverb (do better: well), not an adjective (is better: good).
+FORMS_OF_DO = frozenset("do does did".split())
+# Object starts that also begin a clause after an adjective (surprised that, concerned how).
+CLAUSE_STARTS = frozenset("that what how whether".split())
+# Subjects after which a participle English mostly uses as an adjective is the past of its verb
+# (they qualified, I experienced).
+PERSONAL_PRONOUNS = frozenset("i you he she it we they".split())
 # Subjects after which a word in -s that simplemma reads as a noun is a verb (it means, this
 # remains).
 SUBJECTS = frozenset("he she it this that which who what".split())
@@ -668,14 +728,23 @@ NOT_GERUNDS = frozenset("evening".split())
 # What the rules see of an open-class neighbour: whether the lexicon reads it as an adjective
 # (and not an adverb or a verb: public, wonderful) and whether as a noun (a number is one).
 ADJECTIVE, ADJECTIVE_OR_NOUN, NOUN, OTHER_WORD = "<adjective>", "<adjective|noun>", "<noun>", "<word>"
-WORD_CLASSES = frozenset({ADJECTIVE, ADJECTIVE_OR_NOUN, NOUN, OTHER_WORD})
+# ... and whether it is an ordinal or a superlative (first, best, biggest), after which a word in
+# -ing is a noun (the first meeting, the best tutoring service).
+SUPERLATIVE = "<superlative>"
+ORDINALS = frozenset("first second third last next".split())
+WORD_CLASSES = frozenset({ADJECTIVE, ADJECTIVE_OR_NOUN, NOUN, OTHER_WORD, SUPERLATIVE})
 
 
 @functools.cache
 def closed_words() -> frozenset[str]:
     """The words the rules name, each its own class."""
     return DETERMINERS | FORMS_OF_BE | BEFORE_GERUNDS | OBJECT_STARTS | FUNCTION_WORDS | AFTER_IT_IS | (
-        INTENSIFIERS | SUBJECTS | {"own"})  # its own
+        INTENSIFIERS | SUBJECTS | PERSONAL_PRONOUNS | {"own"})  # its own
+
+
+def is_superlative(word: str) -> bool:
+    """best, biggest, latest: a form in -st the lexicon reads as another adjective's."""
+    return word.endswith("st") and word not in lexicon_lemmas(word).get("ADJ", (word,))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -690,6 +759,8 @@ def neighbour_class(token: str | None) -> str:
     lower = token.lower()
     if lower in closed_words():
         return lower
+    if lower in ORDINALS or is_superlative(lower):
+        return SUPERLATIVE
     readings = {"NOUN"} if any(char.isdigit() for char in lower) else set(lexicon_lemmas(lower))
     noun = bool(readings & {"NOUN", "PROPN"})
     if readings & OPEN_CLASSES == {"ADJ"}:
@@ -700,9 +771,10 @@ def neighbour_class(token: str | None) -> str:
 @functools.cache
 def context_kind(word: str) -> str | None:
     """Which rule of english_lemma_in_context can change this English word's lemma: "her",
-    "its", "ing" (meeting), "s" (a verb in -s simplemma reads as a noun: means) or "noun" (a
-    word whose lemma out of context is a verb's, which has a noun reading too: thought, lives);
-    None for the rest."""
+    "its", "ing" (meeting), "s" (a verb in -s simplemma reads as a noun: means), "noun" (a
+    word whose lemma out of context is a verb's, which has a noun reading too: thought, lives),
+    "ed" (a participle mostly used as an adjective: interested) or "adverb" (a comparative
+    whose adverb's lemma is not its adjective's: better); None for the rest."""
     lower = word.lower()
     if lower in ("her", "its"):
         return lower
@@ -710,6 +782,8 @@ def context_kind(word: str) -> str | None:
         return None
     if lower.endswith("ing"):
         return "ing" if any(verb != lower for verb in lexicon_lemmas(lower).get("VERB", ())) else None
+    if lower in ENGLISH_ADJECTIVES and lower.endswith("ed") and lexicon_lemmas(lower).get("VERB"):
+        return "ed"
     if not word.islower():
         return None
     alone = lemmatize_english(lower)
@@ -721,6 +795,8 @@ def context_kind(word: str) -> str | None:
     if "NOUN" in readings and alone in readings.get("VERB", ()) and alone not in (
             *readings["NOUN"], *readings.get("ADJ", ())):
         return "noun"
+    if alone in readings.get("ADJ", ()) and readings.get("ADV", (alone,))[0] != alone:
+        return "adverb"
     return None
 
 
@@ -733,12 +809,16 @@ def english_lemmas_of(word: str) -> frozenset[str]:
     readings = lexicon_lemmas(lower)
     if kind in ("her", "its"):
         return frozenset({"she", "her"} if kind == "her" else {"it", "its"})
-    if kind == "ing":
-        return frozenset({alone, lower, readings["VERB"][0]})
+    if kind == "ing":  # (a capitalised one at a sentence's start: its lower-case lemma)
+        return frozenset({alone, lower, readings["VERB"][0], lemmatize_english(lower)})
     if kind == "s":
         return frozenset({alone, readings["VERB"][0]})
     if kind == "noun":
         return frozenset({alone, readings["NOUN"][0]})
+    if kind == "ed":
+        return frozenset({alone, readings["VERB"][0]})
+    if kind == "adverb":
+        return frozenset({alone, readings["ADV"][0]})
     return frozenset({alone})
 
 
@@ -766,20 +846,37 @@ def lemma_in_context(word: str, before: str, after: str) -> str | None:
             return "it"  # its a shame, its illegal: no noun (nor own) follows a possessive
         return "its"
     kind = context_kind(word)
+    if kind == "adverb":  # do better: do takes an adverb, not a predicate adjective
+        return lexicon_lemmas(lower)["ADV"][0] if before in FORMS_OF_DO else None
+    if kind == "ed":  # they qualified, has been blessed, it scared the children: the verb
+        verb = before in PERSONAL_PRONOUNS or before == "been" or (
+            after in OBJECT_STARTS and after not in CLAUSE_STARTS)  # but embarrassed that
+        return lexicon_lemmas(lower)["VERB"][0] if verb else None
     if kind == "noun":  # the thought, their lives (but this does, these left: pronouns)
-        return lexicon_lemmas(lower)["NOUN"][0] if before in DETERMINERS - DEMONSTRATIVES else None
+        noun = before in DETERMINERS - DEMONSTRATIVES or (after == NO_WORD and (
+            before in NOMINAL_PREPOSITIONS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN)))
+        return lexicon_lemmas(lower)["NOUN"][0] if noun else None  # freedom of thought, human lives.
     alone = lemmatize_english(word)
     verb = alone if alone != lower else lexicon_lemmas(lower)["VERB"][0]
-    if kind == "s":  # it means, this remains
-        return verb if before in SUBJECTS else None
+    if kind == "s":  # it means, this remains; the struggle remains strong (but warm regards.,
+        # peace thanks to: after a noun, only before a content word)
+        subject = before in (NOUN, OTHER_WORD) and after != NO_WORD and after not in FUNCTION_WORDS
+        return verb if before in SUBJECTS or subject else None
     if before in FORMS_OF_BE:
-        # is amazing stays an adjective, was meeting is a verb
-        return None if alone == lower and "ADJ" in lexicon_lemmas(lower) else verb
+        # is amazing stays an adjective, was meeting is a verb; so is was acting: a form the
+        # lexicon reads as a noun too (acting, living) is an adjective before nouns only
+        readings = lexicon_lemmas(lower)
+        return None if alone == lower and "ADJ" in readings and "NOUN" not in readings else verb
     noun_follows = after != NO_WORD and after not in FUNCTION_WORDS
     if before in INDEFINITE_DETERMINERS or (before in DETERMINERS and not noun_follows):
         return lower  # a meeting, this painting; the meeting of, my understanding that
+    if (before in NOMINAL_PREPOSITIONS and after == NO_WORD) or (after == "of" and before in COORDINATORS):
+        return lower  # for sharing, a style of painting; distribution or copying of (but a group
+        # consisting of, you thinking of)
     if after in OBJECT_STARTS or before in BEFORE_GERUNDS:
         return verb
-    if before in INTENSIFIERS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN):
-        return lower  # very loving, public housing, fast shipping
+    if before in INTENSIFIERS or before in (ADJECTIVE, ADJECTIVE_OR_NOUN, SUPERLATIVE, "own"):
+        return lower  # very loving, public housing, the best tutoring service, their own making
+    if before == NO_WORD and word[:1].isupper() and word[1:].islower():
+        return lemmatize_english(lower)  # a sentence's first word: Cloaking himself in...
     return None
