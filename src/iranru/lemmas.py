@@ -491,8 +491,9 @@ ENGLISH_FIXED_CAPITALS = {"AM": "a.m.", "PM": "p.m.", "A.M.": "a.m.", "P.M.": "p
 AUXILIARIES_IN_CAPITALS = frozenset("HAS HAD WAS ARE WERE DID DOES".split())
 # A word in -s no dictionary knows is mostly a plural (morcillas, suckups); not after s, u or i
 # (a singular: -ness, -us, -is), nor e (Spanish and French words: arabes, Lourdes), nor in a
-# word without a vowel (kbps, mbps: units).
-UNKNOWN_PLURAL = re.compile(r"^[a-z]*[aeiouy][a-z]*[^suie\W\d_]s$")
+# word without a vowel (kbps, mbps: units). The letters before the first vowel are consonants,
+# so the pattern reads a word once (two overlapping [a-z]* took quadratic time on a long word).
+UNKNOWN_PLURAL = re.compile(r"^[b-df-hj-np-tv-xz]*[aeiouy][a-z]*[^suie\W\d_]s$")
 # A letter written three times or more (sooooo, VERYYY): shouting, not spelling.
 ELONGATED = re.compile(r"([a-z])\1{2,}")
 
