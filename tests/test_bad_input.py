@@ -196,8 +196,9 @@ def test_a_single_50_mb_line(runner: CliRunner, tmp_path: Path) -> None:
         ("ها " * 100_000, 100_000 // 20),  # affixes joined 20 at a time, never into one endless word
         ("A. " * 100_000, 100_000),
         ("a" * 300_000 + " Iran", 2),  # a long English word: its lemma's patterns read it once
+        ("a.+" * 100_000, 100_000),  # no e-mail address: its local part is looked for 64 back at most
     ],
-    ids=["full-stops", "persian-run", "affix-run", "initials", "english-run"],
+    ids=["full-stops", "persian-run", "affix-run", "initials", "english-run", "dotted-run"],
 )
 def test_degenerate_text_is_analysed_in_linear_time(text: str, words: int) -> None:
     """Inputs that once sent a regular expression or the ZWNJ repair into quadratic time."""

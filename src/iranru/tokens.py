@@ -169,7 +169,7 @@ QUOTE_MARKS = "'\"`‘’‚‛“”„‟«»‹›〝〞〟＂＇「」『』
 ENGLISH_SPLIT_MARKS = r",;:@#$%&?!\[\](){}<>*،؛؟٪" + QUOTE_MARKS.replace("'", "").replace("’", "")
 ENGLISH_TOKEN = re.compile(
     r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]']"  # URL
-    r"|[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+"  # e-mail address
+    r"|[\w.+-]{1,64}@\w[\w-]*(?:\.\w[\w-]*)+"  # e-mail address (a local part has at most 64)
     r"|\.{2,}|-{2,}"  # ellipsis, dashes
     rf"|(?:[^\s.{ENGLISH_SPLIT_MARKS}]|\.(?=[^\W_]|-)|-(?!-)|(?<=\d)[,:](?=\d))+"  # a word
     r"|\S",  # a mark of its own
