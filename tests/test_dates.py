@@ -71,6 +71,8 @@ ANNOTATED = [
     ("The conference met on 19-20 June 1945.",
      [("19-20 June 1945", "1945-06-19/1945-06-20", "gregorian", "range")]),
     ("on June 19–20, 1945,", [("June 19–20, 1945", "1945-06-19/1945-06-20", "gregorian", "range")]),
+    # a Gregorian month under a Hijri mark is no day range of that calendar: the marked year stays
+    ("On June 1-2, 1399 SH it met.", [("1399 SH", "2020/2021", "solar_hijri", "year")]),
     ("Between 12 March and 3 April 1946 the crisis grew.",
      [("Between 12 March and 3 April 1946", "1946-03-12/1946-04-03", "gregorian", "range")]),
     ("در ۱۹ و ۲۰ ژوئن ۱۹۴۵ دیدار کردند",

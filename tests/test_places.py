@@ -255,6 +255,7 @@ def names_by_trying_every_length(tokens: list[Word], text: str) -> list[Candidat
     """longest_names as written before it knew which lengths each first word starts: every
     span from the gazetteer's longest down, at every word."""
     gazetteer = load_gazetteer()
+    longest = max(*map(len, gazetteer.english), *(key.count(" ") + 1 for key in gazetteer.persian))
     persian = [persian_token(word) for word in tokens]
     joined = [not text[a.end : b.start].strip(" \u200c") for a, b in zip(tokens, tokens[1:], strict=False)]
     found, i = [], 0
@@ -262,7 +263,7 @@ def names_by_trying_every_length(tokens: list[Word], text: str) -> list[Candidat
         if not tokens[i].key[:1].isalpha():
             i += 1
             continue
-        reach = min(gazetteer.longest, len(tokens) - i)
+        reach = min(longest, len(tokens) - i)
         if persian[i]:
             run = 1
             while run < reach and persian[i + run] and joined[i + run - 1]:

@@ -612,11 +612,10 @@ def en_day_range(match: re.Match[str], text: str, folded: str) -> Found | None:
     calendar, month = en_calendar_month(match["month"] or match["month1"])
     first_calendar, first_month = en_calendar_month(match["month1"] or match["month"])
     year, marked = int(match["year"]), marked_calendar(match)
-    if first_calendar != calendar or match["bc"] or (marked and calendar != GREGORIAN and marked != calendar):
-        return None
+    if first_calendar != calendar or match["bc"] or (marked and marked != calendar):
+        return None  # June 1-2, 1399 SH: a Gregorian month is no Solar Hijri one
     if calendar != GREGORIAN and not marked and year > 1500:
         return None  # Azar 2010: a name, as en_foreign_date reads it
-    calendar = marked or calendar
     return days_found(match.start(), match.end(), calendar, year,
                       (first_month, int(match["d1"])), (month, int(match["day"])))
 

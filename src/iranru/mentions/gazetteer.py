@@ -84,30 +84,26 @@ class Gazetteer:
 
     english: dict[tuple[str, ...], tuple[Place, str]] = field(default_factory=dict)
     persian: dict[str, tuple[Place, str]] = field(default_factory=dict)
-    longest: int = 1
 
     def add(self, form: str, place: Place, rule: str = TRUSTED, overwrite: bool = False) -> None:
-        for table, key, size in self.keys(form):
+        for table, key in self.keys(form):
             if overwrite or key not in table:
                 table[key] = (place, rule)
-            self.longest = max(self.longest, size)
 
-    def keys(self, form: str) -> list[tuple[dict, object, int]]:
+    def keys(self, form: str) -> list[tuple[dict, object]]:
         form = form.strip()
         if not form:
             return []
         if ARABIC_SCRIPT.search(form):
             keys = [persian_key(token) for token in TOKEN.findall(fold(form))]
             # خاور میانه is also خاورمیانه
-            return [(self.persian, key, len(keys)) for key in dict.fromkeys((" ".join(keys), "".join(keys)))
-                    if key]
+            return [(self.persian, key) for key in dict.fromkeys((" ".join(keys), "".join(keys))) if key]
         if form[0].isupper():
-            tokens = tuple(TOKEN.findall(form))
-            return [(self.english, tokens, len(tokens))]
+            return [(self.english, tuple(TOKEN.findall(form)))]
         return []
 
     def copy(self) -> Gazetteer:
-        return Gazetteer(dict(self.english), dict(self.persian), self.longest)
+        return Gazetteer(dict(self.english), dict(self.persian))
 
     def places_by_name(self) -> dict[str, Place]:
         """Each English name to its place: the first (curated, country, biggest city) wins."""
@@ -444,7 +440,6 @@ def base_gazetteer() -> Gazetteer:
     for key, (place, rule) in known_forms.persian.items():
         if key not in gazetteer.persian:
             gazetteer.persian[key] = (place, EVIDENCE if key in evidence else rule)
-    gazetteer.longest = max(gazetteer.longest, known_forms.longest, alternates.longest)
     return gazetteer
 
 
