@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_COLOR := 1
 export COLUMNS := 120
 
-.PHONY: install run test quick lint bench bench-synthetic fuzz clean
+.PHONY: install run test quick lint bench bench-synthetic bench-floor fuzz clean
 
 install: $(STAMP)
 
@@ -42,6 +42,10 @@ bench: install
 
 bench-synthetic: install
 	$(BIN)/python bench/speed.py --synthetic --mb $(BENCH_MB) --files $(BENCH_FILES)
+
+# how fast a minimal Python pipeline and iranru's own pieces are, against the 8x budget (issue #17)
+bench-floor: install
+	$(BIN)/python bench/floor.py
 
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py
