@@ -14,6 +14,7 @@ from typing import Any
 from iranru.engine.state import VocabularyCopies
 from iranru.errors import IranruError, UsageError
 from iranru.model import Document
+from iranru.prebuilt import choose_folder
 from iranru.settings import SCHEDULER_ENV, RunOptions
 
 # Below this much missing text a pool costs more (worker start-up, hazm's word lists loaded
@@ -23,8 +24,9 @@ CHUNKS_PER_WORKER = 4  # small enough to balance uneven documents, large enough 
 MAX_CHUNK_BYTES = 4 * 1024 * 1024
 DASK_CONNECT_SECONDS = 10
 # What the work needs (hazm's word list and verb tables, the ZWNJ lexicon, simplemma's data,
-# NLTK) is built on first use, about 1.5 s a process. Work on this short bilingual document in
-# the parent before forking builds it once for every worker (see WorkerPool.get).
+# NLTK) is built or read (iranru.prebuilt) on first use, about 1.5 s a process. Work on this
+# short bilingual document in the parent before forking does it once for every worker (see
+# WorkerPool.get).
 WARM_UP = Document("warm-up", "", "کتاب‌ها و قدرتهای استعماری را میتوان دید؛ در ۱۳۵۷ به تهران رفتند.\n"
                    "Russia and Iran signed treaties in Tabriz on 1 May 1828. They were running.\n", "utf-8")
 Work = Callable[..., Any]  # (chunk of documents, *args) -> what the caller collects
@@ -131,6 +133,7 @@ def map_documents(
     chunk as chunks finish. With `pool`, the chunks are submitted before this returns, so the
     workers are busy while the caller does other things (reads the next wave). `prepare`:
     the work on WARM_UP, run here before a pool forks its workers."""
+    choose_folder(options.cache_dir)  # the prebuilt tables, read where the run keeps its cache
     if not indices:
         return iter(())
     jobs = job_count(options)
