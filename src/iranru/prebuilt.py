@@ -87,13 +87,14 @@ def read_tables(path: Path, key: bytes) -> dict[str, Any]:
 
 
 def write_tables(path: Path, key: bytes, tables: dict[str, Any]) -> None:
-    """Store `tables` at `path` under `key`, atomically; nothing if the folder cannot be written."""
-    body = marshal.dumps(tables)
+    """Store `tables` at `path` under `key`, atomically; nothing if the folder cannot be written
+    (found before the tables are encoded)."""
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{FILE_NAME}.", delete=False) as file:
             temporary = file.name
+            body = marshal.dumps(tables)
             file.write(MAGIC + key + hashlib.sha256(body).digest() + body)
         os.replace(temporary, path)
     except OSError:
