@@ -195,3 +195,23 @@ def test_a_forked_pool_is_prepared_once_here_and_leaves_this_process_state_alone
     double = runner.invoke(app, ["freq", str(CORPUS), str(tmp_path), "-j", "2", "--no-cache", "-f", "csv"])
     assert prepared == ["counts"]
     assert (double.exit_code, double.stderr, double.stdout) == (0, "", single.stdout)
+
+
+def test_forked_workers_start_with_what_they_inherit_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A forked pool's workers find this process' objects out of their garbage collector's
+    reach (gc.freeze before the fork), so it never walks nor copies those pages; this process
+    thaws them once the workers exist."""
+    import gc
+
+    from iranru.engine import pool
+
+    monkeypatch.setattr(pool, "start_method", lambda: "fork")
+    before = gc.get_freeze_count()  # the interpreter's own, frozen at start-up
+    workers = pool.WorkerPool()
+    try:
+        executor = workers.get(2)
+        frozen = {executor.submit(gc.get_freeze_count).result() for _ in range(4)}
+    finally:
+        workers.close()
+    assert min(frozen) > before + 10_000  # this process' modules, at least
+    assert gc.get_freeze_count() == 0

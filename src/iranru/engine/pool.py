@@ -109,12 +109,21 @@ class WorkerPool:
         worker (`freq -j 2`: about a second of CPU saved a worker; see README)."""
         if self.executor is None:
             import concurrent.futures
+            import gc
             import multiprocessing
 
-            if prepare is not None and start_method() == "fork":
+            forking = start_method() == "fork"
+            if prepare is not None and forking:
                 prepare()
             self.executor = concurrent.futures.ProcessPoolExecutor(
                 workers, mp_context=multiprocessing.get_context(start_method()))
+            if forking:
+                # The workers' garbage collector never walks what they inherit, so it leaves
+                # those pages shared (freq -j 2 on the natural bench: 11.65 -> 10.84 s wall,
+                # 19.3 -> 18.0 s user). A forking pool starts every worker at its first task.
+                gc.freeze()
+                self.executor.submit(os.getpid)
+                gc.unfreeze()
         return self.executor
 
     def close(self, cancel: bool = False) -> None:
