@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import marshal
-import os
 import sqlite3
 import sys
 import unicodedata
@@ -23,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from iranru.prebuilt import cache_folder, library_version
 from iranru.settings import NormalizeOptions, RunOptions, TokenOptions
 
 if TYPE_CHECKING:  # the model is imported when a payload is decoded: replay needs none
@@ -30,7 +30,6 @@ if TYPE_CHECKING:  # the model is imported when a payload is decoded: replay nee
 
 SCHEMA = 2  # PRAGMA user_version; another number drops the tables
 DB_NAME = "documents.sqlite3"
-CACHE_ENV = "IRANRU_CACHE_DIR"
 BUSY_SECONDS = 5.0  # wait this long for another iranru writing the cache, then go without
 PAYLOAD_FORMAT = 2
 QUERY_BATCH = 500  # keys per SELECT … IN (…): below SQLite's variable limit
@@ -50,13 +49,7 @@ class CacheBusy(Exception):
 
 def cache_dir(options: RunOptions | None = None) -> Path:
     """--cache-dir, else $IRANRU_CACHE_DIR, else the platform's user cache folder."""
-    if options is not None and options.cache_dir is not None:
-        return Path(options.cache_dir)
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("iranru", appauthor=False))
+    return cache_folder(options.cache_dir if options is not None else None)
 
 
 def cache_files(directory: Path) -> list[Path]:
@@ -71,15 +64,6 @@ def digest_files(digest: hashlib._Hash, paths: Iterable[Path], root: Path | None
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError as error:  # the analysis will report it; the key must still differ
             digest.update(f"unreadable: {error}".encode())
-
-
-def library_version(name: str) -> str:
-    from importlib import metadata
-
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "missing"
 
 
 def pipeline_fingerprint(

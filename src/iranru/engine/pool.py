@@ -14,6 +14,7 @@ from typing import Any
 from iranru.engine.state import VocabularyCopies
 from iranru.errors import IranruError, UsageError
 from iranru.model import Document
+from iranru.prebuilt import choose_folder
 from iranru.settings import SCHEDULER_ENV, RunOptions
 
 # Below this much missing text a pool costs more (worker start-up, hazm's word lists loaded
@@ -22,6 +23,12 @@ POOL_MIN_BYTES = 256 * 1024
 CHUNKS_PER_WORKER = 4  # small enough to balance uneven documents, large enough to amortise
 MAX_CHUNK_BYTES = 4 * 1024 * 1024
 DASK_CONNECT_SECONDS = 10
+# What the work needs (hazm's word list and verb tables, the ZWNJ lexicon, simplemma's data,
+# NLTK) is built or read (iranru.prebuilt) on first use, about 1.5 s a process. Work on this
+# short bilingual document in the parent before forking does it once for every worker (see
+# WorkerPool.get).
+WARM_UP = Document("warm-up", "", "کتاب‌ها و قدرتهای استعماری را میتوان دید؛ در ۱۳۵۷ به تهران رفتند.\n"
+                   "Russia and Iran signed treaties in Tabriz on 1 May 1828. They were running.\n", "utf-8")
 Work = Callable[..., Any]  # (chunk of documents, *args) -> what the caller collects
 
 
@@ -96,13 +103,27 @@ class WorkerPool:
         self.run = secrets.token_hex(8)  # word counts send their workers' vocabularies once a run
         self.vocabularies = VocabularyCopies()
 
-    def get(self, workers: int) -> Any:
+    def get(self, workers: int, prepare: Callable[[], object] | None = None) -> Any:
+        """The executor, started now if need be. Forked workers start with what this process
+        has built: `prepare()` (the work on WARM_UP) builds it here once rather than in each
+        worker (`freq -j 2`: about a second of CPU saved a worker; see README)."""
         if self.executor is None:
             import concurrent.futures
+            import gc
             import multiprocessing
 
+            forking = start_method() == "fork"
+            if prepare is not None and forking:
+                prepare()
             self.executor = concurrent.futures.ProcessPoolExecutor(
                 workers, mp_context=multiprocessing.get_context(start_method()))
+            if forking:
+                # The workers' garbage collector never walks what they inherit, so it leaves
+                # those pages shared (freq -j 2 on the natural bench: 11.65 -> 10.84 s wall,
+                # 19.3 -> 18.0 s user). A forking pool starts every worker at its first task.
+                gc.freeze()
+                self.executor.submit(os.getpid)
+                gc.unfreeze()
         return self.executor
 
     def close(self, cancel: bool = False) -> None:
@@ -114,18 +135,21 @@ class WorkerPool:
 def map_documents(
     work: Work, documents: Sequence[Document], indices: Sequence[int], sizes: Sequence[int],
     options: RunOptions, *args: object, local_work: Work | None = None, pool: WorkerPool | None = None,
+    prepare: Callable[[], object] | None = None,
 ) -> Iterator[tuple[list[int], Any]]:
     """`work(chunk_of_documents, *args)` over the documents at `indices`, here (`local_work` if
     given), in a pool (`pool`, else one of its own) or on Dask; yields (indices, results) per
     chunk as chunks finish. With `pool`, the chunks are submitted before this returns, so the
-    workers are busy while the caller does other things (reads the next wave)."""
+    workers are busy while the caller does other things (reads the next wave). `prepare`:
+    the work on WARM_UP, run here before a pool forks its workers."""
+    choose_folder(options.cache_dir)  # the prebuilt tables, read where the run keeps its cache
     if not indices:
         return iter(())
     jobs = job_count(options)
     if pool is not None and not scheduler_address(options) and not runs_here(jobs, indices, sizes):
         chunks = chunk_indices(indices, sizes, jobs * CHUNKS_PER_WORKER)
-        return run_in_pool(pool, jobs, work, documents, chunks, args)
-    return map_lazily(work, documents, indices, sizes, options, args, local_work)
+        return run_in_pool(pool, jobs, work, documents, chunks, args, prepare)
+    return map_lazily(work, documents, indices, sizes, options, args, local_work, prepare)
 
 
 def runs_here(jobs: int, indices: Sequence[int], sizes: Sequence[int]) -> bool:
@@ -135,6 +159,7 @@ def runs_here(jobs: int, indices: Sequence[int], sizes: Sequence[int]) -> bool:
 def map_lazily(
     work: Work, documents: Sequence[Document], indices: Sequence[int], sizes: Sequence[int],
     options: RunOptions, args: tuple[object, ...], local_work: Work | None,
+    prepare: Callable[[], object] | None,
 ) -> Iterator[tuple[list[int], Any]]:
     """map_documents here, on Dask or in a pool of its own, started when first iterated."""
     address = scheduler_address(options)
@@ -147,16 +172,16 @@ def map_lazily(
     else:
         chunks = chunk_indices(indices, sizes, jobs * CHUNKS_PER_WORKER)
         own = WorkerPool()
-        yield from run_in_pool(own, min(jobs, len(chunks)), work, documents, chunks, args)
+        yield from run_in_pool(own, min(jobs, len(chunks)), work, documents, chunks, args, prepare)
         own.close()
 
 
 def run_in_pool(
     pool: WorkerPool, workers: int, work: Work, documents: Sequence[Document], chunks: list[list[int]],
-    args: tuple[object, ...],
+    args: tuple[object, ...], prepare: Callable[[], object] | None = None,
 ) -> Iterator[tuple[list[int], Any]]:
     """Submit every chunk now; the iterator returned yields them as they finish."""
-    executor = pool.get(workers)
+    executor = pool.get(workers, prepare)
     try:
         futures = {executor.submit(work, [documents[index] for index in chunk], *args): chunk
                    for chunk in chunks}

@@ -19,12 +19,12 @@ spellings its corpus attests (نابه‌هنگام).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from importlib import resources
 
 from iranru.characters import NON_JOINING_LETTERS, WORD_CHARACTER_RANGES, ZWNJ
@@ -89,7 +89,7 @@ MIN_INFLECTED_STEM_LEN = 4
 # phrases (نماز جمعه).
 MIN_SPACED_COMPOUND_FREQ = 1
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Lexicon:
     """Word knowledge needed for ZWNJ decisions."""
 
@@ -186,7 +186,20 @@ def _load_shekar_vocab() -> tuple[dict[str, int], dict[str, int]]:
 
 @functools.cache
 def lexicon() -> Lexicon:
-    """Load the lexicon once, on first use."""
+    """The lexicon, once a process, prebuilt (see iranru.prebuilt): building it takes 0.7 s."""
+    from iranru.prebuilt import prebuilt
+
+    return Lexicon(**prebuilt("zwnj_lexicon", lexicon_fields))
+
+
+def lexicon_fields() -> dict[str, object]:
+    """The lexicon's fields, as the prebuilt file keeps them."""
+    built = build_lexicon()
+    return {field.name: getattr(built, field.name) for field in dataclasses.fields(Lexicon)}
+
+
+def build_lexicon() -> Lexicon:
+    """The lexicon, from hazm's word and verb lists, our lists and shekar's data."""
     freq, compounds, zwnj_words = _load_words()
     past, present = _load_verb_stems()
     shekar_plain, shekar_zwnj = _load_shekar_vocab()
@@ -645,7 +658,7 @@ LEFT, RIGHT = "left", "right"
 WordTest = Callable[[str], bool]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class SpacedJoin:
     """One kind of spaced join: `key` tests the word on `side` of the space (the selective test
     the fast paths look for), `other` the word on the other side, both alone; `joiner`, asked
@@ -664,7 +677,7 @@ class SpacedJoin:
         return self.other is None or self.other(word)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class NoJoin:
     """A word on `side` that no later entry of the table may join."""
 
@@ -1275,7 +1288,7 @@ def restore_zwnj_by_words(text: str, evidence: Evidence | None = None) -> tuple[
 # restore_zwnj_by_words is the rule as written, and a test keeps the two equal.
 
 
-@dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class ChunkRepair:
     """One chunk between spaces, its words tidied and repaired."""
 
@@ -1360,7 +1373,7 @@ TIDY_FIRST_OF, TIDY_LAST_OF = operator.attrgetter("tidy_first"), operator.attrge
 LINE_BREAK_CHUNK = " \n "
 
 
-@dataclass
+@dataclasses.dataclass
 class ChunkedRepair:
     """A text's chunks repaired, with the sure joins between them: chunks `start` to `end`
     (inclusive) become one, around the joined word. Most texts need only the chunks' flags,
