@@ -9,15 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 import iranru
-from iranru.cli import app
 from iranru.engine.analysis import TOKEN_TABLES, WORD_COUNTS, Analysis, Objects, as_payloads
 from iranru.engine.state import VocabularyCopies, VocabularyDelta, WorkerState
 from iranru.ingest import read_documents
 from iranru.model import Skipped, Vocabulary
-from tests.conftest import CORPUS, write
+from tests.conftest import CORPUS
 
 PACKAGE = Path(iranru.__file__).parent
 # what may import the engine: itself, the library API that composes stages and engine, the CLI
@@ -162,39 +160,6 @@ def test_the_caches_let_go_are_the_per_type_caches_and_no_report() -> None:
               for clear in clears}
     assert {id(CHUNK_REPAIRS), id(fold_for_counting), id(lemmatize)} <= owners
     assert id(iranru) not in owners and iranru.cache_clear not in clears
-
-
-def test_a_forked_pool_is_prepared_once_here_and_leaves_this_process_state_alone(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-) -> None:
-    """Before forking its workers, a pool builds what the work needs here, once for the whole
-    run however many waves it serves; with one process there is no pool and nothing to
-    prepare. The warm-up counts over a state of its own."""
-    from iranru.engine import analysis, pool, waves
-    from iranru.engine.state import this_process
-
-    state = this_process().counting
-    numbers = dict(state.vocabulary.numbers)
-    analysis.prepare(WORD_COUNTS, None, None)
-    assert this_process().counting is state and state.vocabulary.numbers == numbers
-
-    prepared: list[str] = []
-
-    def counted(chosen: Analysis, *args: object) -> None:
-        prepared.append(chosen.name)
-        analysis.prepare(chosen, *args)  # type: ignore[arg-type]
-
-    for number in range(4):
-        write(tmp_path / f"extra{number}.txt", f"Iran and Russia met in Tabriz in {1800 + number}. " * 20)
-    monkeypatch.setattr(waves, "prepare", counted)
-    monkeypatch.setattr(waves, "COUNTS_WAVE_CHARS", 3_000)  # several waves, one pool
-    monkeypatch.setattr(pool, "POOL_MIN_BYTES", 0)
-    monkeypatch.setattr(pool, "start_method", lambda: "fork")
-    single = runner.invoke(app, ["freq", str(CORPUS), str(tmp_path), "-j", "1", "--no-cache", "-f", "csv"])
-    assert prepared == []
-    double = runner.invoke(app, ["freq", str(CORPUS), str(tmp_path), "-j", "2", "--no-cache", "-f", "csv"])
-    assert prepared == ["counts"]
-    assert (double.exit_code, double.stderr, double.stdout) == (0, "", single.stdout)
 
 
 def test_forked_workers_start_with_what_they_inherit_frozen(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -151,15 +151,6 @@ TOKEN_TABLES = Analysis("table", token_table, encode_analysis, decode_analysis, 
 WORD_COUNTS = Analysis("counts", word_counts, encode_counts, decode_counts, as_shared_counts)
 
 
-def prepare(analysis: Analysis, normalize_options: NormalizeOptions | None,
-            token_options: TokenOptions | None) -> None:
-    """Build what `analysis` needs, here, on pool.WARM_UP, with a state of its own (this
-    process' is left as it was); a bug it meets is met again, and told, on a real document."""
-    from iranru.engine.pool import WARM_UP
-
-    analysis.analyze(WARM_UP, normalize_options, token_options, WorkerState())
-
-
 def analyze_chunk(
     documents: list[Document], analysis: Analysis, normalize_options: NormalizeOptions | None,
     token_options: TokenOptions | None, fingerprint: bytes | None, to_store: bool, run: str | None,

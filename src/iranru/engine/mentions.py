@@ -3,11 +3,10 @@ finding mentions is cheap next to tokenising)."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from iranru.engine.pool import WARM_UP, Progress, map_documents, text_size
+from iranru.engine.pool import Progress, map_documents, text_size
 from iranru.model import Document, Skipped
 from iranru.settings import NormalizeOptions, RunOptions
 
@@ -50,11 +49,9 @@ def mention_rows_of(
     sizes = [text_size(document) for document in documents]
     progress = Progress(options, sizes)
     per_document: list[list[tuple[object, ...]] | Skipped] = [[] for _ in documents]
-    prepare = functools.partial(find_mentions_in, [WARM_UP], normalize_options, finder, extra_places)
     try:
         for chunk, outputs in map_documents(find_mentions_in, documents, range(len(documents)), sizes,
-                                            options, normalize_options, finder, extra_places,
-                                            prepare=prepare):
+                                            options, normalize_options, finder, extra_places):
             for index, rows in zip(chunk, outputs, strict=True):
                 per_document[index] = rows
             progress.advance(chunk)

@@ -23,12 +23,6 @@ POOL_MIN_BYTES = 256 * 1024
 CHUNKS_PER_WORKER = 4  # small enough to balance uneven documents, large enough to amortise
 MAX_CHUNK_BYTES = 4 * 1024 * 1024
 DASK_CONNECT_SECONDS = 10
-# What the work needs (hazm's word list and verb tables, the ZWNJ lexicon, simplemma's data,
-# NLTK) is built or read (iranru.prebuilt) on first use, about 1.5 s a process. Work on this
-# short bilingual document in the parent before forking does it once for every worker (see
-# WorkerPool.get).
-WARM_UP = Document("warm-up", "", "کتاب‌ها و قدرتهای استعماری را میتوان دید؛ در ۱۳۵۷ به تهران رفتند.\n"
-                   "Russia and Iran signed treaties in Tabriz on 1 May 1828. They were running.\n", "utf-8")
 Work = Callable[..., Any]  # (chunk of documents, *args) -> what the caller collects
 
 
@@ -103,24 +97,19 @@ class WorkerPool:
         self.run = secrets.token_hex(8)  # word counts send their workers' vocabularies once a run
         self.vocabularies = VocabularyCopies()
 
-    def get(self, workers: int, prepare: Callable[[], object] | None = None) -> Any:
-        """The executor, started now if need be. Forked workers start with what this process
-        has built: `prepare()` (the work on WARM_UP) builds it here once rather than in each
-        worker (`freq -j 2`: about a second of CPU saved a worker; see README)."""
+    def get(self, workers: int) -> Any:
         if self.executor is None:
             import concurrent.futures
             import gc
             import multiprocessing
 
             forking = start_method() == "fork"
-            if prepare is not None and forking:
-                prepare()
             self.executor = concurrent.futures.ProcessPoolExecutor(
                 workers, mp_context=multiprocessing.get_context(start_method()))
             if forking:
                 # The workers' garbage collector never walks what they inherit, so it leaves
-                # those pages shared (freq -j 2 on the natural bench: 11.65 -> 10.84 s wall,
-                # 19.3 -> 18.0 s user). A forking pool starts every worker at its first task.
+                # those pages shared (freq -j 2 on the natural bench: 11.72 -> 11.45 s wall).
+                # A forking pool starts every worker at its first task.
                 gc.freeze()
                 self.executor.submit(os.getpid)
                 gc.unfreeze()
@@ -135,21 +124,19 @@ class WorkerPool:
 def map_documents(
     work: Work, documents: Sequence[Document], indices: Sequence[int], sizes: Sequence[int],
     options: RunOptions, *args: object, local_work: Work | None = None, pool: WorkerPool | None = None,
-    prepare: Callable[[], object] | None = None,
 ) -> Iterator[tuple[list[int], Any]]:
     """`work(chunk_of_documents, *args)` over the documents at `indices`, here (`local_work` if
     given), in a pool (`pool`, else one of its own) or on Dask; yields (indices, results) per
     chunk as chunks finish. With `pool`, the chunks are submitted before this returns, so the
-    workers are busy while the caller does other things (reads the next wave). `prepare`:
-    the work on WARM_UP, run here before a pool forks its workers."""
+    workers are busy while the caller does other things (reads the next wave)."""
     choose_folder(options.cache_dir)  # the prebuilt tables, read where the run keeps its cache
     if not indices:
         return iter(())
     jobs = job_count(options)
     if pool is not None and not scheduler_address(options) and not runs_here(jobs, indices, sizes):
         chunks = chunk_indices(indices, sizes, jobs * CHUNKS_PER_WORKER)
-        return run_in_pool(pool, jobs, work, documents, chunks, args, prepare)
-    return map_lazily(work, documents, indices, sizes, options, args, local_work, prepare)
+        return run_in_pool(pool, jobs, work, documents, chunks, args)
+    return map_lazily(work, documents, indices, sizes, options, args, local_work)
 
 
 def runs_here(jobs: int, indices: Sequence[int], sizes: Sequence[int]) -> bool:
@@ -159,7 +146,6 @@ def runs_here(jobs: int, indices: Sequence[int], sizes: Sequence[int]) -> bool:
 def map_lazily(
     work: Work, documents: Sequence[Document], indices: Sequence[int], sizes: Sequence[int],
     options: RunOptions, args: tuple[object, ...], local_work: Work | None,
-    prepare: Callable[[], object] | None,
 ) -> Iterator[tuple[list[int], Any]]:
     """map_documents here, on Dask or in a pool of its own, started when first iterated."""
     address = scheduler_address(options)
@@ -172,16 +158,16 @@ def map_lazily(
     else:
         chunks = chunk_indices(indices, sizes, jobs * CHUNKS_PER_WORKER)
         own = WorkerPool()
-        yield from run_in_pool(own, min(jobs, len(chunks)), work, documents, chunks, args, prepare)
+        yield from run_in_pool(own, min(jobs, len(chunks)), work, documents, chunks, args)
         own.close()
 
 
 def run_in_pool(
     pool: WorkerPool, workers: int, work: Work, documents: Sequence[Document], chunks: list[list[int]],
-    args: tuple[object, ...], prepare: Callable[[], object] | None = None,
+    args: tuple[object, ...],
 ) -> Iterator[tuple[list[int], Any]]:
     """Submit every chunk now; the iterator returned yields them as they finish."""
-    executor = pool.get(workers, prepare)
+    executor = pool.get(workers)
     try:
         futures = {executor.submit(work, [documents[index] for index in chunk], *args): chunk
                    for chunk in chunks}

@@ -9,11 +9,10 @@ the `Analysis` the report chose (analysis.py).
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from iranru.engine.analysis import TOKEN_TABLES, Analysis, Sent, analyze_chunk, analyze_here, prepare
+from iranru.engine.analysis import TOKEN_TABLES, Analysis, Sent, analyze_chunk, analyze_here
 from iranru.engine.pool import Progress, WorkerPool, map_documents, scheduler_address, text_size
 from iranru.model import Document, Skipped, Vocabulary
 from iranru.settings import NormalizeOptions, RunOptions, TokenOptions
@@ -92,8 +91,7 @@ class PendingAnalysis:
             self.outputs: Iterator[tuple[list[int], Sent]] = map_documents(
                 analyze_chunk, documents, missing, self.sizes, options, analysis, normalize_options,
                 token_options, checked, self.cache is not None,
-                pool.run if self.vocabularies is not None else None, local_work=analyze_here, pool=pool,
-                prepare=functools.partial(prepare, analysis, normalize_options, token_options))
+                pool.run if self.vocabularies is not None else None, local_work=analyze_here, pool=pool)
         except BaseException:
             self.close()
             raise
