@@ -214,10 +214,14 @@ def test_cache_info_and_clear(runner: CliRunner, tmp_path: Path) -> None:
     csv_output(runner, "stats", str(CORPUS), *where)
     info = csv_output(runner, "cache", "info", *where).splitlines()[1].split(",")
     assert info[:2] == [str(location), "3"] and int(info[2]) > 0
+    tables = tmp_path / "tables.marshal"
+    tables.write_bytes(b"t" * 1000)  # the prebuilt tables go too (built again when next needed)
+    stored = sum(path.stat().st_size for path in tmp_path.iterdir())  # the database, its WAL files
     cleared = csv_output(runner, "cache", "clear", *where).splitlines()
     assert cleared[0] == "location,removed_entries,freed_bytes"
-    assert cleared[1].startswith(f"{location},3,") and int(cleared[1].split(",")[2]) > 0
-    assert not location.exists()
+    assert cleared[1] == f"{location},3,{stored}" and stored >= int(info[2]) + 1000
+    assert list(tmp_path.iterdir()) == []
+    assert not location.exists() and not tables.exists()
     assert csv_output(runner, "cache", "info", *where).splitlines()[1] == f"{location},0,0"
 
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from iranru.prebuilt import FILE_NAME as TABLES_FILE
 from iranru.prebuilt import cache_folder, library_version
 from iranru.settings import NormalizeOptions, RunOptions, TokenOptions
 
@@ -227,10 +228,10 @@ class DocumentCache:
         self.connection.close()
 
 
-def remove_cache_files(directory: Path) -> int:
-    """Delete the database and its WAL files; the bytes freed."""
+def remove_cache_files(directory: Path, also: Sequence[Path] = ()) -> int:
+    """Delete the database and its WAL files, and the files `also`; the bytes freed."""
     freed = 0
-    for path in cache_files(directory):
+    for path in [*cache_files(directory), *also]:
         try:
             freed += path.stat().st_size
             path.unlink()
@@ -283,7 +284,8 @@ def cache_info(directory: Path) -> tuple[dict[str, object], list[str]]:
 
 
 def clear_cache(directory: Path) -> tuple[dict[str, object], list[str]]:
-    """Delete the cache files (a DELETE would not shrink the file); what was removed."""
+    """Delete the cache files (a DELETE would not shrink the file) and the prebuilt tables;
+    what was removed."""
     info, warnings = cache_info(directory)
-    freed = remove_cache_files(directory)
+    freed = remove_cache_files(directory, also=[directory / TABLES_FILE])
     return {"location": info["location"], "removed_entries": info["entries"], "freed_bytes": freed}, warnings
