@@ -20,7 +20,7 @@ import marshal
 import os
 import platform
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ FILE_NAME = "tables.marshal"
 MAGIC = b"iranru prebuilt tables 1\n"
 DIGEST_SIZE = hashlib.sha256().digest_size
 PACKAGE = Path(__file__).resolve().parent  # iranru/, whose every source and data file is hashed
-LIBRARIES = ("hazm", "nltk", "simplemma", "lemminflect")
+LIBRARIES = ("hazm", "nltk", "simplemma", "lemminflect")  # what the tables and any analysis come from
 
 
 def cache_folder(chosen: Path | None = None) -> Path:
@@ -52,6 +52,16 @@ def library_version(name: str) -> str:
         return "missing"
 
 
+def digest_files(digest: Any, paths: Iterable[Path], root: Path | None = None) -> None:
+    """Each file's name (below `root`) and content into `digest` (a hashlib object)."""
+    for path in paths:
+        digest.update(str(path.relative_to(root) if root else path).encode() + b"\0")
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError as error:  # the key must still differ (and the run goes on)
+            digest.update(f"unreadable: {error}".encode())
+
+
 def tables_key(package: Path = PACKAGE) -> bytes:
     """sha256 of what the tables are built from: the Python (and marshal format) and library
     versions, and every source and data file of iranru (not a list of the modules that build
@@ -61,9 +71,7 @@ def tables_key(package: Path = PACKAGE) -> bytes:
     versions += [f"{name} {library_version(name)}" for name in LIBRARIES]
     digest.update("\n".join(versions).encode() + b"\0")
     files = sorted(path for path in package.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
-    for path in files:
-        digest.update(str(path.relative_to(package)).encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest_files(digest, files, package)
     return digest.digest()
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iranru.prebuilt import FILE_NAME as TABLES_FILE
-from iranru.prebuilt import cache_folder, library_version
+from iranru.prebuilt import LIBRARIES, cache_folder, digest_files, library_version
 from iranru.settings import NormalizeOptions, RunOptions, TokenOptions
 
 if TYPE_CHECKING:  # the model is imported when a payload is decoded: replay needs none
@@ -35,7 +35,6 @@ BUSY_SECONDS = 5.0  # wait this long for another iranru writing the cache, then 
 PAYLOAD_FORMAT = 2
 QUERY_BATCH = 500  # keys per SELECT … IN (…): below SQLite's variable limit
 PACKAGE = Path(__file__).resolve().parent.parent  # iranru/, whose every source file is fingerprinted
-PIPELINE_LIBRARIES = ("hazm", "nltk", "simplemma", "lemminflect")
 STORED_FIELDS = ("start", "end", "norm", "lemma", "lang", "sentence", "is_word", "stopword")
 
 
@@ -58,15 +57,6 @@ def cache_files(directory: Path) -> list[Path]:
     return [path, path.with_name(DB_NAME + "-wal"), path.with_name(DB_NAME + "-shm")]
 
 
-def digest_files(digest: hashlib._Hash, paths: Iterable[Path], root: Path | None = None) -> None:
-    for path in paths:
-        digest.update(str(path.relative_to(root) if root else path).encode() + b"\0")
-        try:
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-        except OSError as error:  # the analysis will report it; the key must still differ
-            digest.update(f"unreadable: {error}".encode())
-
-
 def pipeline_fingerprint(
     normalize_options: NormalizeOptions | None, token_options: TokenOptions | None
 ) -> bytes:
@@ -77,7 +67,7 @@ def pipeline_fingerprint(
     digest = hashlib.sha256()
     parts = [f"iranru {iranru.__version__}", f"payload {PAYLOAD_FORMAT}", f"python {sys.version_info[:2]}",
              f"unicode {unicodedata.unidata_version}"]
-    parts += [f"{name} {library_version(name)}" for name in PIPELINE_LIBRARIES]
+    parts += [f"{name} {library_version(name)}" for name in LIBRARIES]
     for options in (normalize_options or NormalizeOptions(), token_options or TokenOptions()):
         for item in dataclasses.fields(options):
             value = getattr(options, item.name)
