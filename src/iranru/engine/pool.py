@@ -103,10 +103,10 @@ class WorkerPool:
             import gc
             import multiprocessing
 
-            forking = start_method() == "fork"
+            method = start_method()
             self.executor = concurrent.futures.ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context(start_method()))
-            if forking:
+                workers, mp_context=multiprocessing.get_context(method))
+            if method == "fork":
                 # The workers' garbage collector never walks what they inherit, so it leaves
                 # those pages shared (freq -j 2 on the natural bench: 11.72 -> 11.45 s wall).
                 # A forking pool starts every worker at its first task.
