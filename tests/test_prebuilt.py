@@ -1,5 +1,5 @@
 """The prebuilt tables: keyed by what they are built from, the same tables as building them
-whatever state their file is in, read once a run and inherited by forked workers."""
+whatever state their file is in, read once by each process that uses them."""
 
 from __future__ import annotations
 
