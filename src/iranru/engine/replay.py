@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from iranru.prebuilt import cache_folder
+
 RACY_SECONDS = 2.0
 MAX_RECORDED_BYTES = 32 * 1024 * 1024
 REPLAY_FORMAT = 2  # 2: standard output kept as UTF-8 bytes
@@ -101,14 +103,6 @@ def code_state() -> list[object]:
         origin = spec.origin if spec is not None else None
         state.append((library, origin, file_state(origin) if origin and os.path.isfile(origin) else None))
     return state
-
-
-def cache_folder(chosen: Path | None) -> Path:
-    """--cache-dir, else where the run itself keeps its cache."""
-    from iranru.engine.cache import cache_dir
-    from iranru.settings import RunOptions
-
-    return cache_dir(RunOptions(cache_dir=chosen))
 
 
 def recorded_run(cache_dir: Path | None, key: bytes) -> RecordedRun | None:
